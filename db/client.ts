@@ -1,0 +1,61 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm/logger";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { getEnv, resolveDataDir, type Env } from "../lib/env";
+import * as schema from "./schema";
+
+/** The one type the app codes against, whichever driver is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type DatabaseHandle = {
+  db: Database;
+  driver: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+export type DatabaseTarget = { databaseUrl: string } | { pgliteDir: string };
+
+export function targetFromEnv(env: Env): DatabaseTarget {
+  return env.DATABASE_URL
+    ? { databaseUrl: env.DATABASE_URL }
+    : { pgliteDir: path.join(resolveDataDir(env), "pglite") };
+}
+
+export function openDatabase(target: DatabaseTarget, logger?: Logger): DatabaseHandle {
+  if ("databaseUrl" in target) {
+    const client = postgres(target.databaseUrl, { max: 10, onnotice: () => {} });
+    return {
+      db: drizzlePostgres(client, { schema, logger }) as unknown as Database,
+      driver: "postgres",
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  mkdirSync(target.pgliteDir, { recursive: true });
+  const client = new PGlite(target.pgliteDir);
+  return {
+    db: drizzlePglite(client, { schema, logger }) as unknown as Database,
+    driver: "pglite",
+    close: () => client.close(),
+  };
+}
+
+/*
+ * One handle per process, kept on globalThis: Next.js may evaluate this module in
+ * more than one bundle, and an embedded database directory must never be opened twice.
+ */
+const globalForDb = globalThis as typeof globalThis & { waymarkDatabase?: DatabaseHandle };
+
+export function getDatabaseHandle(): DatabaseHandle {
+  globalForDb.waymarkDatabase ??= openDatabase(targetFromEnv(getEnv()));
+  return globalForDb.waymarkDatabase;
+}
+
+export function getDb(): Database {
+  return getDatabaseHandle().db;
+}

@@ -1,0 +1,215 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { MILESTONE_STATUSES } from "../lib/progress";
+import type { ResourceContent, SalaryGuide } from "./content/schema";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+
+/* ---------- Users and Auth.js (the adapter reads these property names) ---------- */
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text("name"),
+    email: text("email").notNull(),
+    emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+    image: text("image"),
+    /** Null for accounts that only sign in through an OAuth provider. */
+    passwordHash: text("password_hash"),
+    /** Every JWT carries the version it was issued under; bumping it ends all sessions at once. */
+    tokenVersion: integer("token_version").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("users_email_lower_unique").on(sql`lower(${table.email})`)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (table) => [
+    primaryKey({ columns: [table.provider, table.providerAccountId] }),
+    index("accounts_user_id_idx").on(table.userId),
+  ],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.identifier, table.token] })],
+);
+
+/* ---------- Roadmap content (written only by the content sync) ---------- */
+
+export const roadmaps = pgTable("roadmaps", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  summary: text("summary").notNull(),
+  salaryGuides: jsonb("salary_guides").$type<SalaryGuide[]>().notNull(),
+  salaryCaveat: text("salary_caveat").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+export const stages = pgTable(
+  "stages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roadmapId: uuid("roadmap_id")
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: "restrict" }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    position: integer("position").notNull(),
+    startMonth: integer("start_month").notNull(),
+    endMonth: integer("end_month"),
+    archivedAt: timestamp("archived_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [uniqueIndex("stages_roadmap_slug_unique").on(table.roadmapId, table.slug)],
+);
+
+export const milestones = pgTable(
+  "milestones",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roadmapId: uuid("roadmap_id")
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: "restrict" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => stages.id, { onDelete: "restrict" }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    whyItMatters: text("why_it_matters").notNull(),
+    skills: jsonb("skills").$type<string[]>().notNull(),
+    tools: jsonb("tools").$type<string[]>().notNull(),
+    resources: jsonb("resources").$type<ResourceContent[]>().notNull(),
+    position: integer("position").notNull(),
+    /** Set when the content no longer lists the milestone; the row stays so progress keeps pointing at it. */
+    archivedAt: timestamp("archived_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [
+    uniqueIndex("milestones_roadmap_slug_unique").on(table.roadmapId, table.slug),
+    index("milestones_stage_id_idx").on(table.stageId),
+  ],
+);
+
+/* ---------- Learner progress ---------- */
+
+export const milestoneStatus = pgEnum("milestone_status", MILESTONE_STATUSES);
+
+export const enrollments = pgTable(
+  "enrollments",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    roadmapId: uuid("roadmap_id")
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: "restrict" }),
+    startedAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.roadmapId] })],
+);
+
+export const milestoneProgress = pgTable(
+  "milestone_progress",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    milestoneId: uuid("milestone_id")
+      .notNull()
+      .references(() => milestones.id, { onDelete: "restrict" }),
+    status: milestoneStatus("status").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.milestoneId] })],
+);
+
+/** Append-only: one row per status change, never updated or deleted by the app. */
+export const progressEvents = pgTable(
+  "progress_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    milestoneId: uuid("milestone_id")
+      .notNull()
+      .references(() => milestones.id, { onDelete: "restrict" }),
+    fromStatus: milestoneStatus("from_status").notNull(),
+    toStatus: milestoneStatus("to_status").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("progress_events_user_created_idx").on(table.userId, table.createdAt),
+    index("progress_events_milestone_idx").on(table.milestoneId),
+  ],
+);
+
+export const roadmapsRelations = relations(roadmaps, ({ many }) => ({
+  stages: many(stages),
+  milestones: many(milestones),
+}));
+
+export const stagesRelations = relations(stages, ({ one, many }) => ({
+  roadmap: one(roadmaps, { fields: [stages.roadmapId], references: [roadmaps.id] }),
+  milestones: many(milestones),
+}));
+
+export const milestonesRelations = relations(milestones, ({ one }) => ({
+  roadmap: one(roadmaps, { fields: [milestones.roadmapId], references: [roadmaps.id] }),
+  stage: one(stages, { fields: [milestones.stageId], references: [stages.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Roadmap = typeof roadmaps.$inferSelect;
+export type Stage = typeof stages.$inferSelect;
+export type Milestone = typeof milestones.$inferSelect;
+export type ProgressEvent = typeof progressEvents.$inferSelect;

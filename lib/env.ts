@@ -1,0 +1,85 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/*
+ * The only reader of process.env. Parsed lazily so that importing a module never
+ * touches configuration during `next build`.
+ */
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./.data")),
+  AUTH_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  ),
+  AUTH_GITHUB_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_GITHUB_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_GOOGLE_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_GOOGLE_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  DB_LOG_QUERIES: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigurationError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function resolveDataDir(env: Env): string {
+  return path.resolve(env.DATA_DIR);
+}
+
+const AUTH_SECRET_FILE = "auth-secret";
+
+/**
+ * AUTH_SECRET from the environment, or one generated on first start and kept in the
+ * data dir so sessions survive restarts. A production deployment on a shared Postgres
+ * must be configured explicitly: a secret on one server's disk would sign out users
+ * whenever another server answers.
+ */
+export function resolveAuthSecret(
+  env: Env,
+  log: (message: string) => void = (message) => console.info(message),
+): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === "production" && env.DATABASE_URL) {
+    throw new ConfigurationError(
+      "AUTH_SECRET is not set. In production with DATABASE_URL, set AUTH_SECRET to a random string of at least 32 characters (for example: openssl rand -base64 33).",
+    );
+  }
+  const dataDir = resolveDataDir(env);
+  const file = path.join(dataDir, AUTH_SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(33).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  log(`AUTH_SECRET was not set: generated one and saved it to ${file}`);
+  return secret;
+}
