@@ -3,7 +3,6 @@ const nextConfig = {
   // Native and WebAssembly database drivers must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "postgres"],
   poweredByHeader: false,
-  typedRoutes: true,
 };
 
 export default nextConfig;

@@ -1,0 +1,68 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions";
+import { getViewer, signIn, signOut } from "@/lib/auth";
+import { createUserWithPassword, endAllSessions } from "@/lib/data/users";
+import { AppError } from "@/lib/errors";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/passwords";
+import { safeNextPath } from "@/lib/safe-next-path";
+
+const nextPath = z.string().optional().transform(safeNextPath);
+
+const email = z.string().trim().min(1, "Enter your email address.").max(254, "That email address is too long.").email("Enter a valid email address, like name@example.com.");
+
+const signUpSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  email,
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+    .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+  next: nextPath,
+});
+
+const signInSchema = z.object({
+  email,
+  password: z.string().min(1, "Enter your password.").max(1024, "Email or password is incorrect."),
+  next: nextPath,
+});
+
+async function signInWithPassword(input: { email: string; password: string; next: string }): Promise<never> {
+  try {
+    await signIn("credentials", { email: input.email, password: input.password, redirectTo: input.next });
+  } catch (error) {
+    if (error instanceof AuthError && error.type === "CredentialsSignin") {
+      throw new AppError("UNAUTHENTICATED", "Email or password is incorrect.");
+    }
+    throw error;
+  }
+  throw new Error("signIn returned without redirecting");
+}
+
+export const signUpAction = publicAction(signUpSchema, async (input) => {
+  await createUserWithPassword(input);
+  return signInWithPassword(input);
+});
+
+export const signInAction = publicAction(signInSchema, signInWithPassword);
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+/** Ends every session of the caller, then this one; an anonymous caller is just signed out. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const viewer = await getViewer();
+  if (viewer) await endAllSessions({ viewer });
+  await signOut({ redirectTo: "/sign-in?signedOut=everywhere" });
+}
+
+const providerSchema = z.object({ provider: z.enum(["github", "google"]), next: nextPath });
+
+export async function signInWithProviderAction(formData: FormData): Promise<void> {
+  const parsed = providerSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return;
+  await signIn(parsed.data.provider, { redirectTo: parsed.data.next });
+}

@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { signOutEverywhereAction } from "@/app/(auth)/actions";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { getViewer } from "@/lib/auth";
+import { getDashboardForViewer, type DashboardRoadmap } from "@/lib/data/progress";
+import { listRoadmaps } from "@/lib/data/roadmaps";
+import { formatStageWindow } from "@/lib/progress";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in?next=/dashboard");
+  const followed = await getDashboardForViewer({ viewer });
+
+  return (
+    <main className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-3xl font-bold tracking-tight">Welcome, {viewer.name ?? viewer.email}</h1>
+        <p className="mt-1 text-slate-700">Here is where you stand.</p>
+      </header>
+      {followed.length === 0 ? <EmptyDashboard /> : followed.map((roadmap) => <RoadmapCard key={roadmap.slug} roadmap={roadmap} />)}
+      <section aria-labelledby="account-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+        <h2 id="account-heading" className="text-lg font-semibold">
+          Account
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          Signed in on a shared or lost device? End every session, everywhere, including this one.
+        </p>
+        <form action={signOutEverywhereAction} className="mt-3">
+          <button type="submit" className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+            Sign out everywhere
+          </button>
+        </form>
+      </section>
+    </main>
+  );
+}
+
+async function EmptyDashboard() {
+  const roadmaps = await listRoadmaps();
+  return (
+    <section aria-labelledby="start-heading" className="rounded-xl border border-dashed border-slate-300 bg-white p-6">
+      <h2 id="start-heading" className="text-xl font-semibold">
+        You haven&apos;t started a roadmap yet
+      </h2>
+      <p className="mt-1 text-slate-700">Open a roadmap and tick off your first milestone: it will show up here.</p>
+      <ul className="mt-4 flex flex-col gap-2">
+        {roadmaps.map((roadmap) => (
+          <li key={roadmap.slug}>
+            <Link
+              href={`/roadmaps/${roadmap.slug}`}
+              className="inline-block rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800"
+            >
+              Start the {roadmap.title} roadmap
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RoadmapCard({ roadmap }: { roadmap: DashboardRoadmap }) {
+  return (
+    <section aria-labelledby={`roadmap-${roadmap.slug}`} className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={`roadmap-${roadmap.slug}`} className="text-xl font-semibold">
+          <Link href={`/roadmaps/${roadmap.slug}`} className="underline-offset-4 hover:underline">
+            {roadmap.title}
+          </Link>
+        </h2>
+        <p className="text-sm text-slate-600">
+          Started{" "}
+          <time dateTime={roadmap.startedAt.toISOString()}>
+            {roadmap.startedAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
+          </time>
+        </p>
+      </div>
+      <div className="mt-3 flex items-center gap-3">
+        <ProgressBar label="Overall progress" percent={roadmap.overall.percent} />
+        <span className="w-12 text-right font-semibold tabular-nums">{roadmap.overall.percent}%</span>
+      </div>
+      <p className="mt-1 text-sm text-slate-700">
+        {roadmap.overall.done} of {roadmap.overall.total} done · {roadmap.overall.inProgress} in progress ·{" "}
+        {roadmap.overall.skipped} skipped
+        {roadmap.currentStageTitle ? ` · current stage: ${roadmap.currentStageTitle}` : ""}
+      </p>
+      <div className="mt-4 rounded-lg bg-indigo-50 p-4">
+        {roadmap.next ? (
+          <>
+            <h3 className="text-sm font-semibold uppercase tracking-wide text-indigo-800">Next up</h3>
+            <p className="mt-1">
+              <Link
+                href={`/roadmaps/${roadmap.slug}#${roadmap.next.slug}`}
+                className="text-lg font-semibold text-indigo-800 underline underline-offset-4"
+              >
+                {roadmap.next.title}
+              </Link>{" "}
+              <span className="text-sm text-slate-700">in {roadmap.next.stageTitle}</span>
+            </p>
+          </>
+        ) : (
+          <p className="font-semibold text-emerald-900">Every milestone is done or skipped. Well done!</p>
+        )}
+      </div>
+      <h3 className="mt-5 font-semibold">Stages</h3>
+      <ul className="mt-2 grid gap-3 sm:grid-cols-2">
+        {roadmap.stages.map((stage) => (
+          <li key={stage.id} className="rounded-lg border border-slate-200 p-3">
+            <p className="flex justify-between text-sm">
+              <span className="font-medium">
+                {stage.title} <span className="text-slate-600">({formatStageWindow(stage.startMonth, stage.endMonth)})</span>
+              </span>
+              <span className="tabular-nums">
+                {stage.progress.done}/{stage.progress.total}
+              </span>
+            </p>
+            <div className="mt-2">
+              <ProgressBar label={`${stage.title} progress`} percent={stage.progress.percent} size="sm" />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { getViewer } from "@/lib/auth";
+import { listRoadmaps } from "@/lib/data/roadmaps";
+
+export default async function HomePage() {
+  const [viewer, roadmaps] = await Promise.all([getViewer(), listRoadmaps()]);
+  return (
+    <main className="flex flex-col gap-8">
+      <section className="rounded-2xl bg-indigo-900 px-6 py-10 text-white sm:px-10">
+        <h1 className="max-w-2xl text-3xl font-bold tracking-tight sm:text-4xl">Know where you are on the way to backend developer.</h1>
+        <p className="mt-3 max-w-2xl text-indigo-100">
+          Follow a roadmap stage by stage, tick off milestones as you learn them, and see your progress at a glance.
+        </p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <Link href="/roadmaps/backend-developer" className="rounded-md bg-white px-4 py-2 font-semibold text-indigo-900 hover:bg-indigo-50">
+            View the roadmap
+          </Link>
+          {viewer ? (
+            <Link href="/dashboard" className="rounded-md border border-white/70 px-4 py-2 font-semibold hover:bg-white/10">
+              Go to your dashboard
+            </Link>
+          ) : (
+            <Link href="/sign-up" className="rounded-md border border-white/70 px-4 py-2 font-semibold hover:bg-white/10">
+              Create a free account
+            </Link>
+          )}
+        </div>
+      </section>
+      <section aria-labelledby="roadmaps-heading">
+        <h2 id="roadmaps-heading" className="text-xl font-semibold">
+          Roadmaps
+        </h2>
+        {roadmaps.length === 0 ? (
+          <p className="mt-2 text-slate-700">No roadmaps are published yet.</p>
+        ) : (
+          <ul className="mt-3 grid gap-4 sm:grid-cols-2">
+            {roadmaps.map((roadmap) => (
+              <li key={roadmap.slug} className="rounded-xl border border-slate-200 bg-white p-5">
+                <h3 className="text-lg font-semibold">
+                  <Link href={`/roadmaps/${roadmap.slug}`} className="text-indigo-800 underline underline-offset-4">
+                    {roadmap.title}
+                  </Link>
+                </h3>
+                <p className="mt-1 text-slate-700">{roadmap.summary}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { RoadmapView } from "@/components/roadmap-view";
+import { SalaryGuides } from "@/components/salary-guides";
+import { getViewer } from "@/lib/auth";
+import { getRoadmapForViewer } from "@/lib/data/roadmaps";
+import { AppError } from "@/lib/errors";
+import { roadmapStatusesQuery } from "@/lib/queries";
+
+// Metadata and page share one load per request.
+const loadRoadmap = cache(async (slug: string) => {
+  const viewer = await getViewer();
+  try {
+    return { viewer, ...(await getRoadmapForViewer({ viewer, slug })) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: PageProps<"/roadmaps/[slug]">): Promise<Metadata> {
+  const { roadmap } = await loadRoadmap((await params).slug);
+  return { title: `${roadmap.title} roadmap`, description: roadmap.summary };
+}
+
+export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug]">) {
+  const { slug } = await params;
+  const { viewer, roadmap, statuses } = await loadRoadmap(slug);
+  const queryClient = new QueryClient();
+  if (viewer) queryClient.setQueryData(roadmapStatusesQuery(slug).queryKey, statuses);
+
+  return (
+    <main className="flex flex-col gap-6">
+      <header>
+        <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Roadmap</p>
+        <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <RoadmapView roadmap={roadmap} signedIn={viewer !== null} />
+        </HydrationBoundary>
+        <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start">
+          <SalaryGuides guides={roadmap.salaryGuides} caveat={roadmap.salaryCaveat} />
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import type { ActionResult } from "@/lib/actions";
+import { TextField } from "./ui/text-field";
+
+type Field = {
+  name: string;
+  label: string;
+  type: "text" | "email" | "password";
+  autoComplete: string;
+  hint?: string;
+};
+
+type AuthFormProps = {
+  fields: Field[];
+  submitLabel: string;
+  pendingLabel: string;
+  next?: string;
+  submit: (formData: FormData) => Promise<ActionResult<never>>;
+  footer: { text: string; href: string; link: string };
+};
+
+/**
+ * Sign-in and sign-up share one form: inputs are controlled so nothing typed is lost
+ * when the server answers with an error.
+ */
+export function AuthForm({ fields, submitLabel, pendingLabel, next, submit, footer }: AuthFormProps) {
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [result, formAction, pending] = useActionState(
+    (_previous: ActionResult<never> | null, formData: FormData) => submit(formData),
+    null,
+  );
+  const failure = result && !result.ok ? result : null;
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-4">
+      {failure ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {failure.error}
+        </p>
+      ) : null}
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      {fields.map((field) => (
+        <TextField
+          key={field.name}
+          name={field.name}
+          label={field.label}
+          type={field.type}
+          autoComplete={field.autoComplete}
+          hint={field.hint}
+          required
+          value={values[field.name] ?? ""}
+          onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value }))}
+          errors={failure?.fieldErrors?.[field.name]}
+        />
+      ))}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-70"
+      >
+        {pending ? pendingLabel : submitLabel}
+      </button>
+      <p className="text-sm text-slate-700">
+        {footer.text}{" "}
+        <Link href={footer.href} className="font-medium text-indigo-700 underline underline-offset-4">
+          {footer.link}
+        </Link>
+      </p>
+    </form>
+  );
+}

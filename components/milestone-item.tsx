@@ -1,0 +1,108 @@
+import { STATUS_LABELS, MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/progress";
+import type { MilestoneView } from "@/lib/data/roadmaps";
+
+type MilestoneItemProps = {
+  milestone: MilestoneView;
+  status: MilestoneStatus;
+  retired?: boolean;
+  onChange: (status: MilestoneStatus) => void;
+};
+
+const STATUS_BADGE: Record<MilestoneStatus, string> = {
+  not_started: "",
+  in_progress: "bg-amber-100 text-amber-900",
+  done: "bg-emerald-100 text-emerald-900",
+  skipped: "bg-slate-200 text-slate-800",
+};
+
+export function MilestoneItem({ milestone, status, retired = false, onChange }: MilestoneItemProps) {
+  const checkboxId = `milestone-${milestone.id}`;
+  return (
+    <li id={milestone.slug} className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
+      <div className="flex flex-wrap items-start gap-3">
+        <input
+          id={checkboxId}
+          type="checkbox"
+          checked={status === "done"}
+          onChange={(event) => onChange(event.target.checked ? "done" : "not_started")}
+          className="mt-1 size-5 shrink-0 accent-emerald-700"
+        />
+        <label
+          htmlFor={checkboxId}
+          className={`min-w-0 flex-1 cursor-pointer font-medium ${status === "done" ? "text-slate-600 line-through decoration-slate-400" : ""} ${status === "skipped" ? "text-slate-600" : ""}`}
+        >
+          {milestone.title}
+        </label>
+        {retired ? (
+          <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Retired</span>
+        ) : null}
+        <select
+          aria-label={`Status: ${milestone.title}`}
+          value={status}
+          onChange={(event) => onChange(event.target.value as MilestoneStatus)}
+          className={`rounded-md border border-slate-400 bg-white px-2 py-1 text-sm ${STATUS_BADGE[status]}`}
+        >
+          {MILESTONE_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {STATUS_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <details className="group mt-2 pl-8">
+        <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
+          Details<span className="sr-only"> about {milestone.title}</span>
+        </summary>
+        <div className="mt-3 space-y-3 text-sm text-slate-800">
+          <p>{milestone.description}</p>
+          <p>
+            <strong className="font-semibold">Why it matters: </strong>
+            {milestone.whyItMatters}
+          </p>
+          <TagList label="Skills" items={milestone.skills} />
+          <TagList label="Tools" items={milestone.tools} />
+          {milestone.resources.length > 0 ? (
+            <div>
+              <h4 className="font-semibold">Resources</h4>
+              <ul className="mt-1 list-disc space-y-1 pl-5">
+                {milestone.resources.map((resource) => (
+                  <li key={`${resource.kind}-${resource.title}`}>
+                    {resource.url ? (
+                      <a href={resource.url} rel="noopener noreferrer" target="_blank" className="text-indigo-700 underline underline-offset-2">
+                        {resource.title}
+                        <span className="sr-only"> (opens in a new tab)</span>
+                      </a>
+                    ) : (
+                      resource.title
+                    )}
+                    <span className="text-slate-600">
+                      {" "}
+                      · {resource.kind}
+                      {resource.provider ? `, ${resource.provider}` : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+      </details>
+    </li>
+  );
+}
+
+function TagList({ label, items }: { label: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <div>
+      <h4 className="font-semibold">{label}</h4>
+      <ul className="mt-1 flex flex-wrap gap-1.5" aria-label={label}>
+        {items.map((item) => (
+          <li key={item} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">
+            {item}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

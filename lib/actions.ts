@@ -1,0 +1,45 @@
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { getViewer } from "./auth";
+import type { Viewer } from "./data/viewer";
+import { AppError, toPublicError, type PublicError } from "./errors";
+
+export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & PublicError);
+
+function inputOf(raw: unknown): unknown {
+  return raw instanceof FormData ? Object.fromEntries(raw) : raw;
+}
+
+/**
+ * A server action that anyone may call: parses the input with zod, runs, and turns every
+ * failure into a typed result. Next's redirects and not-found signals pass through.
+ */
+export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>) => Promise<T>) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    const parsed = schema.safeParse(inputOf(raw));
+    if (!parsed.success) {
+      const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+      return {
+        ok: false,
+        code: "INVALID_INPUT",
+        error: formErrors[0] ?? "Some fields need another look.",
+        fieldErrors: fieldErrors as Record<string, string[]>,
+      };
+    }
+    try {
+      return { ok: true, data: await run(parsed.data) };
+    } catch (error) {
+      unstable_rethrow(error);
+      return { ok: false, ...toPublicError(error) };
+    }
+  };
+}
+
+/** A server action for signed-in users: it re-authenticates on every call, whatever the page did. */
+export function action<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>, viewer: Viewer) => Promise<T>) {
+  return publicAction(schema, async (input) => {
+    const viewer = await getViewer();
+    if (!viewer) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again to save changes.");
+    return run(input, viewer);
+  });
+}

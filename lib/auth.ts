@@ -1,0 +1,102 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { cache } from "react";
+import { z } from "zod";
+import { getDb } from "../db/client";
+import { accounts, sessions, users, verificationTokens } from "../db/schema";
+import { getSessionViewer, getTokenVersion, verifyCredentials } from "./data/users";
+import type { Viewer } from "./data/viewer";
+import { getEnv, resolveAuthSecret } from "./env";
+
+declare module "next-auth" {
+  interface Session {
+    tokenVersion?: number;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    tokenVersion?: number;
+  }
+}
+
+const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1).max(1024) });
+
+function oauthProviders(env: ReturnType<typeof getEnv>): NextAuthConfig["providers"] {
+  const providers: NextAuthConfig["providers"] = [];
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
+    providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+  }
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
+    providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  }
+  return providers;
+}
+
+/** The OAuth providers switched on by configuration, for the sign-in page's buttons. */
+export function enabledOAuthProviders(): { id: string; name: string }[] {
+  const env = getEnv();
+  return [
+    ...(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET ? [{ id: "github", name: "GitHub" }] : []),
+    ...(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET ? [{ id: "google", name: "Google" }] : []),
+  ];
+}
+
+// Configured lazily so that `next build` never reads the environment or opens the database.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const env = getEnv();
+  return {
+    secret: resolveAuthSecret(env),
+    trustHost: true,
+    adapter: DrizzleAdapter(getDb(), {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    // Credentials sign-in requires JWT sessions; tokenVersion makes them revocable.
+    session: { strategy: "jwt" },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await verifyCredentials(parsed.data);
+          return user ? { id: user.id, name: user.name, email: user.email } : null;
+        },
+      }),
+      ...oauthProviders(env),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.tokenVersion = (await getTokenVersion(user.id)) ?? 0;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        session.tokenVersion = token.tokenVersion;
+        return session;
+      },
+    },
+  };
+});
+
+/**
+ * The signed-in user, re-read from the database: a deleted account or a session ended
+ * by "sign out everywhere" is anonymous at once. Cached for one request.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  const tokenVersion = session?.tokenVersion;
+  if (!userId || typeof tokenVersion !== "number") return null;
+  return getSessionViewer({ userId, tokenVersion });
+});

@@ -1,0 +1,145 @@
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { milestoneProgress, milestones, roadmaps, stages } from "../../db/schema";
+import type { ResourceContent, SalaryGuide } from "../../db/content/schema";
+import { AppError } from "../errors";
+import type { MilestoneStatus, RoadmapOutline, StatusMap } from "../progress";
+import type { Viewer } from "./viewer";
+
+export type MilestoneView = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  whyItMatters: string;
+  skills: string[];
+  tools: string[];
+  resources: ResourceContent[];
+};
+
+export type StageView = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  startMonth: number;
+  endMonth: number | null;
+  milestones: MilestoneView[];
+};
+
+export type RoadmapView = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  salaryGuides: SalaryGuide[];
+  salaryCaveat: string;
+  stages: StageView[];
+  /** Milestones the content has dropped that this viewer had progress on; shown apart, never counted. */
+  retired: MilestoneView[];
+};
+
+export type RoadmapSummary = { slug: string; title: string; summary: string };
+
+const milestoneColumns = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  whyItMatters: true,
+  skills: true,
+  tools: true,
+  resources: true,
+} as const;
+
+export function outlineOf(roadmap: Pick<RoadmapView, "stages">): RoadmapOutline {
+  return roadmap.stages.map((stage) => ({ id: stage.id, milestoneIds: stage.milestones.map((m) => m.id) }));
+}
+
+export async function listRoadmaps(): Promise<RoadmapSummary[]> {
+  return getDb()
+    .select({ slug: roadmaps.slug, title: roadmaps.title, summary: roadmaps.summary })
+    .from(roadmaps)
+    .orderBy(asc(roadmaps.title));
+}
+
+/** The viewer's statuses on one roadmap: empty for anyone signed out. */
+export async function getStatusesForViewer({
+  viewer,
+  roadmapSlug,
+}: {
+  viewer: Viewer | null;
+  roadmapSlug: string;
+}): Promise<StatusMap> {
+  if (!viewer) return {};
+  const rows = await getDb()
+    .select({ milestoneId: milestoneProgress.milestoneId, status: milestoneProgress.status })
+    .from(milestoneProgress)
+    .innerJoin(milestones, eq(milestones.id, milestoneProgress.milestoneId))
+    .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
+    .where(
+      and(
+        eq(milestoneProgress.userId, viewer.id),
+        eq(roadmaps.slug, roadmapSlug),
+        ne(milestoneProgress.status, "not_started"),
+      ),
+    );
+  return Object.fromEntries(rows.map((row) => [row.milestoneId, row.status as MilestoneStatus]));
+}
+
+/**
+ * A roadmap as the viewer sees it, with the viewer's statuses. Public content, so a
+ * signed-out viewer (null) gets the roadmap and no statuses.
+ */
+export async function getRoadmapForViewer({
+  viewer,
+  slug,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+}): Promise<{ roadmap: RoadmapView; statuses: StatusMap }> {
+  const [row, statuses] = await Promise.all([
+    getDb().query.roadmaps.findFirst({
+    where: eq(roadmaps.slug, slug),
+    with: {
+      stages: {
+        where: isNull(stages.archivedAt),
+        orderBy: asc(stages.position),
+        columns: { id: true, slug: true, title: true, summary: true, startMonth: true, endMonth: true },
+        with: {
+          milestones: {
+            where: isNull(milestones.archivedAt),
+            orderBy: asc(milestones.position),
+            columns: milestoneColumns,
+          },
+        },
+      },
+    },
+    }),
+    getStatusesForViewer({ viewer, roadmapSlug: slug }),
+  ]);
+  if (!row) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
+
+  const current = new Set(row.stages.flatMap((stage) => stage.milestones.map((m) => m.id)));
+  const retiredIds = Object.keys(statuses).filter((id) => !current.has(id));
+  const retired =
+    retiredIds.length === 0
+      ? []
+      : await getDb()
+          .select({
+            id: milestones.id,
+            slug: milestones.slug,
+            title: milestones.title,
+            description: milestones.description,
+            whyItMatters: milestones.whyItMatters,
+            skills: milestones.skills,
+            tools: milestones.tools,
+            resources: milestones.resources,
+          })
+          .from(milestones)
+          .where(inArray(milestones.id, retiredIds))
+          .orderBy(asc(milestones.title));
+
+  const { stages: stageRows, ...roadmap } = row;
+  return { roadmap: { ...roadmap, stages: stageRows, retired }, statuses };
+}

@@ -1,0 +1,75 @@
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { users } from "../../db/schema";
+import { AppError } from "../errors";
+import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from "../passwords";
+import type { Viewer } from "./viewer";
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createUserWithPassword(input: {
+  name: string;
+  email: string;
+  password: string;
+}): Promise<Viewer> {
+  const email = normalizeEmail(input.email);
+  const problem = passwordProblem(input.password, { email });
+  if (problem) throw new AppError("INVALID_INPUT", problem, { password: [problem] });
+  const passwordHash = await hashPassword(input.password);
+  const [created] = await getDb()
+    .insert(users)
+    .values({ name: input.name.trim(), email, passwordHash })
+    .onConflictDoNothing()
+    .returning({ id: users.id, name: users.name, email: users.email });
+  if (!created) {
+    const message = "An account with this email already exists. Sign in instead.";
+    throw new AppError("CONFLICT", message, { email: [message] });
+  }
+  return created;
+}
+
+export type SignInUser = Viewer & { tokenVersion: number };
+
+/** The user for a sign-in attempt, or null; the time taken does not tell which part was wrong. */
+export async function verifyCredentials(input: { email: string; password: string }): Promise<SignInUser | null> {
+  const [user] = await getDb()
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      passwordHash: users.passwordHash,
+      tokenVersion: users.tokenVersion,
+    })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, normalizeEmail(input.email)));
+  if (!user?.passwordHash) {
+    await spendVerifyTime(input.password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) return null;
+  return { id: user.id, name: user.name, email: user.email, tokenVersion: user.tokenVersion };
+}
+
+export async function getTokenVersion(userId: string): Promise<number | null> {
+  const [row] = await getDb().select({ tokenVersion: users.tokenVersion }).from(users).where(eq(users.id, userId));
+  return row?.tokenVersion ?? null;
+}
+
+/** The session's user as the database has it now: null once deleted or signed out everywhere. */
+export async function getSessionViewer(session: { userId: string; tokenVersion: number }): Promise<Viewer | null> {
+  const [row] = await getDb()
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.id, session.userId), eq(users.tokenVersion, session.tokenVersion)));
+  return row ?? null;
+}
+
+/** Ends every session of the viewer, on every device, at once. */
+export async function endAllSessions({ viewer }: { viewer: Viewer }): Promise<void> {
+  await getDb()
+    .update(users)
+    .set({ tokenVersion: sql`${users.tokenVersion} + 1` })
+    .where(eq(users.id, viewer.id));
+}

@@ -1,0 +1,15 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { StatusMap } from "./progress";
+
+/** The viewer's statuses on a roadmap: prefetched by the page on the server, kept fresh on the client. */
+export function roadmapStatusesQuery(slug: string) {
+  return queryOptions({
+    queryKey: ["roadmap-statuses", slug],
+    queryFn: async ({ signal }): Promise<StatusMap> => {
+      const response = await fetch(`/api/roadmaps/${encodeURIComponent(slug)}/progress`, { signal });
+      if (!response.ok) throw new Error(`Could not load your progress (HTTP ${response.status}).`);
+      const body = (await response.json()) as { statuses: StatusMap };
+      return body.statuses;
+    },
+  });
+}
