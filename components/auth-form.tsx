@@ -33,11 +33,12 @@ export function AuthForm({ fields, submitLabel, pendingLabel, next, submit, foot
     null,
   );
   const failure = result && !result.ok ? result : null;
+  const hasFieldErrors = Object.keys(failure?.fieldErrors ?? {}).length > 0;
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4">
       {failure ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {failure.error}
+          {hasFieldErrors ? "Some fields need another look." : failure.error}
         </p>
       ) : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}

@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import {
+  createUserWithPassword,
+  endAllSessions,
+  getSessionViewer,
+  getTokenVersion,
+  verifyCredentials,
+} from "@/lib/data/users";
+import { AppError } from "@/lib/errors";
+import { createLearner, TEST_PASSWORD, uniqueEmail } from "./helpers";
+
+describe("accounts", () => {
+  it("stores an argon2id hash, never the password itself", async () => {
+    const email = uniqueEmail();
+    const created = await createUserWithPassword({ name: "Ada", email, password: TEST_PASSWORD });
+    const [row] = await getDb().select().from(users).where(eq(users.id, created.id));
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(row?.passwordHash).not.toContain(TEST_PASSWORD);
+  });
+
+  it("refuses a second account for the same email, whatever its case", async () => {
+    const email = uniqueEmail();
+    await createUserWithPassword({ name: "First", email, password: TEST_PASSWORD });
+    const second = createUserWithPassword({ name: "Second", email: email.toUpperCase(), password: TEST_PASSWORD });
+    await expect(second).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already exists/) });
+  });
+
+  it("refuses a common password with a message for the field", async () => {
+    const attempt = createUserWithPassword({ name: "Weak", email: uniqueEmail(), password: "password123" });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { password: [expect.stringMatching(/common/)] } });
+  });
+
+  it("signs in with the right password and an email typed in another case", async () => {
+    const learner = await createLearner("Grace");
+    const user = await verifyCredentials({ email: `  ${learner.email.toUpperCase()} `, password: TEST_PASSWORD });
+    expect(user).toMatchObject({ id: learner.id, name: "Grace", tokenVersion: 0 });
+  });
+
+  it("gives the same answer for a wrong password and an unknown email", async () => {
+    const learner = await createLearner();
+    expect(await verifyCredentials({ email: learner.email, password: "not the password" })).toBeNull();
+    expect(await verifyCredentials({ email: uniqueEmail("nobody"), password: TEST_PASSWORD })).toBeNull();
+  });
+
+  it("ends every session at once when the learner signs out everywhere", async () => {
+    const learner = await createLearner();
+    const version = await getTokenVersion(learner.id);
+    expect(await getSessionViewer({ userId: learner.id, tokenVersion: version! })).toMatchObject({ id: learner.id });
+    await endAllSessions({ viewer: learner });
+    expect(await getSessionViewer({ userId: learner.id, tokenVersion: version! })).toBeNull();
+    expect(await getTokenVersion(learner.id)).toBe(version! + 1);
+  });
+
+  it("treats a deleted account's session as signed out", async () => {
+    const learner = await createLearner();
+    await getDb().delete(users).where(eq(users.id, learner.id));
+    expect(await getSessionViewer({ userId: learner.id, tokenVersion: 0 })).toBeNull();
+    expect(await getTokenVersion(learner.id)).toBeNull();
+  });
+});

@@ -1,0 +1,33 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+const integration = { include: ["tests/integration/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    env: { NODE_ENV: "test" },
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      {
+        resolve: { alias },
+        test: { ...integration, name: "integration:pglite", setupFiles: ["tests/integration/setup-pglite.ts"] },
+      },
+      // Postgres runs only where a server is configured; CI always sets it.
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                ...integration,
+                name: "integration:postgres",
+                globalSetup: ["tests/integration/global-postgres.ts"],
+                setupFiles: ["tests/integration/setup-postgres.ts"],
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
