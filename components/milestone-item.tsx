@@ -5,6 +5,7 @@ type MilestoneItemProps = {
   milestone: MilestoneView;
   status: MilestoneStatus;
   retired?: boolean;
+  disabled?: boolean;
   onChange: (status: MilestoneStatus) => void;
 };
 
@@ -15,7 +16,7 @@ const STATUS_BADGE: Record<MilestoneStatus, string> = {
   skipped: "bg-slate-200 text-slate-800",
 };
 
-export function MilestoneItem({ milestone, status, retired = false, onChange }: MilestoneItemProps) {
+export function MilestoneItem({ milestone, status, retired = false, disabled = false, onChange }: MilestoneItemProps) {
   const checkboxId = `milestone-${milestone.id}`;
   return (
     <li id={milestone.slug} className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
@@ -24,6 +25,7 @@ export function MilestoneItem({ milestone, status, retired = false, onChange }: 
           id={checkboxId}
           type="checkbox"
           checked={status === "done"}
+          disabled={disabled}
           onChange={(event) => onChange(event.target.checked ? "done" : "not_started")}
           className="mt-1 size-5 shrink-0 accent-emerald-700"
         />
@@ -39,6 +41,7 @@ export function MilestoneItem({ milestone, status, retired = false, onChange }: 
         <select
           aria-label={`Status: ${milestone.title}`}
           value={status}
+          disabled={disabled}
           onChange={(event) => onChange(event.target.value as MilestoneStatus)}
           className={`rounded-md border border-slate-400 bg-white px-2 py-1 text-sm ${STATUS_BADGE[status]}`}
         >

@@ -8,6 +8,7 @@ import { formatStageWindow, statusOf, summarizeRoadmap, type MilestoneStatus } f
 import { roadmapStatusesQuery } from "@/lib/queries";
 import { MilestoneItem } from "./milestone-item";
 import { ProgressBar } from "./ui/progress-bar";
+import { useHydrated } from "./use-hydrated";
 import { useSetMilestoneStatus } from "./use-set-milestone-status";
 
 type RoadmapViewProps = { roadmap: Roadmap; signedIn: boolean };
@@ -17,6 +18,7 @@ export function RoadmapView({ roadmap, signedIn }: RoadmapViewProps) {
   const statuses = statusesQuery.data ?? {};
   const { setStatus, failed, retry, dismiss } = useSetMilestoneStatus(roadmap.slug);
   const [signInPrompt, setSignInPrompt] = useState<string | null>(null);
+  const hydrated = useHydrated();
 
   const outline = roadmap.stages.map((stage) => ({ id: stage.id, milestoneIds: stage.milestones.map((m) => m.id) }));
   const progress = summarizeRoadmap(outline, statuses);
@@ -116,6 +118,7 @@ export function RoadmapView({ roadmap, signedIn }: RoadmapViewProps) {
                   key={milestone.id}
                   milestone={milestone}
                   status={statusOf(statuses, milestone.id)}
+                  disabled={!hydrated}
                   onChange={change(milestone)}
                 />
               ))}
@@ -142,6 +145,7 @@ export function RoadmapView({ roadmap, signedIn }: RoadmapViewProps) {
                 milestone={milestone}
                 status={statusOf(statuses, milestone.id)}
                 retired
+                disabled={!hydrated}
                 onChange={change(milestone)}
               />
             ))}

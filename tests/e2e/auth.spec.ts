@@ -1,0 +1,70 @@
+import { expect, newLearner, signIn, signUp, test } from "./fixtures";
+
+test("a new learner signs up and lands on an empty dashboard", async ({ page }) => {
+  const learner = newLearner("Grace Hopper");
+  await signUp(page, learner);
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome, Grace Hopper" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "You haven't started a roadmap yet" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Start the Backend Developer roadmap" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+});
+
+test("sign-up explains a weak password and a taken email, keeping what was typed", async ({ page, browser }) => {
+  const learner = newLearner();
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(learner.name);
+  await page.getByLabel("Email").fill(learner.email);
+  await page.getByLabel("Password").fill("password1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("That password is too common and easy to guess. Choose another.")).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Name")).toHaveValue(learner.name);
+  await expect(page.getByLabel("Email")).toHaveValue(learner.email);
+
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use at least 8 characters.").last()).toBeVisible();
+
+  const other = await browser.newPage();
+  await signUp(other, learner);
+  await other.close();
+  await page.getByLabel("Password").fill(learner.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-up$/);
+});
+
+test("a wrong password is refused without saying which part was wrong", async ({ page, browser }) => {
+  const learner = newLearner();
+  const setup = await browser.newPage();
+  await signUp(setup, learner);
+  await setup.close();
+
+  await signIn(page, { email: learner.email, password: "not my password" });
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(learner.email);
+
+  await signIn(page, { email: "nobody-here@example.test", password: learner.password });
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+
+  await signIn(page, learner);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in\?next=(%2F|\/)dashboard$/);
+});
+
+test("signing out everywhere ends the learner's other sessions too", async ({ page, browser, learner }) => {
+  const otherDevice = await browser.newContext();
+  const otherPage = await otherDevice.newPage();
+  await signIn(otherPage, learner);
+  await expect(otherPage).toHaveURL(/\/dashboard$/);
+
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByText("You are signed out on every device.")).toBeVisible();
+
+  await otherPage.reload();
+  await expect(otherPage).toHaveURL(/\/sign-in/);
+  await otherDevice.close();
+});

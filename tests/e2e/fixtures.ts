@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export type Learner = { name: string; email: string; password: string };
+
+export function newLearner(name = "Ada Lovelace"): Learner {
+  return { name, email: `e2e-${randomUUID()}@example.test`, password: "tea, biscuits and a long walk" };
+}
+
+export async function signUp(page: Page, learner: Learner): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(learner.name);
+  await page.getByLabel("Email").fill(learner.email);
+  await page.getByLabel("Password").fill(learner.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+export async function signIn(page: Page, learner: Pick<Learner, "email" | "password">): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(learner.email);
+  await page.getByLabel("Password").fill(learner.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** `learner`: a fresh account, signed in on `page`, made through the real sign-up form. */
+export const test = base.extend<{ learner: Learner }>({
+  learner: async ({ page }, provide) => {
+    const learner = newLearner();
+    await signUp(page, learner);
+    await provide(learner);
+  },
+});
+
+export { expect };
+
+export const ROADMAP = "/roadmaps/backend-developer";

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { backendDeveloperRoadmap } from "@/db/content/backend-developer";
+import { roadmapContentSchema, type RoadmapContent } from "@/db/content/schema";
+
+const roadmap: RoadmapContent = backendDeveloperRoadmap;
+const allMilestones = roadmap.stages.flatMap((stage) => stage.milestones);
+
+const articleMilestones: Record<string, string[]> = {
+  foundation: [
+    "master-one-programming-language",
+    "learn-data-structures-and-algorithms",
+    "understand-http-and-rest",
+    "learn-sql-fundamentals",
+    "set-up-dev-environment-and-git",
+  ],
+  intermediate: [
+    "learn-a-web-framework",
+    "build-rest-apis",
+    "learn-database-design",
+    "implement-authentication-and-authorization",
+    "deploy-first-app-to-cloud",
+  ],
+  advanced: [
+    "learn-microservices-architecture",
+    "implement-caching-with-redis",
+    "learn-message-queues",
+    "master-testing",
+    "learn-docker-containerization",
+  ],
+  professional: [
+    "learn-system-design",
+    "master-cloud-services",
+    "adopt-devops-and-ci-cd",
+    "contribute-to-open-source",
+    "mentor-junior-developers",
+  ],
+};
+
+/** A deep copy that tests may break without touching the shipped content. */
+function copy(): RoadmapContent {
+  return structuredClone(roadmap);
+}
+
+describe("Backend Developer roadmap content", () => {
+  it("passes the content schema", () => {
+    const result = roadmapContentSchema.safeParse(roadmap);
+    expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+  });
+
+  it("has the four stages in order with their time windows", () => {
+    expect(roadmap.stages.map((s) => [s.slug, s.startMonth, s.endMonth])).toEqual([
+      ["foundation", 0, 3],
+      ["intermediate", 3, 6],
+      ["advanced", 6, 12],
+      ["professional", 12, null],
+    ]);
+  });
+
+  it("explains every milestone: a description, why it matters and at least one skill", () => {
+    for (const milestone of allMilestones) {
+      expect(milestone.description.trim(), milestone.slug).not.toBe("");
+      expect(milestone.whyItMatters.trim(), milestone.slug).not.toBe("");
+      expect(milestone.skills.length, milestone.slug).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(Object.entries(articleMilestones))(
+    "holds the article's %s milestones in their stage, in the article's order",
+    (stageSlug, slugs) => {
+      const stage = roadmap.stages.find((s) => s.slug === stageSlug);
+      expect(stage).toBeDefined();
+      const stageSlugs = stage!.milestones.map((m) => m.slug);
+      for (const slug of slugs) expect(stageSlugs, slug).toContain(slug);
+      expect(stageSlugs.filter((slug) => slugs.includes(slug))).toEqual(slugs);
+    },
+  );
+
+  it("uses every milestone slug only once", () => {
+    const slugs = allMilestones.map((m) => m.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+  });
+
+  it.each(["Meta Back-End Developer Professional Certificate", "IBM Back-End Development Professional Certificate"])(
+    "recommends the %s as a certificate",
+    (title) => {
+      const resources = allMilestones.flatMap((m) => m.resources).filter((r) => r.title === title);
+      expect(resources.length).toBeGreaterThan(0);
+      for (const resource of resources) expect(resource.kind).toBe("certificate");
+    },
+  );
+
+  it("shows salary guides whose bands never run backwards", () => {
+    expect(roadmap.salaryGuides.length).toBeGreaterThan(0);
+    for (const guide of roadmap.salaryGuides) {
+      expect(guide.bands.length, guide.source).toBeGreaterThan(0);
+      for (const band of guide.bands) {
+        if (band.max !== null) expect(band.min, `${guide.source}: ${band.level}`).toBeLessThanOrEqual(band.max);
+      }
+    }
+  });
+});
+
+describe("roadmapContentSchema", () => {
+  it("rejects a roadmap that uses a milestone slug twice", () => {
+    const broken = copy();
+    const first = broken.stages[0]!.milestones[0]!;
+    broken.stages[1]!.milestones.push({ ...first });
+    const result = roadmapContentSchema.safeParse(broken);
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toContain(first.slug);
+  });
+
+  it("rejects two stages with the same slug", () => {
+    const broken = copy();
+    broken.stages[1]!.slug = broken.stages[0]!.slug;
+    expect(roadmapContentSchema.safeParse(broken).success).toBe(false);
+  });
+
+  it.each(["learn sql", "Learn-SQL", "learn_sql", "-learn-sql"])("rejects the milestone slug %j", (slug) => {
+    const broken = copy();
+    broken.stages[0]!.milestones[0]!.slug = slug;
+    expect(roadmapContentSchema.safeParse(broken).success).toBe(false);
+  });
+
+  it("rejects a milestone with a blank description", () => {
+    const broken = copy();
+    broken.stages[0]!.milestones[0]!.description = "   ";
+    expect(roadmapContentSchema.safeParse(broken).success).toBe(false);
+  });
+});
