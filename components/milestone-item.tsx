@@ -66,7 +66,7 @@ export function MilestoneItem({ milestone, status, retired = false, disabled = f
           <TagList label="Tools" items={milestone.tools} />
           {milestone.resources.length > 0 ? (
             <div>
-              <h4 className="font-semibold">Resources</h4>
+              <h3 className="font-semibold">Resources</h3>
               <ul className="mt-1 list-disc space-y-1 pl-5">
                 {milestone.resources.map((resource) => (
                   <li key={`${resource.kind}-${resource.title}`}>
@@ -98,8 +98,8 @@ function TagList({ label, items }: { label: string; items: string[] }) {
   if (items.length === 0) return null;
   return (
     <div>
-      <h4 className="font-semibold">{label}</h4>
-      <ul className="mt-1 flex flex-wrap gap-1.5" aria-label={label}>
+      <h3 className="font-semibold">{label}</h3>
+      <ul className="mt-1 flex flex-wrap gap-1.5">
         {items.map((item) => (
           <li key={item} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">
             {item}

@@ -18,7 +18,8 @@ export async function SiteHeader() {
             <Link href="/dashboard" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
               Dashboard
             </Link>
-            <span className="hidden text-sm text-slate-600 sm:inline" aria-label="Signed in as">
+            <span className="hidden text-sm text-slate-600 sm:inline">
+              <span className="sr-only">Signed in as </span>
               {viewer.name ?? viewer.email}
             </span>
             <form action={signOutAction}>
