@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { RoadmapView as Roadmap } from "@/lib/data/roadmaps";
-import { formatStageWindow, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/progress";
+import { formatStageWindow, outlineOf, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/progress";
 import { roadmapStatusesQuery } from "@/lib/queries";
 import { MilestoneItem } from "./milestone-item";
 import { ProgressBar } from "./ui/progress-bar";
@@ -20,8 +20,7 @@ export function RoadmapView({ roadmap, signedIn }: RoadmapViewProps) {
   const [signInPrompt, setSignInPrompt] = useState<string | null>(null);
   const hydrated = useHydrated();
 
-  const outline = roadmap.stages.map((stage) => ({ id: stage.id, milestoneIds: stage.milestones.map((m) => m.id) }));
-  const progress = summarizeRoadmap(outline, statuses);
+  const progress = summarizeRoadmap(outlineOf(roadmap.stages), statuses);
 
   const change = (milestone: { id: string; title: string; slug: string }) => (status: MilestoneStatus) => {
     if (!signedIn) {

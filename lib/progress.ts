@@ -50,6 +50,11 @@ export function countProgress(milestoneIds: readonly string[], statuses: StatusM
 /** The current milestones of a roadmap, stage by stage, in order. Retired ones are left out. */
 export type RoadmapOutline = ReadonlyArray<{ id: string; milestoneIds: readonly string[] }>;
 
+/** The outline of any stage list whose milestones carry ids. */
+export function outlineOf(stages: ReadonlyArray<{ id: string; milestones: ReadonlyArray<{ id: string }> }>): RoadmapOutline {
+  return stages.map((stage) => ({ id: stage.id, milestoneIds: stage.milestones.map((milestone) => milestone.id) }));
+}
+
 export type RoadmapProgress = {
   overall: ProgressCounts;
   stages: Record<string, ProgressCounts>;

@@ -12,7 +12,7 @@ type Counts = { passed: number; failed: number; skipped: number };
 const reports = mkdtempSync(path.join(tmpdir(), "waymark-test-reports-"));
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 
-function run(command: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(command: string[], env: Record<string, string> = {}): number {
   const result = spawnSync(npx, command, { stdio: "inherit", env: { ...process.env, ...env } });
   return result.status ?? 1;
 }

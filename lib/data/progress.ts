@@ -6,6 +6,7 @@ import {
   findCurrentStageId,
   findNextMilestoneId,
   nextProgressTimestamps,
+  outlineOf,
   summarizeRoadmap,
   type MilestoneStatus,
   type ProgressCounts,
@@ -140,7 +141,7 @@ export async function getDashboardForViewer({ viewer }: { viewer: Viewer }): Pro
   const startedAtById = new Map(followed.map((row) => [row.roadmapId, row.startedAt]));
 
   return roadmapRows.map((roadmap) => {
-    const outline = roadmap.stages.map((stage) => ({ id: stage.id, milestoneIds: stage.milestones.map((m) => m.id) }));
+    const outline = outlineOf(roadmap.stages);
     const summary = summarizeRoadmap(outline, statuses);
     const nextId = findNextMilestoneId(outline, statuses);
     const currentStageId = findCurrentStageId(outline, statuses);

@@ -3,7 +3,7 @@ import { getDb } from "../../db/client";
 import { milestoneProgress, milestones, roadmaps, stages } from "../../db/schema";
 import type { ResourceContent, SalaryGuide } from "../../db/content/schema";
 import { AppError } from "../errors";
-import type { MilestoneStatus, RoadmapOutline, StatusMap } from "../progress";
+import type { MilestoneStatus, StatusMap } from "../progress";
 import type { Viewer } from "./viewer";
 
 export type MilestoneView = {
@@ -51,10 +51,6 @@ const milestoneColumns = {
   tools: true,
   resources: true,
 } as const;
-
-export function outlineOf(roadmap: Pick<RoadmapView, "stages">): RoadmapOutline {
-  return roadmap.stages.map((stage) => ({ id: stage.id, milestoneIds: stage.milestones.map((m) => m.id) }));
-}
 
 export async function listRoadmaps(): Promise<RoadmapSummary[]> {
   return getDb()
