@@ -12,8 +12,16 @@ describe("safeNextPath", () => {
     ["an absolute URL", "https://evil.example"],
     ["a relative path", "dashboard"],
     ["an empty string", ""],
+    ["a tab that browsers strip into //", "/\t/evil.example"],
+    ["a newline that browsers strip into //", "/\n/evil.example"],
+    ["a carriage return that browsers strip into //", "/\r/evil.example"],
+    ["an encoded backslash path that resolves off-site", "/\\\\evil.example"],
   ])("sends %s to the dashboard", (_label, value) => {
     expect(safeNextPath(value)).toBe("/dashboard");
+  });
+
+  it("keeps an encoded path as the browser would send it", () => {
+    expect(safeNextPath("/roadmaps/backend-developer%23x")).toBe("/roadmaps/backend-developer%23x");
   });
 
   it("sends missing or non-text values to the dashboard", () => {
