@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { getViewer } from "@/lib/auth";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -11,7 +12,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // A new client cache for each person: signing out or in never shows the last person's data.
+  const viewer = await getViewer();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -21,7 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <Providers>
+        <Providers key={viewer?.id ?? "anonymous"}>
           <SiteHeader />
           <div id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
             {children}

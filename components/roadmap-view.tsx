@@ -1,22 +1,24 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { RoadmapView as Roadmap } from "@/lib/data/roadmaps";
 import { formatStageWindow, outlineOf, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/progress";
-import { roadmapStatusesQuery } from "@/lib/queries";
 import { MilestoneItem } from "./milestone-item";
 import { ProgressBar } from "./ui/progress-bar";
 import { useHydrated } from "./use-hydrated";
-import { useSetMilestoneStatus } from "./use-set-milestone-status";
+import { useRoadmapStatuses, useSetMilestoneStatus, type FailedChange } from "./use-set-milestone-status";
 
-type RoadmapViewProps = { roadmap: Roadmap; signedIn: boolean };
+type RoadmapViewProps = { roadmap: Roadmap; viewerId: string | null };
 
-export function RoadmapView({ roadmap, signedIn }: RoadmapViewProps) {
-  const statusesQuery = useQuery({ ...roadmapStatusesQuery(roadmap.slug), enabled: signedIn });
-  const statuses = statusesQuery.data ?? {};
-  const { setStatus, failed, retry, dismiss } = useSetMilestoneStatus(roadmap.slug);
+function focusMilestone(milestoneId: string) {
+  document.getElementById(`milestone-${milestoneId}`)?.focus();
+}
+
+export function RoadmapView({ roadmap, viewerId }: RoadmapViewProps) {
+  const signedIn = viewerId !== null;
+  const { statuses, loadFailed } = useRoadmapStatuses(roadmap.slug, viewerId);
+  const { setStatus, failures, retry, dismiss } = useSetMilestoneStatus(roadmap.slug, viewerId ?? "anonymous");
   const [signInPrompt, setSignInPrompt] = useState<string | null>(null);
   const hydrated = useHydrated();
 
@@ -59,7 +61,7 @@ export function RoadmapView({ roadmap, signedIn }: RoadmapViewProps) {
         ) : null}
       </section>
 
-      <div aria-live="polite" className="empty:hidden">
+      <div className="flex flex-col gap-3 empty:hidden">
         {signInPrompt ? (
           <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-indigo-300 bg-indigo-50 px-4 py-3 text-indigo-950">
             <p className="flex-1">Sign in to save your progress. Nothing was saved.</p>
@@ -71,20 +73,22 @@ export function RoadmapView({ roadmap, signedIn }: RoadmapViewProps) {
             </Link>
           </div>
         ) : null}
-        {failed ? (
-          <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-red-900">
-            <p className="flex-1">
-              Couldn&apos;t save “{failed.title}”: {failed.message} Your change was undone.
-            </p>
-            <button type="button" onClick={retry} className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white">
-              Try again
-            </button>
-            <button type="button" onClick={dismiss} className="text-sm font-medium underline underline-offset-4">
-              Dismiss
-            </button>
-          </div>
-        ) : null}
-        {statusesQuery.isError && !statusesQuery.data ? (
+        {failures.map((failed) => (
+          <FailedChangeAlert
+            key={failed.milestoneId}
+            failed={failed}
+            signInHref={`/sign-in?next=${encodeURIComponent(`/roadmaps/${roadmap.slug}`)}`}
+            onRetry={() => {
+              retry(failed);
+              focusMilestone(failed.milestoneId);
+            }}
+            onDismiss={() => {
+              dismiss(failed.milestoneId);
+              focusMilestone(failed.milestoneId);
+            }}
+          />
+        ))}
+        {loadFailed ? (
           <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-red-900">
             We couldn&apos;t load your progress. Reload the page to try again.
           </p>
@@ -151,6 +155,30 @@ export function RoadmapView({ roadmap, signedIn }: RoadmapViewProps) {
           </ol>
         </section>
       ) : null}
+    </div>
+  );
+}
+
+type FailedChangeAlertProps = { failed: FailedChange; signInHref: string; onRetry: () => void; onDismiss: () => void };
+
+function FailedChangeAlert({ failed, signInHref, onRetry, onDismiss }: FailedChangeAlertProps) {
+  return (
+    <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-red-900">
+      <p className="flex-1">
+        Couldn&apos;t save “{failed.title}”: {failed.message} Your change was undone.
+      </p>
+      {failed.code === "UNAUTHENTICATED" ? (
+        <Link href={signInHref} className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white">
+          Sign in again
+        </Link>
+      ) : (
+        <button type="button" onClick={onRetry} className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white">
+          Try again
+        </button>
+      )}
+      <button type="button" onClick={onDismiss} className="text-sm font-medium underline underline-offset-4">
+        Dismiss
+      </button>
     </div>
   );
 }

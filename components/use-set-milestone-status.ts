@@ -1,62 +1,98 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
 import { setMilestoneStatusAction } from "@/app/roadmaps/[slug]/actions";
-import { roadmapStatusesQuery } from "@/lib/queries";
+import type { ErrorCode } from "@/lib/errors";
 import { statusOf, type MilestoneStatus, type StatusMap } from "@/lib/progress";
+import { roadmapStatusesQuery } from "@/lib/queries";
+import { StatusChangeLedger } from "@/lib/status-change-ledger";
 
 type StatusChange = { milestoneId: string; status: MilestoneStatus; title: string };
-export type FailedChange = StatusChange & { message: string };
+export type FailedChange = StatusChange & { message: string; code: ErrorCode | "UNREACHABLE" };
 
-class RefusedChange extends Error {}
+class RefusedChange extends Error {
+  constructor(
+    message: string,
+    readonly code: ErrorCode,
+  ) {
+    super(message);
+  }
+}
 
-function messageFor(error: unknown): string {
-  if (error instanceof RefusedChange) return error.message;
-  return "We couldn't reach the server. Check your connection and try again.";
+function describeFailure(error: unknown): Pick<FailedChange, "message" | "code"> {
+  if (error instanceof RefusedChange) return { message: error.message, code: error.code };
+  return { message: "We couldn't reach the server. Check your connection and try again.", code: "UNREACHABLE" };
+}
+
+const mutationKeyFor = (slug: string) => ["set-milestone-status", slug];
+
+/** The viewer's statuses; empty for a signed-out visitor, whatever the cache holds. */
+export function useRoadmapStatuses(slug: string, viewerId: string | null) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    ...roadmapStatusesQuery(slug, viewerId ?? "anonymous"),
+    enabled: viewerId !== null,
+    // A refetch started while a change is on its way would briefly show the old status.
+    refetchOnWindowFocus: () => queryClient.isMutating({ mutationKey: mutationKeyFor(slug) }) === 0,
+  });
+  const statuses: StatusMap = viewerId ? (query.data ?? {}) : {};
+  return { statuses, loadFailed: query.isError && !query.data };
 }
 
 /**
- * A status change shows at once: the cache is updated before the server answers and
- * only the changed milestone is put back if the server refuses or cannot be reached.
+ * A status change shows at once: the cache is updated before the server answers, and a
+ * failure puts back only that milestone, to what the server last confirmed, unless a
+ * newer change of the same milestone is on its way.
  */
-export function useSetMilestoneStatus(slug: string) {
+export function useSetMilestoneStatus(slug: string, viewerId: string) {
   const queryClient = useQueryClient();
-  const { queryKey } = roadmapStatusesQuery(slug);
-  const [failed, setFailed] = useState<FailedChange | null>(null);
+  const { queryKey } = roadmapStatusesQuery(slug, viewerId);
+  const ledger = useRef(new StatusChangeLedger());
+  const [failures, setFailures] = useState<ReadonlyMap<string, FailedChange>>(new Map());
+  const mutationKey = mutationKeyFor(slug);
+
+  const forget = (milestoneId: string) =>
+    setFailures((current) => {
+      if (!current.has(milestoneId)) return current;
+      const next = new Map(current);
+      next.delete(milestoneId);
+      return next;
+    });
 
   const mutation = useMutation({
-    mutationKey: ["set-milestone-status", slug],
+    mutationKey,
     mutationFn: async ({ milestoneId, status }: StatusChange) => {
       const result = await setMilestoneStatusAction({ milestoneId, status });
-      if (!result.ok) throw new RefusedChange(result.error);
+      if (!result.ok) throw new RefusedChange(result.error, result.code);
       return result.data;
     },
     onMutate: async ({ milestoneId, status }) => {
-      setFailed(null);
+      forget(milestoneId);
       await queryClient.cancelQueries({ queryKey });
-      const previous = statusOf(queryClient.getQueryData<StatusMap>(queryKey) ?? {}, milestoneId);
+      const shown = statusOf(queryClient.getQueryData<StatusMap>(queryKey) ?? {}, milestoneId);
+      const change = ledger.current.begin(milestoneId, shown);
       queryClient.setQueryData<StatusMap>(queryKey, (statuses) => ({ ...statuses, [milestoneId]: status }));
-      return { previous };
+      return { change };
     },
+    onSuccess: (_data, { milestoneId, status }) => ledger.current.succeed(milestoneId, status),
     onError: (error, change, context) => {
-      if (context) {
-        queryClient.setQueryData<StatusMap>(queryKey, (statuses) => ({ ...statuses, [change.milestoneId]: context.previous }));
-      }
-      setFailed({ ...change, message: messageFor(error) });
+      if (!context) return;
+      const rollback = ledger.current.fail(change.milestoneId, context.change);
+      if (rollback === null) return;
+      queryClient.setQueryData<StatusMap>(queryKey, (statuses) => ({ ...statuses, [change.milestoneId]: rollback }));
+      setFailures((current) => new Map(current).set(change.milestoneId, { ...change, ...describeFailure(error) }));
     },
     onSettled: () => {
-      // Refetch once the last change in a burst has settled, so a quick series of ticks never flickers.
-      if (queryClient.isMutating({ mutationKey: ["set-milestone-status", slug] }) === 1) {
-        void queryClient.invalidateQueries({ queryKey });
-      }
+      // Refetch once the last change of a burst has settled, so quick ticks never flicker.
+      if (queryClient.isMutating({ mutationKey }) === 1) void queryClient.invalidateQueries({ queryKey });
     },
   });
 
   return {
     setStatus: (change: StatusChange) => mutation.mutate(change),
-    failed,
-    retry: () => failed && mutation.mutate(failed),
-    dismiss: () => setFailed(null),
+    failures: [...failures.values()],
+    retry: (failed: FailedChange) => mutation.mutate(failed),
+    dismiss: forget,
   };
 }

@@ -1,10 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { StatusMap } from "./progress";
 
-/** The viewer's statuses on a roadmap: prefetched by the page on the server, kept fresh on the client. */
-export function roadmapStatusesQuery(slug: string) {
+/**
+ * The viewer's statuses on a roadmap: prefetched by the page on the server, kept fresh on
+ * the client. The viewer is part of the key so one person's cache can never show another's.
+ */
+export function roadmapStatusesQuery(slug: string, viewerId: string) {
   return queryOptions({
-    queryKey: ["roadmap-statuses", slug],
+    queryKey: ["roadmap-statuses", slug, viewerId],
     queryFn: async ({ signal }): Promise<StatusMap> => {
       const response = await fetch(`/api/roadmaps/${encodeURIComponent(slug)}/progress`, { signal });
       if (!response.ok) throw new Error(`Could not load your progress (HTTP ${response.status}).`);

@@ -34,4 +34,9 @@ export const test = base.extend<{ learner: Learner }>({
 
 export { expect };
 
+/** Resolves when the next server action posted from the page has answered. */
+export function nextSave(page: Page) {
+  return page.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);
+}
+
 export const ROADMAP = "/roadmaps/backend-developer";

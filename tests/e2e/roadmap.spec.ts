@@ -1,4 +1,4 @@
-import { expect, newLearner, ROADMAP, signUp, test } from "./fixtures";
+import { expect, newLearner, nextSave, ROADMAP, signIn, signUp, test } from "./fixtures";
 
 const SQL = "Learn SQL and database fundamentals";
 const GIT = "Set up your development environment and learn Git";
@@ -14,7 +14,9 @@ test("ticks and status changes show at once and survive a reload", async ({ page
   await expect(page.getByRole("checkbox", { name: SQL })).toBeChecked();
   await expect(page.getByRole("combobox", { name: `Status: ${SQL}` })).toHaveValue("done");
   await page.getByRole("combobox", { name: `Status: ${GIT}` }).selectOption({ label: "In progress" });
+  const lastSave = nextSave(page);
   await page.getByRole("combobox", { name: `Status: ${DSA}` }).selectOption({ label: "Skipped" });
+  await lastSave;
 
   const foundation = page.getByRole("progressbar", { name: "Foundation progress" });
   await expect(foundation).toHaveAttribute("aria-valuenow", String(Math.floor(100 / 6)));
@@ -22,15 +24,15 @@ test("ticks and status changes show at once and survive a reload", async ({ page
   // Skipped milestones are shown apart, never counted as done.
   await expect(overall).not.toHaveAttribute("aria-valuenow", "0");
 
-  await page.waitForLoadState("networkidle");
   await page.reload();
   await expect(page.getByRole("checkbox", { name: SQL })).toBeChecked();
   await expect(page.getByRole("combobox", { name: `Status: ${GIT}` })).toHaveValue("in_progress");
   await expect(page.getByRole("combobox", { name: `Status: ${DSA}` })).toHaveValue("skipped");
   await expect(foundation).toHaveAttribute("aria-valuenow", String(Math.floor(100 / 6)));
 
+  const unticked = nextSave(page);
   await page.getByRole("checkbox", { name: SQL }).uncheck();
-  await page.waitForLoadState("networkidle");
+  await unticked;
   await page.reload();
   await expect(page.getByRole("checkbox", { name: SQL })).not.toBeChecked();
 });
@@ -38,8 +40,9 @@ test("ticks and status changes show at once and survive a reload", async ({ page
 test("the dashboard shows progress and the next milestone to work on", async ({ page, learner }) => {
   void learner;
   await page.goto(ROADMAP);
+  const saved = nextSave(page);
   await page.getByRole("checkbox", { name: "Understand how the web works" }).check();
-  await page.waitForLoadState("networkidle");
+  await saved;
 
   await page.getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { name: "Backend Developer" })).toBeVisible();
@@ -63,10 +66,12 @@ test("a change the server refuses is rolled back with a message, and can be retr
   await expect(checkbox).not.toBeChecked();
 
   await page.unroute(ROADMAP);
+  const saved = nextSave(page);
   await page.getByRole("button", { name: "Try again" }).click();
+  await saved;
   await expect(checkbox).toBeChecked();
+  await expect(checkbox).toBeFocused();
   await expect(failure).toHaveCount(0);
-  await page.waitForLoadState("networkidle");
   await page.reload();
   await expect(checkbox).toBeChecked();
 });
@@ -74,8 +79,9 @@ test("a change the server refuses is rolled back with a message, and can be retr
 test("two learners never see each other's progress", async ({ page, browser, learner }) => {
   void learner;
   await page.goto(ROADMAP);
+  const saved = nextSave(page);
   await page.getByRole("checkbox", { name: SQL }).check();
-  await page.waitForLoadState("networkidle");
+  await saved;
 
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
@@ -83,8 +89,9 @@ test("two learners never see each other's progress", async ({ page, browser, lea
   await other.goto(ROADMAP);
   await expect(other.getByRole("checkbox", { name: SQL })).not.toBeChecked();
   await expect(other.getByRole("progressbar", { name: "Overall progress" })).toHaveAttribute("aria-valuenow", "0");
+  const otherSaved = nextSave(other);
   await other.getByRole("combobox", { name: `Status: ${GIT}` }).selectOption({ label: "In progress" });
-  await other.waitForLoadState("networkidle");
+  await otherSaved;
   await otherContext.close();
 
   await page.reload();
@@ -112,4 +119,59 @@ test("a signed-out visitor can read everything and is invited to sign in to save
   await expect(page).toHaveURL(/\/sign-in\?next=/);
   await page.goto(ROADMAP);
   await expect(page.getByRole("checkbox", { name: SQL })).not.toBeChecked();
+});
+
+test("overlapping changes that all fail end on what was saved, not on an unsaved value", async ({ page, learner }) => {
+  void learner;
+  await page.goto(ROADMAP);
+  // Offline: the changes and the refetch after them all fail, so nothing can correct the screen later.
+  await page.route("**/api/roadmaps/**", (route) => route.abort("connectionrefused"));
+  await page.route(ROADMAP, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    return route.abort("connectionrefused");
+  });
+  let failedSaves = 0;
+  page.on("requestfailed", (request) => {
+    if (request.method() === "POST") failedSaves += 1;
+  });
+  await page.getByRole("checkbox", { name: SQL }).click();
+  await page.getByRole("combobox", { name: `Status: ${SQL}` }).selectOption({ label: "In progress" });
+  await expect(page.getByRole("combobox", { name: `Status: ${SQL}` })).toHaveValue("in_progress");
+
+  await expect.poll(() => failedSaves).toBe(2);
+  await expect(page.getByRole("alert").filter({ hasText: `Couldn't save “${SQL}”` })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: `Status: ${SQL}` })).toHaveValue("not_started");
+  await expect(page.getByRole("checkbox", { name: SQL })).not.toBeChecked();
+});
+
+test("a change refused because the session ended is undone and offers to sign in again", async ({ page, browser, learner }) => {
+  await page.goto(ROADMAP);
+  const otherDevice = await browser.newContext();
+  const other = await otherDevice.newPage();
+  await signIn(other, learner);
+  await other.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(other.getByText("You are signed out on every device.")).toBeVisible();
+  await otherDevice.close();
+
+  await page.getByRole("checkbox", { name: SQL }).click();
+  const failure = page.getByRole("alert").filter({ hasText: `Couldn't save “${SQL}”` });
+  await expect(failure).toContainText("Your session has ended.");
+  await expect(page.getByRole("checkbox", { name: SQL })).not.toBeChecked();
+  await expect(failure.getByRole("link", { name: "Sign in again" })).toBeVisible();
+});
+
+test("after signing out, the roadmap shows none of the last learner's progress", async ({ page, learner }) => {
+  void learner;
+  await page.goto(ROADMAP);
+  const saved = nextSave(page);
+  await page.getByRole("checkbox", { name: SQL }).check();
+  await saved;
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Roadmap" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Backend Developer" })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: SQL })).not.toBeChecked();
+  await expect(page.getByRole("progressbar", { name: "Overall progress" })).toHaveAttribute("aria-valuenow", "0");
 });

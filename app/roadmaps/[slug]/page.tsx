@@ -29,7 +29,7 @@ export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug
   const { slug } = await params;
   const { viewer, roadmap, statuses } = await loadRoadmap(slug);
   const queryClient = new QueryClient();
-  if (viewer) queryClient.setQueryData(roadmapStatusesQuery(slug).queryKey, statuses);
+  if (viewer) queryClient.setQueryData(roadmapStatusesQuery(slug, viewer.id).queryKey, statuses);
 
   return (
     <main className="flex flex-col gap-6">
@@ -40,7 +40,7 @@ export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <RoadmapView roadmap={roadmap} signedIn={viewer !== null} />
+          <RoadmapView roadmap={roadmap} viewerId={viewer?.id ?? null} />
         </HydrationBoundary>
         <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start">
           <SalaryGuides guides={roadmap.salaryGuides} caveat={roadmap.salaryCaveat} />
