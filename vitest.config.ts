@@ -7,7 +7,6 @@ const integration = { include: ["tests/integration/**/*.test.ts"], testTimeout: 
 export default defineConfig({
   resolve: { alias },
   test: {
-    env: { NODE_ENV: "test" },
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       {

@@ -7,20 +7,31 @@ export default async function HomePage() {
   return (
     <main className="flex flex-col gap-8">
       <section className="rounded-2xl bg-indigo-900 px-6 py-10 text-white sm:px-10">
-        <h1 className="max-w-2xl text-3xl font-bold tracking-tight sm:text-4xl">Know where you are on the way to backend developer.</h1>
+        <h1 className="max-w-2xl text-3xl font-bold tracking-tight sm:text-4xl">
+          Know where you are on the way to backend developer.
+        </h1>
         <p className="mt-3 max-w-2xl text-indigo-100">
           Follow a roadmap stage by stage, tick off milestones as you learn them, and see your progress at a glance.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
-          <Link href="/roadmaps/backend-developer" className="rounded-md bg-white px-4 py-2 font-semibold text-indigo-900 hover:bg-indigo-50">
+          <Link
+            href="/roadmaps/backend-developer"
+            className="rounded-md bg-white px-4 py-2 font-semibold text-indigo-900 hover:bg-indigo-50"
+          >
             View the roadmap
           </Link>
           {viewer ? (
-            <Link href="/dashboard" className="rounded-md border border-white/70 px-4 py-2 font-semibold hover:bg-white/10">
+            <Link
+              href="/dashboard"
+              className="rounded-md border border-white/70 px-4 py-2 font-semibold hover:bg-white/10"
+            >
               Go to your dashboard
             </Link>
           ) : (
-            <Link href="/sign-up" className="rounded-md border border-white/70 px-4 py-2 font-semibold hover:bg-white/10">
+            <Link
+              href="/sign-up"
+              className="rounded-md border border-white/70 px-4 py-2 font-semibold hover:bg-white/10"
+            >
               Create a free account
             </Link>
           )}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions";
 import { TextField } from "./ui/text-field";
 
@@ -18,7 +18,7 @@ type AuthFormProps = {
   submitLabel: string;
   pendingLabel: string;
   next?: string;
-  submit: (formData: FormData) => Promise<ActionResult<never>>;
+  submit: (previous: ActionResult<never> | null, formData: FormData) => Promise<ActionResult<never>>;
   footer: { text: string; href: string; link: string };
 };
 
@@ -28,16 +28,33 @@ type AuthFormProps = {
  */
 export function AuthForm({ fields, submitLabel, pendingLabel, next, submit, footer }: AuthFormProps) {
   const [values, setValues] = useState<Record<string, string>>({});
-  const [result, formAction, pending] = useActionState(
-    (_previous: ActionResult<never> | null, formData: FormData) => submit(formData),
-    null,
-  );
+  // The server action itself, so the form also submits before (or without) JavaScript.
+  const [result, formAction, pending] = useActionState(submit, null);
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const failure = result && !result.ok ? result : null;
   const hasFieldErrors = Object.keys(failure?.fieldErrors ?? {}).length > 0;
+
+  useEffect(() => {
+    if (!result || result.ok) return;
+    formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+  }, [result]);
+
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-4">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={() => setAttempt((n) => n + 1)}
+      noValidate
+      className="flex flex-col gap-4"
+    >
       {failure ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+        // A new element per attempt, so the same message is announced again after another try.
+        <p
+          key={attempt}
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {hasFieldErrors ? "Some fields need another look." : failure.error}
         </p>
       ) : null}

@@ -71,7 +71,12 @@ export function MilestoneItem({ milestone, status, retired = false, disabled = f
                 {milestone.resources.map((resource) => (
                   <li key={`${resource.kind}-${resource.title}`}>
                     {resource.url ? (
-                      <a href={resource.url} rel="noopener noreferrer" target="_blank" className="text-indigo-700 underline underline-offset-2">
+                      <a
+                        href={resource.url}
+                        rel="noopener noreferrer"
+                        target="_blank"
+                        className="text-indigo-700 underline underline-offset-2"
+                      >
                         {resource.title}
                         <span className="sr-only"> (opens in a new tab)</span>
                       </a>

@@ -10,7 +10,10 @@ export function OAuthButtons({ providers, next }: OAuthButtonsProps) {
         <form key={provider.id} action={signInWithProviderAction}>
           <input type="hidden" name="provider" value={provider.id} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
-          <button type="submit" className="w-full rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100">
+          <button
+            type="submit"
+            className="w-full rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100"
+          >
             Continue with {provider.name}
           </button>
         </form>

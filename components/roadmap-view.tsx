@@ -49,11 +49,17 @@ export function RoadmapView({ roadmap, viewerId }: RoadmapViewProps) {
         </p>
         {!signedIn ? (
           <p className="mt-3 text-sm text-slate-700">
-            <Link href={`/sign-in?next=${returnTo}`} className="font-medium text-indigo-700 underline underline-offset-4">
+            <Link
+              href={`/sign-in?next=${returnTo}`}
+              className="font-medium text-indigo-700 underline underline-offset-4"
+            >
               Sign in
             </Link>{" "}
             or{" "}
-            <Link href={`/sign-up?next=${returnTo}`} className="font-medium text-indigo-700 underline underline-offset-4">
+            <Link
+              href={`/sign-up?next=${returnTo}`}
+              className="font-medium text-indigo-700 underline underline-offset-4"
+            >
               create an account
             </Link>{" "}
             to save your progress.
@@ -63,9 +69,15 @@ export function RoadmapView({ roadmap, viewerId }: RoadmapViewProps) {
 
       <div className="flex flex-col gap-3 empty:hidden">
         {signInPrompt ? (
-          <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-indigo-300 bg-indigo-50 px-4 py-3 text-indigo-950">
+          <div
+            role="alert"
+            className="flex flex-wrap items-center gap-3 rounded-lg border border-indigo-300 bg-indigo-50 px-4 py-3 text-indigo-950"
+          >
             <p className="flex-1">Sign in to save your progress. Nothing was saved.</p>
-            <Link href={`/sign-in?next=${returnTo}`} className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white">
+            <Link
+              href={`/sign-in?next=${returnTo}`}
+              className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white"
+            >
               Sign in
             </Link>
             <Link href={`/sign-up?next=${returnTo}`} className="text-sm font-medium underline underline-offset-4">
@@ -163,7 +175,10 @@ type FailedChangeAlertProps = { failed: FailedChange; signInHref: string; onRetr
 
 function FailedChangeAlert({ failed, signInHref, onRetry, onDismiss }: FailedChangeAlertProps) {
   return (
-    <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-red-900">
+    <div
+      role="alert"
+      className="flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-red-900"
+    >
       <p className="flex-1">
         Couldn&apos;t save “{failed.title}”: {failed.message} Your change was undone.
       </p>
@@ -172,7 +187,11 @@ function FailedChangeAlert({ failed, signInHref, onRetry, onDismiss }: FailedCha
           Sign in again
         </Link>
       ) : (
-        <button type="button" onClick={onRetry} className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white">
+        <button
+          type="button"
+          onClick={onRetry}
+          className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white"
+        >
           Try again
         </button>
       )}

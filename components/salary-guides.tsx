@@ -25,19 +25,30 @@ export function SalaryGuides({ guides, caveat }: { guides: SalaryGuide[]; caveat
         {guides.map((guide) => (
           <table key={`${guide.region}-${guide.source}`} className="w-full text-left text-sm">
             <caption className="mb-1 text-left font-semibold">
-              {guide.region} <span className="font-normal text-slate-600">({guide.currency}, per year · {guide.source})</span>
+              {guide.region}{" "}
+              <span className="font-normal text-slate-600">
+                ({guide.currency}, per year · {guide.source})
+              </span>
             </caption>
             <thead>
               <tr className="border-b border-slate-200 text-slate-700">
-                <th scope="col" className="py-1 pr-2 font-medium">Level</th>
-                <th scope="col" className="py-1 pr-2 font-medium">Experience</th>
-                <th scope="col" className="py-1 text-right font-medium">Estimate</th>
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  Level
+                </th>
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  Experience
+                </th>
+                <th scope="col" className="py-1 text-right font-medium">
+                  Estimate
+                </th>
               </tr>
             </thead>
             <tbody>
               {guide.bands.map((band) => (
                 <tr key={band.level} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className="py-1 pr-2 font-normal">{band.level}</th>
+                  <th scope="row" className="py-1 pr-2 font-normal">
+                    {band.level}
+                  </th>
                   <td className="py-1 pr-2 text-slate-700">{band.experience}</td>
                   <td className="py-1 text-right tabular-nums">{formatBand(band.min, band.max, guide.currency)}</td>
                 </tr>

@@ -6,11 +6,17 @@ export async function SiteHeader() {
   const viewer = await getViewer();
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6"
+      >
         <Link href="/" className="mr-auto text-lg font-bold tracking-tight text-indigo-800">
           Waymark
         </Link>
-        <Link href="/roadmaps/backend-developer" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
+        <Link
+          href="/roadmaps/backend-developer"
+          className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline"
+        >
           Roadmap
         </Link>
         {viewer ? (
@@ -23,7 +29,10 @@ export async function SiteHeader() {
               {viewer.name ?? viewer.email}
             </span>
             <form action={signOutAction}>
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+              >
                 Sign out
               </button>
             </form>
@@ -33,7 +42,10 @@ export async function SiteHeader() {
             <Link href="/sign-in" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
               Sign in
             </Link>
-            <Link href="/sign-up" className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800">
+            <Link
+              href="/sign-up"
+              className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800"
+            >
               Sign up
             </Link>
           </>

@@ -22,9 +22,7 @@ export type DatabaseHandle = {
 export type DatabaseTarget = { databaseUrl: string } | { pgliteDir: string };
 
 export function targetFromEnv(env: Env): DatabaseTarget {
-  return env.DATABASE_URL
-    ? { databaseUrl: env.DATABASE_URL }
-    : { pgliteDir: path.join(resolveDataDir(env), "pglite") };
+  return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: path.join(resolveDataDir(env), "pglite") };
 }
 
 export function openDatabase(target: DatabaseTarget, logger?: Logger): DatabaseHandle {

@@ -15,8 +15,9 @@ function inputOf(raw: unknown): unknown {
  * failure into a typed result. Next's redirects and not-found signals pass through.
  */
 export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>) => Promise<T>) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(inputOf(raw));
+  // Called directly with the input, or by a form through useActionState as (previousState, formData).
+  return async (input: unknown, formData?: FormData): Promise<ActionResult<T>> => {
+    const parsed = schema.safeParse(inputOf(formData ?? input));
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error);
       return {

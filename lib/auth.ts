@@ -9,10 +9,13 @@ import { getDb } from "../db/client";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
 import { getSessionViewer, getTokenVersion, verifyCredentials } from "./data/users";
 import type { Viewer } from "./data/viewer";
-import { getEnv, resolveAuthSecret } from "./env";
+import { getEnv, resolveAuthSecret, type Env } from "./env";
 
 declare module "next-auth" {
   interface Session {
+    tokenVersion?: number;
+  }
+  interface User {
     tokenVersion?: number;
   }
 }
@@ -25,28 +28,27 @@ declare module "@auth/core/jwt" {
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1).max(1024) });
 
-function oauthProviders(env: ReturnType<typeof getEnv>): NextAuthConfig["providers"] {
-  const providers: NextAuthConfig["providers"] = [];
-  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
-    providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
-  }
-  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
-    providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
-  }
-  return providers;
+const OAUTH_PROVIDERS = [
+  { id: "github", name: "GitHub", create: GitHub, idKey: "AUTH_GITHUB_ID", secretKey: "AUTH_GITHUB_SECRET" },
+  { id: "google", name: "Google", create: Google, idKey: "AUTH_GOOGLE_ID", secretKey: "AUTH_GOOGLE_SECRET" },
+] as const;
+
+function configuredOAuthProviders(env: Env) {
+  return OAUTH_PROVIDERS.flatMap((provider) => {
+    const clientId = env[provider.idKey];
+    const clientSecret = env[provider.secretKey];
+    return clientId && clientSecret ? [{ ...provider, clientId, clientSecret }] : [];
+  });
 }
 
 /** The OAuth providers switched on by configuration, for the sign-in page's buttons. */
 export function enabledOAuthProviders(): { id: string; name: string }[] {
-  const env = getEnv();
-  return [
-    ...(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET ? [{ id: "github", name: "GitHub" }] : []),
-    ...(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET ? [{ id: "google", name: "Google" }] : []),
-  ];
+  return configuredOAuthProviders(getEnv()).map(({ id, name }) => ({ id, name }));
 }
 
-// Configured lazily so that `next build` never reads the environment or opens the database.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+let config: NextAuthConfig | undefined;
+
+function authConfig(): NextAuthConfig {
   const env = getEnv();
   return {
     secret: resolveAuthSecret(env),
@@ -59,24 +61,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     }),
     // Credentials sign-in requires JWT sessions; tokenVersion makes them revocable.
     session: { strategy: "jwt" },
-    pages: { signIn: "/sign-in" },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(raw) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await verifyCredentials(parsed.data);
-          return user ? { id: user.id, name: user.name, email: user.email } : null;
+          return verifyCredentials(parsed.data);
         },
       }),
-      ...oauthProviders(env),
+      ...configuredOAuthProviders(env).map(({ create, clientId, clientSecret }) => create({ clientId, clientSecret })),
     ],
     callbacks: {
       async jwt({ token, user }) {
         if (user?.id) {
           token.sub = user.id;
-          token.tokenVersion = (await getTokenVersion(user.id)) ?? 0;
+          // Credentials users arrive with their version; OAuth users come from the adapter without it.
+          token.tokenVersion = user.tokenVersion ?? (await getTokenVersion(user.id)) ?? 0;
         }
         return token;
       },
@@ -87,6 +89,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
     },
   };
+}
+
+// Configured lazily, once, so that `next build` never reads the environment or opens the database.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  config ??= authConfig();
+  return config;
 });
 
 /**

@@ -35,7 +35,15 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 
 export type PublicError = { code: ErrorCode; error: string; fieldErrors?: FieldErrors };
 
-const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "CONNECTION_CLOSED", "57P01", "57P03"]);
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "CONNECTION_CLOSED",
+  "57P01",
+  "57P03",
+]);
 
 function isDatabaseUnreachable(error: unknown): boolean {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {

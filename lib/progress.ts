@@ -51,7 +51,9 @@ export function countProgress(milestoneIds: readonly string[], statuses: StatusM
 export type RoadmapOutline = ReadonlyArray<{ id: string; milestoneIds: readonly string[] }>;
 
 /** The outline of any stage list whose milestones carry ids. */
-export function outlineOf(stages: ReadonlyArray<{ id: string; milestones: ReadonlyArray<{ id: string }> }>): RoadmapOutline {
+export function outlineOf(
+  stages: ReadonlyArray<{ id: string; milestones: ReadonlyArray<{ id: string }> }>,
+): RoadmapOutline {
   return stages.map((stage) => ({ id: stage.id, milestoneIds: stage.milestones.map((milestone) => milestone.id) }));
 }
 

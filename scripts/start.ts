@@ -15,7 +15,16 @@ import { ConfigurationError, getEnv, resolveAuthSecret } from "../lib/env";
 const dev = process.argv.includes("--dev");
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const BUILD_INPUTS = ["app", "components", "lib", "db", "next.config.js", "postcss.config.mjs", "package.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package.json",
+  "tsconfig.json",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -59,7 +68,9 @@ async function main(): Promise<void> {
   } finally {
     await handle.close();
   }
-  console.info(`Database ready (${handle.driver}${handle.driver === "pglite" ? ` in ${path.resolve(env.DATA_DIR)}` : ""}).`);
+  console.info(
+    `Database ready (${handle.driver}${handle.driver === "pglite" ? ` in ${path.resolve(env.DATA_DIR)}` : ""}).`,
+  );
 
   const port = process.env.PORT ?? "3000";
   const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", port], {

@@ -31,11 +31,20 @@ if (!process.env.TEST_DATABASE_URL) {
 
 const vitestFile = path.join(reports, "vitest.json");
 const vitestStatus = run(["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestFile}`]);
-const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestFile);
+const vitest = readJson<{
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+}>(vitestFile);
 
 const playwrightFile = path.join(reports, "playwright.json");
-const playwrightStatus = run(["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightFile });
-const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightFile);
+const playwrightStatus = run(["playwright", "test", "--reporter=list,json"], {
+  PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightFile,
+});
+const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(
+  playwrightFile,
+);
 
 rmSync(reports, { recursive: true, force: true });
 
@@ -44,7 +53,10 @@ const total: Counts = {
   failed: (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0),
   skipped: (vitest ? vitest.numPendingTests + vitest.numTodoTests : 0) + (playwright?.stats.skipped ?? 0),
 };
-const failedToRun = [vitestStatus !== 0 && !vitest ? "vitest" : null, playwrightStatus !== 0 && !playwright ? "playwright" : null].filter(Boolean);
+const failedToRun = [
+  vitestStatus !== 0 && !vitest ? "vitest" : null,
+  playwrightStatus !== 0 && !playwright ? "playwright" : null,
+].filter(Boolean);
 if (failedToRun.length > 0) console.error(`Could not run: ${failedToRun.join(", ")} (see the output above).`);
 
 console.info(`\nTests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -11,7 +11,12 @@ import { safeNextPath } from "@/lib/safe-next-path";
 
 const nextPath = z.string().optional().transform(safeNextPath);
 
-const email = z.string().trim().min(1, "Enter your email address.").max(254, "That email address is too long.").email("Enter a valid email address, like name@example.com.");
+const email = z
+  .string()
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .email("Enter a valid email address, like name@example.com.");
 
 const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),

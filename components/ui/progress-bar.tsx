@@ -11,7 +11,10 @@ export function ProgressBar({ label, percent, size = "md" }: ProgressBarProps) {
       aria-valuetext={`${percent}% done`}
       className={`w-full overflow-hidden rounded-full bg-slate-200 ${size === "sm" ? "h-2" : "h-3"}`}
     >
-      <div className="h-full rounded-full bg-emerald-600 transition-[width] duration-300" style={{ width: `${percent}%` }} />
+      <div
+        className="h-full rounded-full bg-emerald-600 transition-[width] duration-300"
+        style={{ width: `${percent}%` }}
+      />
     </div>
   );
 }

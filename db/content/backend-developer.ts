@@ -26,12 +26,7 @@ export const backendDeveloperRoadmap = {
             "Learn what happens between typing a URL and seeing a page: a client sends a request, a server does some work and sends a response. Get clear on which parts of an app run in the browser and which run on the server, since the server side is where you will spend your time.",
           whyItMatters:
             "Every backend task, from writing an endpoint to debugging a slow page, is easier once you can picture the path a request takes.",
-          skills: [
-            "Client-server model",
-            "Frontend vs backend",
-            "HTTP and HTTPS basics",
-            "Request and response cycle",
-          ],
+          skills: ["Client-server model", "Frontend vs backend", "HTTP and HTTPS basics", "Request and response cycle"],
           tools: ["Web browser developer tools"],
           resources: [
             {
@@ -129,14 +124,7 @@ export const backendDeveloperRoadmap = {
             "Learn how HTTP messages are built: methods such as GET, POST, PUT and DELETE, status codes, headers and bodies. Then learn the REST style of organizing an API around resources and URLs, and why HTTPS encrypts the traffic.",
           whyItMatters:
             "HTTP is the language your server speaks all day, so knowing it well makes your APIs predictable for anyone who calls them.",
-          skills: [
-            "HTTP methods",
-            "Status codes",
-            "Headers",
-            "REST principles",
-            "JSON",
-            "HTTPS",
-          ],
+          skills: ["HTTP methods", "Status codes", "Headers", "REST principles", "JSON", "HTTPS"],
           tools: ["curl", "Web browser developer tools"],
           resources: [],
         },
@@ -147,13 +135,7 @@ export const backendDeveloperRoadmap = {
             "Install a relational database and learn to create tables and to insert, read, update and delete rows. Move on to filtering, sorting, joins and subqueries so you can answer real questions from your data.",
           whyItMatters:
             "Nearly every backend stores its data in a database, and SQL is the most widely used way to get it in and out.",
-          skills: [
-            "SQL",
-            "CRUD operations",
-            "Joins",
-            "Subqueries",
-            "Relational databases",
-          ],
+          skills: ["SQL", "CRUD operations", "Joins", "Subqueries", "Relational databases"],
           tools: ["PostgreSQL", "MySQL", "DBeaver"],
           resources: [
             {
@@ -180,13 +162,7 @@ export const backendDeveloperRoadmap = {
             "Install a code editor, your language runtime and a terminal you are comfortable in. Learn Git by committing your own practice code, creating branches, merging them, and pushing everything to GitHub or GitLab.",
           whyItMatters:
             "Version control lets you undo mistakes, track your progress and work alongside others, and employers expect you to use it from day one.",
-          skills: [
-            "Git",
-            "Branching and merging",
-            "Pull requests",
-            "Command line",
-            "Editor setup",
-          ],
+          skills: ["Git", "Branching and merging", "Pull requests", "Command line", "Editor setup"],
           tools: ["Git", "GitHub", "GitLab", "VS Code", "IntelliJ IDEA"],
           resources: [
             {
@@ -229,13 +205,7 @@ export const backendDeveloperRoadmap = {
             "Pick the framework that matches your language, such as Django or Flask for Python, Express.js for Node.js, Spring Boot for Java, Laravel for PHP, Ruby on Rails for Ruby, or ASP.NET for C#. Learn how it maps URLs to your code, reads requests and sends responses.",
           whyItMatters:
             "A framework handles routing, sessions and other repetitive plumbing, so you can focus on the features your app actually needs.",
-          skills: [
-            "Routing",
-            "Request handling",
-            "Middleware",
-            "Project structure",
-            "Templating basics",
-          ],
+          skills: ["Routing", "Request handling", "Middleware", "Project structure", "Templating basics"],
           tools: ["Django", "Flask", "Express.js", "Spring Boot", "Laravel", "Ruby on Rails"],
           resources: [
             {
@@ -272,14 +242,7 @@ export const backendDeveloperRoadmap = {
             "Build a small API of your own, for example for a blog, a to-do list or a product catalog. Use GET to read, POST to create, PUT or PATCH to update and DELETE to remove, and return sensible status codes and clear error messages.",
           whyItMatters:
             "APIs are how web and mobile apps reach your server, so building clean ones is one of the main things you will be hired to do.",
-          skills: [
-            "REST API design",
-            "HTTP methods",
-            "Status codes",
-            "Input validation",
-            "Error handling",
-            "JSON",
-          ],
+          skills: ["REST API design", "HTTP methods", "Status codes", "Input validation", "Error handling", "JSON"],
           tools: ["Express.js", "Django", "Flask"],
           resources: [
             {
@@ -485,8 +448,7 @@ export const backendDeveloperRoadmap = {
           title: "Implement caching strategies with Redis",
           description:
             "Store the results of slow or frequent queries in an in-memory cache so repeat requests return quickly. Learn to set expiry times and to clear stale entries when the underlying data changes.",
-          whyItMatters:
-            "Caching is one of the simplest ways to make an app faster and cut the load on your database.",
+          whyItMatters: "Caching is one of the simplest ways to make an app faster and cut the load on your database.",
           skills: ["Caching strategies", "Cache invalidation", "Expiry (TTL)", "Performance tuning"],
           tools: ["Redis"],
           resources: [
@@ -504,12 +466,7 @@ export const backendDeveloperRoadmap = {
             "Move slow work, such as sending emails or processing uploads, into background jobs that a queue hands to worker processes. Learn the difference between a classic message queue and an event stream.",
           whyItMatters:
             "Queues keep requests fast and let parts of a system keep working even when another part is busy or down.",
-          skills: [
-            "Asynchronous processing",
-            "Producers and consumers",
-            "Event streaming",
-            "Background jobs",
-          ],
+          skills: ["Asynchronous processing", "Producers and consumers", "Event streaming", "Background jobs"],
           tools: ["RabbitMQ", "Apache Kafka"],
           resources: [
             {
@@ -531,13 +488,7 @@ export const backendDeveloperRoadmap = {
             "Write unit tests for individual functions, integration tests that exercise your API together with a real database, and a few end-to-end tests that walk through whole user flows. Run your API collections automatically from the command line as well.",
           whyItMatters:
             "A good test suite lets you change and refactor code without fear of silently breaking something that used to work.",
-          skills: [
-            "Unit testing",
-            "Integration testing",
-            "End-to-end testing",
-            "Mocking",
-            "Debugging",
-          ],
+          skills: ["Unit testing", "Integration testing", "End-to-end testing", "Mocking", "Debugging"],
           tools: ["Jest", "Pytest", "JUnit", "Postman", "Newman", "Selenium"],
           resources: [
             {
@@ -703,13 +654,7 @@ export const backendDeveloperRoadmap = {
             "Learn how teams plan and track work with Scrum sprints or Kanban boards, and how code reviews and pull requests fit into the routine. Practice explaining technical decisions in plain language to frontend developers and product managers.",
           whyItMatters:
             "Most backend work happens in teams, and clear communication and good habits matter as much as code for getting features shipped.",
-          skills: [
-            "Scrum",
-            "Kanban",
-            "Code review",
-            "Communication",
-            "Time management",
-          ],
+          skills: ["Scrum", "Kanban", "Code review", "Communication", "Time management"],
           tools: ["GitHub", "GitLab"],
           resources: [],
         },

@@ -57,7 +57,10 @@ export async function syncRoadmapContent(db: Database, input: RoadmapContent): P
     if (inserted.length > 0) {
       report.roadmapChanged = true;
     } else if (differs(roadmap, roadmapValues)) {
-      await tx.update(roadmaps).set({ ...roadmapValues, updatedAt: new Date() }).where(eq(roadmaps.id, roadmap.id));
+      await tx
+        .update(roadmaps)
+        .set({ ...roadmapValues, updatedAt: new Date() })
+        .where(eq(roadmaps.id, roadmap.id));
       report.roadmapChanged = true;
     }
 

@@ -32,21 +32,27 @@ export async function setMilestoneStatus({
 }): Promise<StatusChange> {
   return getDb().transaction(async (tx) => {
     const [milestone] = await tx
-      .select({ roadmapId: milestones.roadmapId })
+      .select({ roadmapId: milestones.roadmapId, archivedAt: milestones.archivedAt })
       .from(milestones)
       .where(eq(milestones.id, milestoneId));
     if (!milestone) throw new AppError("NOT_FOUND", "That milestone no longer exists. Reload the page.");
+
+    const progressKey = and(eq(milestoneProgress.userId, viewer.id), eq(milestoneProgress.milestoneId, milestoneId));
+    if (milestone.archivedAt) {
+      // A retired milestone keeps the progress learners had on it; nobody starts one afresh.
+      const [existing] = await tx
+        .select({ status: milestoneProgress.status })
+        .from(milestoneProgress)
+        .where(progressKey);
+      if (!existing) throw new AppError("NOT_FOUND", "That milestone has been retired from the roadmap.");
+    }
 
     await tx.insert(enrollments).values({ userId: viewer.id, roadmapId: milestone.roadmapId }).onConflictDoNothing();
     await tx
       .insert(milestoneProgress)
       .values({ userId: viewer.id, milestoneId, status: "not_started" })
       .onConflictDoNothing();
-    const [current] = await tx
-      .select()
-      .from(milestoneProgress)
-      .where(and(eq(milestoneProgress.userId, viewer.id), eq(milestoneProgress.milestoneId, milestoneId)))
-      .for("update");
+    const [current] = await tx.select().from(milestoneProgress).where(progressKey).for("update");
     if (!current) throw new Error("progress row missing after upsert");
     if (current.status === status) return { milestoneId, status, changed: false };
 
@@ -54,7 +60,7 @@ export async function setMilestoneStatus({
     await tx
       .update(milestoneProgress)
       .set({ status, updatedAt: now, ...nextProgressTimestamps(current, status, now) })
-      .where(and(eq(milestoneProgress.userId, viewer.id), eq(milestoneProgress.milestoneId, milestoneId)));
+      .where(progressKey);
     await tx.insert(progressEvents).values({
       userId: viewer.id,
       actorId: viewer.id,

@@ -96,21 +96,21 @@ export async function getRoadmapForViewer({
 }): Promise<{ roadmap: RoadmapView; statuses: StatusMap }> {
   const [row, statuses] = await Promise.all([
     getDb().query.roadmaps.findFirst({
-    where: eq(roadmaps.slug, slug),
-    with: {
-      stages: {
-        where: isNull(stages.archivedAt),
-        orderBy: asc(stages.position),
-        columns: { id: true, slug: true, title: true, summary: true, startMonth: true, endMonth: true },
-        with: {
-          milestones: {
-            where: isNull(milestones.archivedAt),
-            orderBy: asc(milestones.position),
-            columns: milestoneColumns,
+      where: eq(roadmaps.slug, slug),
+      with: {
+        stages: {
+          where: isNull(stages.archivedAt),
+          orderBy: asc(stages.position),
+          columns: { id: true, slug: true, title: true, summary: true, startMonth: true, endMonth: true },
+          with: {
+            milestones: {
+              where: isNull(milestones.archivedAt),
+              orderBy: asc(milestones.position),
+              columns: milestoneColumns,
+            },
           },
         },
       },
-    },
     }),
     getStatusesForViewer({ viewer, roadmapSlug: slug }),
   ]);
@@ -121,20 +121,11 @@ export async function getRoadmapForViewer({
   const retired =
     retiredIds.length === 0
       ? []
-      : await getDb()
-          .select({
-            id: milestones.id,
-            slug: milestones.slug,
-            title: milestones.title,
-            description: milestones.description,
-            whyItMatters: milestones.whyItMatters,
-            skills: milestones.skills,
-            tools: milestones.tools,
-            resources: milestones.resources,
-          })
-          .from(milestones)
-          .where(inArray(milestones.id, retiredIds))
-          .orderBy(asc(milestones.title));
+      : await getDb().query.milestones.findMany({
+          where: inArray(milestones.id, retiredIds),
+          orderBy: asc(milestones.title),
+          columns: milestoneColumns,
+        });
 
   const { stages: stageRows, ...roadmap } = row;
   return { roadmap: { ...roadmap, stages: stageRows, retired }, statuses };

@@ -68,3 +68,15 @@ test("signing out everywhere ends the learner's other sessions too", async ({ pa
   await expect(otherPage).toHaveURL(/\/sign-in/);
   await otherDevice.close();
 });
+
+test("a failed sign-in with another provider is explained on the sign-in page", async ({ page }) => {
+  await page.goto("/sign-in?error=OAuthAccountNotLinked");
+  await expect(page.getByRole("alert").filter({ hasText: "This email already has a Waymark account." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+});
+
+test("every page refuses to be framed by another site", async ({ request }) => {
+  const response = await request.get("/roadmaps/backend-developer");
+  expect(response.headers()["x-frame-options"]).toBe("DENY");
+  expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+});

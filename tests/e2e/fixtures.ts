@@ -36,7 +36,9 @@ export { expect };
 
 /** Resolves when the next server action posted from the page has answered. */
 export function nextSave(page: Page) {
-  return page.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);
+  return page.waitForResponse(
+    (response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined,
+  );
 }
 
 export const ROADMAP = "/roadmaps/backend-developer";

@@ -57,7 +57,9 @@ test("a change the server refuses is rolled back with a message, and can be retr
   void learner;
   await page.goto(ROADMAP);
   const checkbox = page.getByRole("checkbox", { name: SQL });
-  await page.route(ROADMAP, (route) => (route.request().method() === "POST" ? route.abort("connectionrefused") : route.continue()));
+  await page.route(ROADMAP, (route) =>
+    route.request().method() === "POST" ? route.abort("connectionrefused") : route.continue(),
+  );
 
   // click, not check(): the tick shows and is undone before check() could confirm it.
   await checkbox.click();
@@ -102,8 +104,15 @@ test("two learners never see each other's progress", async ({ page, browser, lea
 test("a signed-out visitor can read everything and is invited to sign in to save", async ({ page }) => {
   await page.goto(ROADMAP);
   await expect(page.getByRole("heading", { level: 1, name: "Backend Developer" })).toBeVisible();
-  for (const stage of ["Foundation (0–3 months)", "Intermediate (3–6 months)", "Advanced (6–12 months)", "Professional (1+ year)"]) {
-    await expect(page.getByRole("heading", { level: 2, name: new RegExp(stage.replace(/[()+]/g, "\\$&")) })).toBeVisible();
+  for (const stage of [
+    "Foundation (0–3 months)",
+    "Intermediate (3–6 months)",
+    "Advanced (6–12 months)",
+    "Professional (1+ year)",
+  ]) {
+    await expect(
+      page.getByRole("heading", { level: 2, name: new RegExp(stage.replace(/[()+]/g, "\\$&")) }),
+    ).toBeVisible();
   }
   await expect(page.getByRole("heading", { name: "Career levels and salary estimates" })).toBeVisible();
   await expect(page.getByText(/estimates/).first()).toBeVisible();
@@ -145,7 +154,11 @@ test("overlapping changes that all fail end on what was saved, not on an unsaved
   await expect(page.getByRole("checkbox", { name: SQL })).not.toBeChecked();
 });
 
-test("a change refused because the session ended is undone and offers to sign in again", async ({ page, browser, learner }) => {
+test("a change refused because the session ended is undone and offers to sign in again", async ({
+  page,
+  browser,
+  learner,
+}) => {
   await page.goto(ROADMAP);
   const otherDevice = await browser.newContext();
   const other = await otherDevice.newPage();

@@ -30,8 +30,22 @@ function content(slug: string, changes: Partial<RoadmapContent> = {}): RoadmapCo
     salaryCaveat: "Estimates only.",
     salaryGuides: [],
     stages: [
-      { slug: "basics", title: "Basics", startMonth: 0, endMonth: 3, summary: "First steps.", milestones: [milestone("alpha"), milestone("beta")] },
-      { slug: "more", title: "More", startMonth: 3, endMonth: null, summary: "Next steps.", milestones: [milestone("gamma")] },
+      {
+        slug: "basics",
+        title: "Basics",
+        startMonth: 0,
+        endMonth: 3,
+        summary: "First steps.",
+        milestones: [milestone("alpha"), milestone("beta")],
+      },
+      {
+        slug: "more",
+        title: "More",
+        startMonth: 3,
+        endMonth: null,
+        summary: "Next steps.",
+        milestones: [milestone("gamma")],
+      },
     ],
     ...changes,
   };
@@ -42,7 +56,11 @@ const uniqueSlug = () => `sync-test-${crypto.randomUUID().slice(0, 8)}`;
 async function snapshot(slug: string) {
   const [roadmap] = await getDb().select().from(roadmaps).where(eq(roadmaps.slug, slug));
   const stageRows = await getDb().select().from(stages).where(eq(stages.roadmapId, roadmap!.id)).orderBy(stages.slug);
-  const milestoneRows = await getDb().select().from(milestones).where(eq(milestones.roadmapId, roadmap!.id)).orderBy(milestones.slug);
+  const milestoneRows = await getDb()
+    .select()
+    .from(milestones)
+    .where(eq(milestones.roadmapId, roadmap!.id))
+    .orderBy(milestones.slug);
   return { roadmap, stageRows, milestoneRows };
 }
 
@@ -104,12 +122,37 @@ describe("the roadmap content sync", () => {
     expect(roadmap.stages[0]!.milestones.map((m) => m.slug)).toEqual(["alpha"]);
     expect(roadmap.retired.map((m) => m.slug)).toEqual(["beta"]);
     expect(statuses[betaId]).toBe("done");
-    expect(summarizeRoadmap(outlineOf(roadmap.stages), statuses).overall).toMatchObject({ total: 2, done: 0, percent: 0 });
+    expect(summarizeRoadmap(outlineOf(roadmap.stages), statuses).overall).toMatchObject({
+      total: 2,
+      done: 0,
+      percent: 0,
+    });
 
     const forOther = await getRoadmapForViewer({ viewer: other, slug });
     expect(forOther.roadmap.retired).toEqual([]);
     const { milestoneRows } = await snapshot(slug);
     expect(milestoneRows.find((row) => row.slug === "beta")?.archivedAt).toBeInstanceOf(Date);
+  });
+
+  it("lets a learner keep changing a retired milestone they had started, but nobody start one", async () => {
+    const slug = uniqueSlug();
+    await syncRoadmapContent(getDb(), content(slug));
+    const learner = await createLearner();
+    const newcomer = await createLearner();
+    const betaId = await milestoneId(slug, "beta");
+    await setMilestoneStatus({ viewer: learner, milestoneId: betaId, status: "in_progress" });
+    const dropped = content(slug);
+    dropped.stages[0]!.milestones = [milestone("alpha")];
+    await syncRoadmapContent(getDb(), dropped);
+
+    await expect(setMilestoneStatus({ viewer: learner, milestoneId: betaId, status: "done" })).resolves.toMatchObject({
+      changed: true,
+    });
+    await expect(setMilestoneStatus({ viewer: newcomer, milestoneId: betaId, status: "done" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const forNewcomer = await getRoadmapForViewer({ viewer: newcomer, slug });
+    expect(forNewcomer.roadmap.retired).toEqual([]);
   });
 
   it("restores a milestone that comes back, with its progress", async () => {
@@ -145,7 +188,10 @@ describe("the roadmap content sync", () => {
     const { roadmap, statuses } = await getRoadmapForViewer({ viewer: learner, slug });
     expect(roadmap.stages[1]!.milestones.map((m) => m.id)).toEqual([betaId, expect.any(String)]);
     expect(statuses[betaId]).toBe("done");
-    expect(summarizeRoadmap(outlineOf(roadmap.stages), statuses).stages[roadmap.stages[1]!.id]).toMatchObject({ done: 1, total: 2 });
+    expect(summarizeRoadmap(outlineOf(roadmap.stages), statuses).stages[roadmap.stages[1]!.id]).toMatchObject({
+      done: 1,
+      total: 2,
+    });
   });
 
   it("archives a dropped stage together with its milestones", async () => {

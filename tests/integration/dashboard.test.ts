@@ -20,7 +20,12 @@ describe("the learner's dashboard", () => {
     expect(roadmap).toMatchObject({ slug: "backend-developer", title: "Backend Developer" });
     expect(roadmap!.overall).toMatchObject({ total: milestones.length, done: 1, skipped: 1, inProgress: 1 });
     expect(roadmap!.overall.percent).toBe(Math.floor(100 / milestones.length));
-    expect(roadmap!.stages.map((stage) => stage.title)).toEqual(["Foundation", "Intermediate", "Advanced", "Professional"]);
+    expect(roadmap!.stages.map((stage) => stage.title)).toEqual([
+      "Foundation",
+      "Intermediate",
+      "Advanced",
+      "Professional",
+    ]);
     expect(roadmap!.stages[0]!.progress).toMatchObject({ total: foundation.length, done: 1, skipped: 1 });
     expect(roadmap!.currentStageTitle).toBe("Foundation");
   });
@@ -31,14 +36,22 @@ describe("the learner's dashboard", () => {
     await setMilestoneStatus({ viewer: learner, milestoneId: milestones[0]!.id, status: "done" });
     await setMilestoneStatus({ viewer: learner, milestoneId: milestones[1]!.id, status: "skipped" });
     const [roadmap] = await getDashboardForViewer({ viewer: learner });
-    expect(roadmap!.next).toMatchObject({ id: milestones[2]!.id, title: milestones[2]!.title, stageTitle: "Foundation" });
+    expect(roadmap!.next).toMatchObject({
+      id: milestones[2]!.id,
+      title: milestones[2]!.title,
+      stageTitle: "Foundation",
+    });
   });
 
   it("celebrates instead of pointing anywhere once everything is done or skipped", async () => {
     const learner = await createLearner();
     const milestones = await backendMilestones();
     for (const [index, milestone] of milestones.entries()) {
-      await setMilestoneStatus({ viewer: learner, milestoneId: milestone.id, status: index % 5 === 0 ? "skipped" : "done" });
+      await setMilestoneStatus({
+        viewer: learner,
+        milestoneId: milestone.id,
+        status: index % 5 === 0 ? "skipped" : "done",
+      });
     }
     const [roadmap] = await getDashboardForViewer({ viewer: learner });
     expect(roadmap!.next).toBeNull();

@@ -100,8 +100,12 @@ describe("setting a milestone's status", () => {
     await setMilestoneStatus({ viewer: alice, milestoneId: first!.id, status: "done" });
     await setMilestoneStatus({ viewer: bob, milestoneId: second!.id, status: "skipped" });
 
-    expect(await getStatusesForViewer({ viewer: alice, roadmapSlug: "backend-developer" })).toEqual({ [first!.id]: "done" });
-    expect(await getStatusesForViewer({ viewer: bob, roadmapSlug: "backend-developer" })).toEqual({ [second!.id]: "skipped" });
+    expect(await getStatusesForViewer({ viewer: alice, roadmapSlug: "backend-developer" })).toEqual({
+      [first!.id]: "done",
+    });
+    expect(await getStatusesForViewer({ viewer: bob, roadmapSlug: "backend-developer" })).toEqual({
+      [second!.id]: "skipped",
+    });
     expect(await listProgressEventsForViewer({ viewer: bob })).toHaveLength(1);
   });
 
@@ -115,6 +119,8 @@ describe("setting a milestone's status", () => {
   });
 
   it("answers not found for a roadmap that does not exist", async () => {
-    await expect(getRoadmapForViewer({ viewer: null, slug: "no-such-roadmap" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getRoadmapForViewer({ viewer: null, slug: "no-such-roadmap" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -31,7 +31,10 @@ describe("accounts", () => {
   it("refuses a common password with a message for the field", async () => {
     const attempt = createUserWithPassword({ name: "Weak", email: uniqueEmail(), password: "password123" });
     await expect(attempt).rejects.toBeInstanceOf(AppError);
-    await expect(attempt).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { password: [expect.stringMatching(/common/)] } });
+    await expect(attempt).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { password: [expect.stringMatching(/common/)] },
+    });
   });
 
   it("signs in with the right password and an email typed in another case", async () => {

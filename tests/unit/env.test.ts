@@ -27,10 +27,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
   });
 
-  it.each(["mysql://db/waymark", "db.example:5432"])("refuses the non-Postgres database URL %s, naming the setting", (url) => {
-    expect(() => parseEnv({ DATABASE_URL: url })).toThrow(ConfigurationError);
-    expect(() => parseEnv({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
-  });
+  it.each(["mysql://db/waymark", "db.example:5432"])(
+    "refuses the non-Postgres database URL %s, naming the setting",
+    (url) => {
+      expect(() => parseEnv({ DATABASE_URL: url })).toThrow(ConfigurationError);
+      expect(() => parseEnv({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
+    },
+  );
 
   it("refuses an AUTH_SECRET shorter than 32 characters", () => {
     expect(() => parseEnv({ AUTH_SECRET: "s".repeat(31) })).toThrow(/AUTH_SECRET/);
@@ -56,7 +59,12 @@ describe("resolveAuthSecret", () => {
   it("uses the configured AUTH_SECRET without touching the disk", () => {
     const log = vi.fn();
     const dataDir = path.join(tempDataDir(), "unused");
-    const env = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/w", AUTH_SECRET: SECRET, DATA_DIR: dataDir });
+    const env = parseEnv({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://db/w",
+      AUTH_SECRET: SECRET,
+      DATA_DIR: dataDir,
+    });
     expect(resolveAuthSecret(env, log)).toBe(SECRET);
     expect(log).not.toHaveBeenCalled();
     expect(() => statSync(dataDir)).toThrow();

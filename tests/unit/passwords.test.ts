@@ -46,7 +46,12 @@ describe("hashing", () => {
     const hash = await hashPassword("tq7#Vmz2-horse");
     expect(hash.startsWith("$argon2id$")).toBe(true);
     // PHC string: $argon2id$v=19$<params>$<salt>$<hash>; the library may order the params freely.
-    const params = Object.fromEntries(hash.split("$")[3]!.split(",").map((pair) => pair.split("=")));
+    const params = Object.fromEntries(
+      hash
+        .split("$")[3]!
+        .split(",")
+        .map((pair) => pair.split("=")),
+    );
     expect(params).toEqual({ m: "19456", t: "2", p: "1" });
     expect(hash).not.toContain("tq7#Vmz2-horse");
   });

@@ -8,8 +8,22 @@ import { signInAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+/** Auth.js sends failed OAuth sign-ins here with an error code; say what happened in plain words. */
+function authErrorMessage(code: string): string {
+  switch (code) {
+    case "OAuthAccountNotLinked":
+      return "This email already has a Waymark account. Sign in with your email and password.";
+    case "AccessDenied":
+      return "Sign-in was cancelled or refused. Please try again.";
+    case "Configuration":
+      return "Signing in this way is not available right now. Please use your email and password.";
+    default:
+      return "We couldn't sign you in. Please try again.";
+  }
+}
+
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
-  const { next, signedOut } = await searchParams;
+  const { next, signedOut, error } = await searchParams;
   const nextPath = typeof next === "string" ? next : undefined;
   if (await getViewer()) redirect(safeNextPath(nextPath));
   return (
@@ -17,8 +31,16 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       <h1 className="mb-1 text-2xl font-bold">Sign in</h1>
       <p className="mb-6 text-slate-700">Pick up your roadmap where you left it.</p>
       {signedOut === "everywhere" ? (
-        <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        >
           You are signed out on every device.
+        </p>
+      ) : null}
+      {typeof error === "string" ? (
+        <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {authErrorMessage(error)}
         </p>
       ) : null}
       <AuthForm

@@ -21,7 +21,11 @@ export default async function DashboardPage() {
         <h1 className="text-3xl font-bold tracking-tight">Welcome, {viewer.name ?? viewer.email}</h1>
         <p className="mt-1 text-slate-700">Here is where you stand.</p>
       </header>
-      {followed.length === 0 ? <EmptyDashboard /> : followed.map((roadmap) => <RoadmapCard key={roadmap.slug} roadmap={roadmap} />)}
+      {followed.length === 0 ? (
+        <EmptyDashboard />
+      ) : (
+        followed.map((roadmap) => <RoadmapCard key={roadmap.slug} roadmap={roadmap} />)
+      )}
       <section aria-labelledby="account-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
         <h2 id="account-heading" className="text-lg font-semibold">
           Account
@@ -30,7 +34,10 @@ export default async function DashboardPage() {
           Signed in on a shared or lost device? End every session, everywhere, including this one.
         </p>
         <form action={signOutEverywhereAction} className="mt-3">
-          <button type="submit" className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          <button
+            type="submit"
+            className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+          >
             Sign out everywhere
           </button>
         </form>
@@ -65,7 +72,10 @@ async function EmptyDashboard() {
 
 function RoadmapCard({ roadmap }: { roadmap: DashboardRoadmap }) {
   return (
-    <section aria-labelledby={`roadmap-${roadmap.slug}`} className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+    <section
+      aria-labelledby={`roadmap-${roadmap.slug}`}
+      className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`roadmap-${roadmap.slug}`} className="text-xl font-semibold">
           <Link href={`/roadmaps/${roadmap.slug}`} className="underline-offset-4 hover:underline">
@@ -112,7 +122,8 @@ function RoadmapCard({ roadmap }: { roadmap: DashboardRoadmap }) {
           <li key={stage.id} className="rounded-lg border border-slate-200 p-3">
             <p className="flex justify-between text-sm">
               <span className="font-medium">
-                {stage.title} <span className="text-slate-600">({formatStageWindow(stage.startMonth, stage.endMonth)})</span>
+                {stage.title}{" "}
+                <span className="text-slate-600">({formatStageWindow(stage.startMonth, stage.endMonth)})</span>
               </span>
               <span className="tabular-nums">
                 {stage.progress.done}/{stage.progress.total}
