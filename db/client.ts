@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { getEnv, resolveDataDir, type Env } from "../lib/env";
+import { queryCountingLogger } from "./query-count";
 import * as schema from "./schema";
 
 /** The one type the app codes against, whichever driver is underneath. */
@@ -25,7 +26,7 @@ export function targetFromEnv(env: Env): DatabaseTarget {
   return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: path.join(resolveDataDir(env), "pglite") };
 }
 
-export function openDatabase(target: DatabaseTarget, logger?: Logger): DatabaseHandle {
+export function openDatabase(target: DatabaseTarget, logger: Logger = queryCountingLogger): DatabaseHandle {
   if ("databaseUrl" in target) {
     const client = postgres(target.databaseUrl, { max: 10, onnotice: () => {} });
     return {

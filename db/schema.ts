@@ -1,6 +1,8 @@
 import { relations, sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -193,6 +195,116 @@ export const progressEvents = pgTable(
   ],
 );
 
+/* ---------- Mentorship ---------- */
+
+export const inviteKinds = ["mentor_invites_learner", "learner_invites_mentor"] as const;
+export const inviteKind = pgEnum("invite_kind", inviteKinds);
+
+/**
+ * A link that starts a mentorship once the other side accepts. Only a hash of the token
+ * is kept, so the table cannot be used to accept anyone's invite.
+ */
+export const mentorshipInvites = pgTable(
+  "mentorship_invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    kind: inviteKind("kind").notNull(),
+    creatorId: text("creator_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** A learner's invite shares notes from the start when they chose so. */
+    shareNotes: boolean("share_notes").notNull().default(false),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    /** Set for single-use links (a learner inviting one mentor) once accepted. */
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("mentorship_invites_creator_idx").on(table.creatorId)],
+);
+
+export const mentorships = pgTable(
+  "mentorships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mentorId: text("mentor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    learnerId: text("learner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    shareNotes: boolean("share_notes").notNull().default(false),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true, mode: "date" }),
+    endedById: text("ended_by_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [
+    uniqueIndex("mentorships_active_pair_unique")
+      .on(table.mentorId, table.learnerId)
+      .where(sql`${table.endedAt} is null`),
+    index("mentorships_mentor_idx").on(table.mentorId),
+    index("mentorships_learner_idx").on(table.learnerId),
+    check("mentorships_not_self", sql`${table.mentorId} <> ${table.learnerId}`),
+  ],
+);
+
+/** A thread per learner and milestone: mentors' feedback and the learner's replies. */
+export const milestoneMessages = pgTable(
+  "milestone_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    learnerId: text("learner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    milestoneId: uuid("milestone_id")
+      .notNull()
+      .references(() => milestones.id, { onDelete: "restrict" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("milestone_messages_learner_idx").on(table.learnerId, table.milestoneId, table.createdAt)],
+);
+
+export const milestoneReviews = pgTable(
+  "milestone_reviews",
+  {
+    learnerId: text("learner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    milestoneId: uuid("milestone_id")
+      .notNull()
+      .references(() => milestones.id, { onDelete: "restrict" }),
+    reviewerId: text("reviewer_id").references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.learnerId, table.milestoneId] })],
+);
+
+export const notificationKinds = ["feedback", "reply", "reviewed", "stage_completed"] as const;
+export const notificationKind = pgEnum("notification_kind", notificationKinds);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: notificationKind("kind").notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    learnerId: text("learner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    milestoneId: uuid("milestone_id").references(() => milestones.id, { onDelete: "restrict" }),
+    stageId: uuid("stage_id").references(() => stages.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [index("notifications_user_idx").on(table.userId, table.createdAt)],
+);
+
 export const roadmapsRelations = relations(roadmaps, ({ many }) => ({
   stages: many(stages),
   milestones: many(milestones),
@@ -213,3 +325,5 @@ export type Roadmap = typeof roadmaps.$inferSelect;
 export type Stage = typeof stages.$inferSelect;
 export type Milestone = typeof milestones.$inferSelect;
 export type ProgressEvent = typeof progressEvents.$inferSelect;
+export type InviteKind = (typeof inviteKinds)[number];
+export type NotificationKind = (typeof notificationKinds)[number];

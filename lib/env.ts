@@ -27,7 +27,6 @@ const envSchema = z.object({
   AUTH_GITHUB_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_GOOGLE_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_GOOGLE_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
-  DB_LOG_QUERIES: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
-import { getDb } from "../../db/client";
+import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { getDb, type Transaction } from "../../db/client";
 import { enrollments, milestoneProgress, milestones, progressEvents, roadmaps, stages } from "../../db/schema";
 import { AppError } from "../errors";
 import {
@@ -12,6 +12,7 @@ import {
   type ProgressCounts,
   type StatusMap,
 } from "../progress";
+import { currentMentorIds, notify } from "./notifications";
 import type { Viewer } from "./viewer";
 
 export type StatusChange = { milestoneId: string; status: MilestoneStatus; changed: boolean };
@@ -32,7 +33,7 @@ export async function setMilestoneStatus({
 }): Promise<StatusChange> {
   return getDb().transaction(async (tx) => {
     const [milestone] = await tx
-      .select({ roadmapId: milestones.roadmapId, archivedAt: milestones.archivedAt })
+      .select({ roadmapId: milestones.roadmapId, stageId: milestones.stageId, archivedAt: milestones.archivedAt })
       .from(milestones)
       .where(eq(milestones.id, milestoneId));
     if (!milestone) throw new AppError("NOT_FOUND", "That milestone no longer exists. Reload the page.");
@@ -69,8 +70,39 @@ export async function setMilestoneStatus({
       toStatus: status,
       createdAt: now,
     });
+    if (status === "done" && (await isStageComplete(tx, viewer.id, milestone.stageId))) {
+      const mentorIds = await currentMentorIds(tx, viewer.id);
+      await notify(
+        tx,
+        mentorIds.map((userId) => ({
+          userId,
+          kind: "stage_completed" as const,
+          actorId: viewer.id,
+          learnerId: viewer.id,
+          stageId: milestone.stageId,
+        })),
+      );
+    }
     return { milestoneId, status, changed: true };
   });
+}
+
+async function isStageComplete(tx: Transaction, learnerId: string, stageId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ remaining: count() })
+    .from(milestones)
+    .leftJoin(
+      milestoneProgress,
+      and(eq(milestoneProgress.milestoneId, milestones.id), eq(milestoneProgress.userId, learnerId)),
+    )
+    .where(
+      and(
+        eq(milestones.stageId, stageId),
+        isNull(milestones.archivedAt),
+        sql`coalesce(${milestoneProgress.status}, 'not_started') <> 'done'`,
+      ),
+    );
+  return (row?.remaining ?? 1) === 0;
 }
 
 /** The viewer's own progress events, in the order they happened. */

@@ -67,7 +67,10 @@ export async function getStatusesForViewer({
   viewer: Viewer | null;
   roadmapSlug: string;
 }): Promise<StatusMap> {
-  if (!viewer) return {};
+  return viewer ? loadStatuses(viewer.id, roadmapSlug) : {};
+}
+
+async function loadStatuses(learnerId: string, roadmapSlug: string): Promise<StatusMap> {
   const rows = await getDb()
     .select({ milestoneId: milestoneProgress.milestoneId, status: milestoneProgress.status })
     .from(milestoneProgress)
@@ -75,7 +78,7 @@ export async function getStatusesForViewer({
     .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
     .where(
       and(
-        eq(milestoneProgress.userId, viewer.id),
+        eq(milestoneProgress.userId, learnerId),
         eq(roadmaps.slug, roadmapSlug),
         ne(milestoneProgress.status, "not_started"),
       ),
@@ -94,6 +97,17 @@ export async function getRoadmapForViewer({
   viewer: Viewer | null;
   slug: string;
 }): Promise<{ roadmap: RoadmapView; statuses: StatusMap }> {
+  return loadRoadmapWithProgress(slug, viewer?.id ?? null);
+}
+
+/**
+ * A roadmap with one learner's statuses, for the data layer only: its callers have already
+ * decided that the viewer may see that learner's progress (their own, or a mentee's).
+ */
+export async function loadRoadmapWithProgress(
+  slug: string,
+  learnerId: string | null,
+): Promise<{ roadmap: RoadmapView; statuses: StatusMap }> {
   const [row, statuses] = await Promise.all([
     getDb().query.roadmaps.findFirst({
       where: eq(roadmaps.slug, slug),
@@ -112,7 +126,7 @@ export async function getRoadmapForViewer({
         },
       },
     }),
-    getStatusesForViewer({ viewer, roadmapSlug: slug }),
+    learnerId ? loadStatuses(learnerId, slug) : Promise.resolve<StatusMap>({}),
   ]);
   if (!row) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
 

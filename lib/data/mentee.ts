@@ -1,0 +1,71 @@
+import { asc, desc, eq } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { enrollments, milestones, progressEvents, roadmaps } from "../../db/schema";
+import type { MilestoneStatus, StatusMap } from "../progress";
+import { getMilestoneFeedback, type MilestoneFeedback } from "./feedback";
+import { requireMenteeForViewer } from "./mentorships";
+import { loadRoadmapWithProgress, type RoadmapView } from "./roadmaps";
+import type { Viewer } from "./viewer";
+
+export type ActivityItem = {
+  id: number;
+  milestoneTitle: string;
+  fromStatus: MilestoneStatus;
+  toStatus: MilestoneStatus;
+  at: Date;
+};
+
+export type MenteeView = {
+  mentorshipId: string;
+  learnerId: string;
+  learnerName: string;
+  mentoredSince: Date;
+  roadmaps: { roadmap: RoadmapView; statuses: StatusMap }[];
+  activity: ActivityItem[];
+  feedback: MilestoneFeedback;
+};
+
+const RECENT_ACTIVITY = 20;
+
+/** A mentee's roadmaps as they see them, their recent activity and feedback: for a current mentor only. */
+export async function getMenteeForViewer({
+  viewer,
+  mentorshipId,
+}: {
+  viewer: Viewer;
+  mentorshipId: string;
+}): Promise<MenteeView> {
+  const mentee = await requireMenteeForViewer({ viewer, mentorshipId });
+  const db = getDb();
+  const [followed, activity, feedback] = await Promise.all([
+    db
+      .select({ slug: roadmaps.slug })
+      .from(enrollments)
+      .innerJoin(roadmaps, eq(roadmaps.id, enrollments.roadmapId))
+      .where(eq(enrollments.userId, mentee.learnerId))
+      .orderBy(asc(roadmaps.title)),
+    db
+      .select({
+        id: progressEvents.id,
+        milestoneTitle: milestones.title,
+        fromStatus: progressEvents.fromStatus,
+        toStatus: progressEvents.toStatus,
+        at: progressEvents.createdAt,
+      })
+      .from(progressEvents)
+      .innerJoin(milestones, eq(milestones.id, progressEvents.milestoneId))
+      .where(eq(progressEvents.userId, mentee.learnerId))
+      .orderBy(desc(progressEvents.id))
+      .limit(RECENT_ACTIVITY),
+    getMilestoneFeedback({ viewer, learnerId: mentee.learnerId }),
+  ]);
+  return {
+    mentorshipId: mentee.mentorshipId,
+    learnerId: mentee.learnerId,
+    learnerName: mentee.learnerName ?? mentee.learnerEmail,
+    mentoredSince: mentee.startedAt,
+    roadmaps: await Promise.all(followed.map(({ slug }) => loadRoadmapWithProgress(slug, mentee.learnerId))),
+    activity,
+    feedback,
+  };
+}

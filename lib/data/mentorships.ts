@@ -1,0 +1,276 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { getDb, type Database, type Transaction } from "../../db/client";
+import { mentorshipInvites, mentorships, users, type InviteKind } from "../../db/schema";
+import { AppError } from "../errors";
+import type { Viewer } from "./viewer";
+
+export const INVITE_LIFETIMES_DAYS = [1, 7, 30] as const;
+export const DEFAULT_INVITE_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+const notFound = () => new AppError("NOT_FOUND", "There is nothing here, or you no longer have access to it.");
+
+/** The viewer's current mentorship of a learner, or null: the one check behind every mentor read and write. */
+export async function findCurrentMentorship(
+  db: Database | Transaction,
+  { mentorId, learnerId }: { mentorId: string; learnerId: string },
+) {
+  const [row] = await db
+    .select({ id: mentorships.id, shareNotes: mentorships.shareNotes, startedAt: mentorships.startedAt })
+    .from(mentorships)
+    .where(and(eq(mentorships.mentorId, mentorId), eq(mentorships.learnerId, learnerId), isNull(mentorships.endedAt)));
+  return row ?? null;
+}
+
+/**
+ * The mentee behind a mentorship id, for its current mentor only. Anyone else — the learner,
+ * a former mentor, a stranger — gets the same not-found, which says nothing about whether
+ * the learner or the mentorship exists.
+ */
+export async function requireMenteeForViewer({ viewer, mentorshipId }: { viewer: Viewer; mentorshipId: string }) {
+  const [row] = await getDb()
+    .select({
+      mentorshipId: mentorships.id,
+      learnerId: mentorships.learnerId,
+      shareNotes: mentorships.shareNotes,
+      startedAt: mentorships.startedAt,
+      learnerName: users.name,
+      learnerEmail: users.email,
+    })
+    .from(mentorships)
+    .innerJoin(users, eq(users.id, mentorships.learnerId))
+    .where(and(eq(mentorships.id, mentorshipId), eq(mentorships.mentorId, viewer.id), isNull(mentorships.endedAt)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export type CreatedInvite = { token: string; expiresAt: Date; kind: InviteKind };
+
+export async function createInvite({
+  viewer,
+  kind,
+  days = DEFAULT_INVITE_DAYS,
+  shareNotes = false,
+}: {
+  viewer: Viewer;
+  kind: InviteKind;
+  days?: number;
+  shareNotes?: boolean;
+}): Promise<CreatedInvite> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + days * DAY_MS);
+  await getDb()
+    .insert(mentorshipInvites)
+    .values({
+      tokenHash: hashToken(token),
+      kind,
+      creatorId: viewer.id,
+      expiresAt,
+      shareNotes: kind === "learner_invites_mentor" && shareNotes,
+    });
+  return { token, expiresAt, kind };
+}
+
+/** The viewer's own invite links that can still be used, newest first. */
+export async function listOpenInvitesForViewer({ viewer, kind }: { viewer: Viewer; kind: InviteKind }) {
+  return getDb()
+    .select({
+      id: mentorshipInvites.id,
+      createdAt: mentorshipInvites.createdAt,
+      expiresAt: mentorshipInvites.expiresAt,
+    })
+    .from(mentorshipInvites)
+    .where(
+      and(
+        eq(mentorshipInvites.creatorId, viewer.id),
+        eq(mentorshipInvites.kind, kind),
+        isNull(mentorshipInvites.revokedAt),
+        isNull(mentorshipInvites.usedAt),
+        gt(mentorshipInvites.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(desc(mentorshipInvites.createdAt));
+}
+
+export async function revokeInvite({ viewer, inviteId }: { viewer: Viewer; inviteId: string }): Promise<void> {
+  const revoked = await getDb()
+    .update(mentorshipInvites)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(mentorshipInvites.id, inviteId),
+        eq(mentorshipInvites.creatorId, viewer.id),
+        isNull(mentorshipInvites.revokedAt),
+      ),
+    )
+    .returning({ id: mentorshipInvites.id });
+  if (revoked.length === 0) throw notFound();
+}
+
+export type InviteState = "open" | "expired" | "revoked" | "used" | "own" | "already-connected";
+
+export type InvitePreview = {
+  state: InviteState;
+  kind: InviteKind;
+  creatorName: string;
+  /** Whether accepting also shares the learner's notes (a learner's own choice). */
+  shareNotes: boolean;
+};
+
+type InviteRow = typeof mentorshipInvites.$inferSelect & { creatorName: string | null; creatorEmail: string };
+
+async function findInvite(db: Database | Transaction, token: string, lock: boolean): Promise<InviteRow | null> {
+  const query = db
+    .select({
+      id: mentorshipInvites.id,
+      tokenHash: mentorshipInvites.tokenHash,
+      kind: mentorshipInvites.kind,
+      creatorId: mentorshipInvites.creatorId,
+      shareNotes: mentorshipInvites.shareNotes,
+      expiresAt: mentorshipInvites.expiresAt,
+      revokedAt: mentorshipInvites.revokedAt,
+      usedAt: mentorshipInvites.usedAt,
+      createdAt: mentorshipInvites.createdAt,
+      creatorName: users.name,
+      creatorEmail: users.email,
+    })
+    .from(mentorshipInvites)
+    .innerJoin(users, eq(users.id, mentorshipInvites.creatorId))
+    .where(eq(mentorshipInvites.tokenHash, hashToken(token)));
+  const [row] = lock ? await query.for("update", { of: mentorshipInvites }) : await query;
+  return row ?? null;
+}
+
+function pairOf(invite: InviteRow, viewer: Viewer) {
+  return invite.kind === "mentor_invites_learner"
+    ? { mentorId: invite.creatorId, learnerId: viewer.id }
+    : { mentorId: viewer.id, learnerId: invite.creatorId };
+}
+
+async function stateOf(db: Database | Transaction, invite: InviteRow, viewer: Viewer | null): Promise<InviteState> {
+  if (invite.revokedAt) return "revoked";
+  if (invite.usedAt) return "used";
+  if (invite.expiresAt.getTime() <= Date.now()) return "expired";
+  if (viewer?.id === invite.creatorId) return "own";
+  if (viewer && (await findCurrentMentorship(db, pairOf(invite, viewer)))) return "already-connected";
+  return "open";
+}
+
+/** What an invite link will do, for the person who opened it (signed in or not). */
+export async function getInvitePreview({
+  viewer,
+  token,
+}: {
+  viewer: Viewer | null;
+  token: string;
+}): Promise<InvitePreview> {
+  const invite = await findInvite(getDb(), token, false);
+  if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid. Check that you copied all of it.");
+  return {
+    state: await stateOf(getDb(), invite, viewer),
+    kind: invite.kind,
+    creatorName: invite.creatorName ?? invite.creatorEmail,
+    shareNotes: invite.shareNotes,
+  };
+}
+
+const INVITE_REFUSALS: Record<Exclude<InviteState, "open" | "already-connected">, string> = {
+  expired: "This invite link has expired. Ask for a new one.",
+  revoked: "This invite link was withdrawn by the person who made it.",
+  used: "This invite link has already been used.",
+  own: "This is your own invite link: send it to someone else.",
+};
+
+/**
+ * Accepts an invite: the learner's consent when a mentor invited them, the mentor's
+ * agreement when a learner did. Accepting twice changes nothing.
+ */
+export async function acceptInvite({
+  viewer,
+  token,
+  shareNotes,
+}: {
+  viewer: Viewer;
+  token: string;
+  shareNotes?: boolean;
+}): Promise<{ mentorshipId: string; role: "mentor" | "learner" }> {
+  return getDb().transaction(async (tx) => {
+    const invite = await findInvite(tx, token, true);
+    if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid. Check that you copied all of it.");
+    const state = await stateOf(tx, invite, viewer);
+    const pair = pairOf(invite, viewer);
+    const role = invite.kind === "mentor_invites_learner" ? "learner" : "mentor";
+    if (state === "already-connected") {
+      const existing = await findCurrentMentorship(tx, pair);
+      return { mentorshipId: existing!.id, role };
+    }
+    if (state !== "open") throw new AppError("CONFLICT", INVITE_REFUSALS[state]);
+
+    const notes = invite.kind === "mentor_invites_learner" ? Boolean(shareNotes) : invite.shareNotes;
+    const [created] = await tx
+      .insert(mentorships)
+      .values({ ...pair, shareNotes: notes })
+      .onConflictDoNothing()
+      .returning({ id: mentorships.id });
+    if (invite.kind === "learner_invites_mentor") {
+      await tx.update(mentorshipInvites).set({ usedAt: new Date() }).where(eq(mentorshipInvites.id, invite.id));
+    }
+    const mentorshipId = created?.id ?? (await findCurrentMentorship(tx, pair))!.id;
+    return { mentorshipId, role };
+  });
+}
+
+/** Either side may end a mentorship; from then on every mentor check fails. */
+export async function endMentorship({ viewer, mentorshipId }: { viewer: Viewer; mentorshipId: string }): Promise<void> {
+  const ended = await getDb()
+    .update(mentorships)
+    .set({ endedAt: new Date(), endedById: viewer.id })
+    .where(
+      and(
+        eq(mentorships.id, mentorshipId),
+        isNull(mentorships.endedAt),
+        or(eq(mentorships.mentorId, viewer.id), eq(mentorships.learnerId, viewer.id)),
+      ),
+    )
+    .returning({ id: mentorships.id });
+  if (ended.length === 0) throw notFound();
+}
+
+/** Only the learner decides whether a mentor sees their notes. */
+export async function setNotesSharing({
+  viewer,
+  mentorshipId,
+  shareNotes,
+}: {
+  viewer: Viewer;
+  mentorshipId: string;
+  shareNotes: boolean;
+}): Promise<void> {
+  const updated = await getDb()
+    .update(mentorships)
+    .set({ shareNotes })
+    .where(and(eq(mentorships.id, mentorshipId), eq(mentorships.learnerId, viewer.id), isNull(mentorships.endedAt)))
+    .returning({ id: mentorships.id });
+  if (updated.length === 0) throw notFound();
+}
+
+/** Who can see the viewer's progress, and since when. */
+export async function listMentorsForViewer({ viewer }: { viewer: Viewer }) {
+  return getDb()
+    .select({
+      mentorshipId: mentorships.id,
+      mentorName: users.name,
+      mentorEmail: users.email,
+      shareNotes: mentorships.shareNotes,
+      startedAt: mentorships.startedAt,
+    })
+    .from(mentorships)
+    .innerJoin(users, eq(users.id, mentorships.mentorId))
+    .where(and(eq(mentorships.learnerId, viewer.id), isNull(mentorships.endedAt)))
+    .orderBy(desc(mentorships.startedAt));
+}

@@ -1,0 +1,123 @@
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Transaction } from "../../db/client";
+import {
+  mentorships,
+  milestones,
+  notifications,
+  roadmaps,
+  stages,
+  users,
+  type NotificationKind,
+} from "../../db/schema";
+import type { Viewer } from "./viewer";
+
+type NewNotification = {
+  userId: string;
+  kind: NotificationKind;
+  actorId: string;
+  learnerId: string;
+  milestoneId?: string;
+  stageId?: string;
+};
+
+export async function notify(tx: Transaction, rows: NewNotification[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(notifications).values(rows);
+}
+
+/** The ids of a learner's current mentors, to tell them about the learner's news. */
+export async function currentMentorIds(tx: Transaction, learnerId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ mentorId: mentorships.mentorId })
+    .from(mentorships)
+    .where(and(eq(mentorships.learnerId, learnerId), isNull(mentorships.endedAt)));
+  return rows.map((row) => row.mentorId);
+}
+
+export async function countUnreadNotifications({ viewer }: { viewer: Viewer }): Promise<number> {
+  const [row] = await getDb()
+    .select({ unread: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt)));
+  return row?.unread ?? 0;
+}
+
+const actors = alias(users, "actors");
+const learners = alias(users, "learners");
+
+export type NotificationView = {
+  id: string;
+  kind: NotificationKind;
+  actorName: string;
+  learnerName: string;
+  milestoneTitle: string | null;
+  milestoneSlug: string | null;
+  stageTitle: string | null;
+  roadmapSlug: string | null;
+  /** For a mentor's notification: their current mentorship of the learner, for the link. */
+  mentorshipId: string | null;
+  createdAt: Date;
+  unread: boolean;
+};
+
+export async function listNotificationsForViewer({
+  viewer,
+  limit = 50,
+}: {
+  viewer: Viewer;
+  limit?: number;
+}): Promise<NotificationView[]> {
+  const rows = await getDb()
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      actorName: actors.name,
+      actorEmail: actors.email,
+      learnerName: learners.name,
+      learnerEmail: learners.email,
+      milestoneTitle: milestones.title,
+      milestoneSlug: milestones.slug,
+      stageTitle: stages.title,
+      roadmapSlug: roadmaps.slug,
+      mentorshipId: mentorships.id,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
+    .leftJoin(actors, eq(actors.id, notifications.actorId))
+    .innerJoin(learners, eq(learners.id, notifications.learnerId))
+    .leftJoin(milestones, eq(milestones.id, notifications.milestoneId))
+    .leftJoin(stages, eq(stages.id, notifications.stageId))
+    .leftJoin(roadmaps, eq(roadmaps.id, sql`coalesce(${milestones.roadmapId}, ${stages.roadmapId})`))
+    .leftJoin(
+      mentorships,
+      and(
+        eq(mentorships.mentorId, viewer.id),
+        eq(mentorships.learnerId, notifications.learnerId),
+        isNull(mentorships.endedAt),
+      ),
+    )
+    .where(eq(notifications.userId, viewer.id))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit);
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    actorName: row.actorName ?? row.actorEmail ?? "A former member",
+    learnerName: row.learnerName ?? row.learnerEmail,
+    milestoneTitle: row.milestoneTitle,
+    milestoneSlug: row.milestoneSlug,
+    stageTitle: row.stageTitle,
+    roadmapSlug: row.roadmapSlug,
+    mentorshipId: row.mentorshipId,
+    createdAt: row.createdAt,
+    unread: row.readAt === null,
+  }));
+}
+
+export async function markNotificationsRead({ viewer }: { viewer: Viewer }): Promise<void> {
+  await getDb()
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt)));
+}

@@ -1,0 +1,157 @@
+import { eq, inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { countQueries } from "@/db/query-count";
+import { enrollments, mentorships, milestoneProgress, roadmaps, users } from "@/db/schema";
+import { createInvite, acceptInvite } from "@/lib/data/mentorships";
+import { getMenteeTableForViewer, MENTEES_PAGE_SIZE, type MenteeTableQuery } from "@/lib/data/mentee-table";
+import { setMilestoneStatus } from "@/lib/data/progress";
+import { backendMilestones, createLearner, uniqueEmail } from "./helpers";
+
+const defaults: MenteeTableQuery = { sort: "name", direction: "asc", attentionOnly: false, search: "", page: 1 };
+const DAY = 24 * 60 * 60 * 1000;
+
+async function mentorWith(names: string[]) {
+  const mentor = await createLearner("Maya Mentor");
+  const invite = await createInvite({ viewer: mentor, kind: "mentor_invites_learner" });
+  const learners = [];
+  for (const name of names) {
+    const learner = await createLearner(name);
+    await acceptInvite({ viewer: learner, token: invite.token });
+    learners.push(learner);
+  }
+  return { mentor, learners };
+}
+
+describe("the mentor's table of mentees", () => {
+  it("shows each mentee's roadmap, progress, current stage and last activity", async () => {
+    const { mentor, learners } = await mentorWith(["Ana", "Ben"]);
+    const milestones = await backendMilestones();
+    await setMilestoneStatus({ viewer: learners[0]!, milestoneId: milestones[0]!.id, status: "done" });
+    await setMilestoneStatus({ viewer: learners[0]!, milestoneId: milestones[1]!.id, status: "skipped" });
+    await setMilestoneStatus({ viewer: learners[0]!, milestoneId: milestones[2]!.id, status: "in_progress" });
+
+    const table = await getMenteeTableForViewer({ viewer: mentor, query: defaults });
+    expect(table.totalRows).toBe(2);
+    const [ana, ben] = table.rows;
+    expect(ana).toMatchObject({
+      learnerName: "Ana",
+      roadmapTitle: "Backend Developer",
+      total: milestones.length,
+      done: 1,
+      skipped: 1,
+      inProgress: 1,
+      percent: Math.floor(100 / milestones.length),
+      currentStage: "Foundation",
+      inactive: false,
+      stalled: false,
+    });
+    expect(ana!.lastActivityAt).toBeInstanceOf(Date);
+    expect(ben).toMatchObject({ learnerName: "Ben", roadmapTitle: null, done: 0, percent: 0, lastActivityAt: null });
+  });
+
+  it("flags mentees with no activity for 14 days or a milestone in progress for over 30", async () => {
+    const { mentor, learners } = await mentorWith(["Quiet", "Stuck", "Busy"]);
+    const [quiet, stuck, busy] = learners;
+    const milestones = await backendMilestones();
+    for (const learner of [stuck!, busy!]) {
+      await setMilestoneStatus({ viewer: learner, milestoneId: milestones[0]!.id, status: "in_progress" });
+    }
+    const now = new Date();
+    await getDb()
+      .update(mentorships)
+      .set({ startedAt: new Date(now.getTime() - 20 * DAY) })
+      .where(eq(mentorships.learnerId, quiet!.id));
+    await getDb()
+      .update(milestoneProgress)
+      .set({ startedAt: new Date(now.getTime() - 31 * DAY) })
+      .where(eq(milestoneProgress.userId, stuck!.id));
+
+    const table = await getMenteeTableForViewer({ viewer: mentor, query: defaults, now });
+    const flags = Object.fromEntries(table.rows.map((row) => [row.learnerName, [row.inactive, row.stalled]]));
+    expect(flags).toEqual({ Quiet: [true, false], Stuck: [false, true], Busy: [false, false] });
+
+    const attention = await getMenteeTableForViewer({
+      viewer: mentor,
+      query: { ...defaults, attentionOnly: true },
+      now,
+    });
+    expect(attention.rows.map((row) => row.learnerName)).toEqual(["Quiet", "Stuck"]);
+  });
+
+  it("sorts by progress and activity, and finds mentees by name or email", async () => {
+    const { mentor, learners } = await mentorWith(["Cleo", "Dev", "Eli"]);
+    const milestones = await backendMilestones();
+    for (const [index, learner] of learners.entries()) {
+      for (const milestone of milestones.slice(0, index + 1)) {
+        await setMilestoneStatus({ viewer: learner, milestoneId: milestone.id, status: "done" });
+      }
+    }
+    const byProgress = await getMenteeTableForViewer({
+      viewer: mentor,
+      query: { ...defaults, sort: "progress", direction: "desc" },
+    });
+    expect(byProgress.rows.map((row) => row.learnerName)).toEqual(["Eli", "Dev", "Cleo"]);
+    const byActivity = await getMenteeTableForViewer({
+      viewer: mentor,
+      query: { ...defaults, sort: "activity", direction: "desc" },
+    });
+    expect(byActivity.rows[0]!.learnerName).toBe("Eli");
+    const byName = await getMenteeTableForViewer({ viewer: mentor, query: { ...defaults, search: "eV" } });
+    expect(byName.rows.map((row) => row.learnerName)).toEqual(["Dev"]);
+    const byEmail = await getMenteeTableForViewer({
+      viewer: mentor,
+      query: { ...defaults, search: learners[2]!.email },
+    });
+    expect(byEmail.rows.map((row) => row.learnerName)).toEqual(["Eli"]);
+    const wildcard = await getMenteeTableForViewer({ viewer: mentor, query: { ...defaults, search: "%" } });
+    expect(wildcard.rows).toEqual([]);
+  });
+
+  it("pages a large table in one SQL query per page", async () => {
+    const mentor = await createLearner("Busy Mentor");
+    const [roadmap] = await getDb()
+      .select({ id: roadmaps.id })
+      .from(roadmaps)
+      .where(eq(roadmaps.slug, "backend-developer"));
+    const count = MENTEES_PAGE_SIZE * 2 + 7;
+    const created = await getDb()
+      .insert(users)
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          name: `Mentee ${String(i).padStart(3, "0")}`,
+          email: uniqueEmail(),
+        })),
+      )
+      .returning({ id: users.id });
+    const ids = created.map((row) => row.id);
+    await getDb()
+      .insert(mentorships)
+      .values(ids.map((learnerId) => ({ mentorId: mentor.id, learnerId })));
+    await getDb()
+      .insert(enrollments)
+      .values(ids.map((userId) => ({ userId, roadmapId: roadmap!.id })));
+
+    const { result: first, queries } = await countQueries(() =>
+      getMenteeTableForViewer({ viewer: mentor, query: defaults }),
+    );
+    expect(queries).toBe(1);
+    expect(first).toMatchObject({ totalRows: count, pageCount: 3, page: 1 });
+    expect(first.rows).toHaveLength(MENTEES_PAGE_SIZE);
+    expect(first.rows[0]).toMatchObject({ learnerName: "Mentee 000", currentStage: "Foundation" });
+    const last = await getMenteeTableForViewer({ viewer: mentor, query: { ...defaults, page: 3 } });
+    expect(last.rows.map((row) => row.learnerName)).toEqual(
+      Array.from({ length: 7 }, (_, i) => `Mentee ${String(MENTEES_PAGE_SIZE * 2 + i).padStart(3, "0")}`),
+    );
+    await getDb().delete(users).where(inArray(users.id, ids));
+  });
+
+  it("lists only the mentor's current mentees", async () => {
+    const { mentor, learners } = await mentorWith(["Stays", "Leaves"]);
+    const other = await mentorWith(["Someone else's"]);
+    await getDb().update(mentorships).set({ endedAt: new Date() }).where(eq(mentorships.learnerId, learners[1]!.id));
+    const table = await getMenteeTableForViewer({ viewer: mentor, query: defaults });
+    expect(table.rows.map((row) => row.learnerName)).toEqual(["Stays"]);
+    expect((await getMenteeTableForViewer({ viewer: other.mentor, query: defaults })).rows).toHaveLength(1);
+  });
+});
