@@ -1,3 +1,6 @@
+"use client";
+
+import type { ReactNode } from "react";
 import { STATUS_LABELS, MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/progress";
 import type { MilestoneView } from "@/lib/data/roadmaps";
 
@@ -6,7 +9,10 @@ type MilestoneItemProps = {
   status: MilestoneStatus;
   retired?: boolean;
   disabled?: boolean;
-  onChange: (status: MilestoneStatus) => void;
+  /** Without it the milestone is read-only, as a mentor sees a mentee's roadmap. */
+  onChange?: (status: MilestoneStatus) => void;
+  /** Feedback and review marks, shown under the milestone. */
+  children?: ReactNode;
 };
 
 const STATUS_BADGE: Record<MilestoneStatus, string> = {
@@ -16,7 +22,15 @@ const STATUS_BADGE: Record<MilestoneStatus, string> = {
   skipped: "bg-slate-200 text-slate-800",
 };
 
-export function MilestoneItem({ milestone, status, retired = false, disabled = false, onChange }: MilestoneItemProps) {
+export function MilestoneItem({
+  milestone,
+  status,
+  retired = false,
+  disabled = false,
+  onChange,
+  children,
+}: MilestoneItemProps) {
+  const readOnly = onChange === undefined;
   const checkboxId = `milestone-${milestone.id}`;
   return (
     <li id={milestone.slug} className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
@@ -25,8 +39,8 @@ export function MilestoneItem({ milestone, status, retired = false, disabled = f
           id={checkboxId}
           type="checkbox"
           checked={status === "done"}
-          disabled={disabled}
-          onChange={(event) => onChange(event.target.checked ? "done" : "not_started")}
+          disabled={disabled || readOnly}
+          onChange={(event) => onChange?.(event.target.checked ? "done" : "not_started")}
           className="mt-1 size-5 shrink-0 accent-emerald-700"
         />
         <label
@@ -41,8 +55,8 @@ export function MilestoneItem({ milestone, status, retired = false, disabled = f
         <select
           aria-label={`Status: ${milestone.title}`}
           value={status}
-          disabled={disabled}
-          onChange={(event) => onChange(event.target.value as MilestoneStatus)}
+          disabled={disabled || readOnly}
+          onChange={(event) => onChange?.(event.target.value as MilestoneStatus)}
           className={`rounded-md border border-slate-400 bg-white px-2 py-1 text-sm ${STATUS_BADGE[status]}`}
         >
           {MILESTONE_STATUSES.map((value) => (
@@ -95,6 +109,7 @@ export function MilestoneItem({ milestone, status, retired = false, disabled = f
           ) : null}
         </div>
       </details>
+      {children}
     </li>
   );
 }

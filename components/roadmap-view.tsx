@@ -2,20 +2,23 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import type { MilestoneFeedback as MilestoneFeedbackData } from "@/lib/data/feedback";
 import type { RoadmapView as Roadmap } from "@/lib/data/roadmaps";
-import { formatStageWindow, outlineOf, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/progress";
+import { outlineOf, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/progress";
+import { MilestoneFeedback } from "./milestone-feedback";
 import { MilestoneItem } from "./milestone-item";
-import { ProgressBar } from "./ui/progress-bar";
+import { OverallProgress } from "./overall-progress";
+import { StageSection } from "./stage-section";
 import { useHydrated } from "./use-hydrated";
 import { useRoadmapStatuses, useSetMilestoneStatus, type FailedChange } from "./use-set-milestone-status";
 
-type RoadmapViewProps = { roadmap: Roadmap; viewerId: string | null };
+type RoadmapViewProps = { roadmap: Roadmap; viewerId: string | null; feedback?: MilestoneFeedbackData };
 
 function focusMilestone(milestoneId: string) {
   document.getElementById(`milestone-${milestoneId}`)?.focus();
 }
 
-export function RoadmapView({ roadmap, viewerId }: RoadmapViewProps) {
+export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
   const signedIn = viewerId !== null;
   const { statuses, loadFailed } = useRoadmapStatuses(roadmap.slug, viewerId);
   const { setStatus, failures, retry, dismiss } = useSetMilestoneStatus(roadmap.slug, viewerId ?? "anonymous");
@@ -39,14 +42,7 @@ export function RoadmapView({ roadmap, viewerId }: RoadmapViewProps) {
         <h2 id="overall-heading" className="text-lg font-semibold">
           Your progress
         </h2>
-        <div className="mt-3 flex items-center gap-3">
-          <ProgressBar label="Overall progress" percent={progress.overall.percent} />
-          <span className="w-12 text-right font-semibold tabular-nums">{progress.overall.percent}%</span>
-        </div>
-        <p className="mt-2 text-sm text-slate-700">
-          {progress.overall.done} of {progress.overall.total} done · {progress.overall.inProgress} in progress ·{" "}
-          {progress.overall.skipped} skipped
-        </p>
+        <OverallProgress counts={progress.overall} />
         {!signedIn ? (
           <p className="mt-3 text-sm text-slate-700">
             <Link
@@ -107,40 +103,30 @@ export function RoadmapView({ roadmap, viewerId }: RoadmapViewProps) {
         ) : null}
       </div>
 
-      {roadmap.stages.map((stage, index) => {
-        const stageProgress = progress.stages[stage.id]!;
-        const window = formatStageWindow(stage.startMonth, stage.endMonth);
-        return (
-          <section key={stage.id} aria-labelledby={`stage-${stage.slug}`} className="flex flex-col gap-3">
-            <div className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
-              <h2 id={`stage-${stage.slug}`} className="text-xl font-bold">
-                <span className="text-slate-600">Stage {index + 1}: </span>
-                {stage.title} <span className="font-medium text-slate-600">({window})</span>
-              </h2>
-              <p className="mt-1 text-slate-700">{stage.summary}</p>
-              <div className="mt-3 flex items-center gap-3">
-                <ProgressBar label={`${stage.title} progress`} percent={stageProgress.percent} size="sm" />
-                <span className="w-12 text-right text-sm font-semibold tabular-nums">{stageProgress.percent}%</span>
-              </div>
-              <p className="mt-1 text-sm text-slate-700">
-                {stageProgress.done} of {stageProgress.total} done
-                {stageProgress.skipped > 0 ? ` · ${stageProgress.skipped} skipped` : ""}
-              </p>
-            </div>
-            <ol className="flex flex-col gap-2">
-              {stage.milestones.map((milestone) => (
-                <MilestoneItem
-                  key={milestone.id}
+      {roadmap.stages.map((stage, index) => (
+        <StageSection key={stage.id} stage={stage} index={index} progress={progress.stages[stage.id]!}>
+          {stage.milestones.map((milestone) => (
+            <MilestoneItem
+              key={milestone.id}
+              milestone={milestone}
+              status={statusOf(statuses, milestone.id)}
+              disabled={!hydrated}
+              onChange={change(milestone)}
+            >
+              {viewerId && feedback ? (
+                <MilestoneFeedback
+                  learnerId={viewerId}
                   milestone={milestone}
-                  status={statusOf(statuses, milestone.id)}
-                  disabled={!hydrated}
-                  onChange={change(milestone)}
+                  messages={feedback.threads[milestone.id] ?? []}
+                  review={feedback.reviews[milestone.id]}
+                  as="learner"
+                  milestoneDone={statusOf(statuses, milestone.id) === "done"}
                 />
-              ))}
-            </ol>
-          </section>
-        );
-      })}
+              ) : null}
+            </MilestoneItem>
+          ))}
+        </StageSection>
+      ))}
 
       {roadmap.retired.length > 0 ? (
         <section aria-labelledby="retired-heading" className="flex flex-col gap-3">

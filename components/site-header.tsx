@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { getViewer } from "@/lib/auth";
+import { countUnreadNotifications } from "@/lib/data/notifications";
+import { NotificationsLink } from "./notifications-link";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
+  const unread = viewer ? await countUnreadNotifications({ viewer }) : 0;
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <nav
@@ -24,6 +27,13 @@ export async function SiteHeader() {
             <Link href="/dashboard" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
               Dashboard
             </Link>
+            <Link href="/mentors" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
+              Mentors
+            </Link>
+            <Link href="/mentees" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
+              Mentees
+            </Link>
+            <NotificationsLink key={unread} unread={unread} />
             <span className="hidden text-sm text-slate-600 sm:inline">
               <span className="sr-only">Signed in as </span>
               {viewer.name ?? viewer.email}

@@ -172,7 +172,7 @@ export async function getMenteeTableForViewer({
     page,
     totalRows,
     pageCount: Math.max(1, Math.ceil(totalRows / MENTEES_PAGE_SIZE)),
-    rows: rows.map(({ totalRows: _count, ...row }) => {
+    rows: rows.map(({ totalRows: _totalRows, ...row }) => {
       const total = Number(row.total ?? 0);
       const done = Number(row.done ?? 0);
       return {

@@ -59,6 +59,12 @@ export async function listRoadmaps(): Promise<RoadmapSummary[]> {
     .orderBy(asc(roadmaps.title));
 }
 
+/** Roadmaps are public: anyone may know whether one exists. */
+export async function roadmapExists(slug: string): Promise<boolean> {
+  const [row] = await getDb().select({ id: roadmaps.id }).from(roadmaps).where(eq(roadmaps.slug, slug));
+  return row !== undefined;
+}
+
 /** The viewer's statuses on one roadmap: empty for anyone signed out. */
 export async function getStatusesForViewer({
   viewer,

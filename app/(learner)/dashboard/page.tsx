@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
+import { OverallProgress } from "@/components/overall-progress";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { getViewer } from "@/lib/auth";
 import { getDashboardForViewer, type DashboardRoadmap } from "@/lib/data/progress";
@@ -89,15 +90,10 @@ function RoadmapCard({ roadmap }: { roadmap: DashboardRoadmap }) {
           </time>
         </p>
       </div>
-      <div className="mt-3 flex items-center gap-3">
-        <ProgressBar label="Overall progress" percent={roadmap.overall.percent} />
-        <span className="w-12 text-right font-semibold tabular-nums">{roadmap.overall.percent}%</span>
-      </div>
-      <p className="mt-1 text-sm text-slate-700">
-        {roadmap.overall.done} of {roadmap.overall.total} done · {roadmap.overall.inProgress} in progress ·{" "}
-        {roadmap.overall.skipped} skipped
-        {roadmap.currentStageTitle ? ` · current stage: ${roadmap.currentStageTitle}` : ""}
-      </p>
+      <OverallProgress
+        counts={roadmap.overall}
+        extra={roadmap.currentStageTitle ? `current stage: ${roadmap.currentStageTitle}` : null}
+      />
       <div className="mt-4 rounded-lg bg-indigo-50 p-4">
         {roadmap.next ? (
           <>

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
 import { getViewer } from "@/lib/auth";
+import { getMilestoneFeedback } from "@/lib/data/feedback";
 import { getRoadmapForViewer } from "@/lib/data/roadmaps";
 import { AppError } from "@/lib/errors";
 import { roadmapStatusesQuery } from "@/lib/queries";
@@ -28,6 +29,7 @@ export async function generateMetadata({ params }: PageProps<"/roadmaps/[slug]">
 export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug]">) {
   const { slug } = await params;
   const { viewer, roadmap, statuses } = await loadRoadmap(slug);
+  const feedback = viewer ? await getMilestoneFeedback({ viewer, learnerId: viewer.id }) : undefined;
   const queryClient = new QueryClient();
   if (viewer) queryClient.setQueryData(roadmapStatusesQuery(slug, viewer.id).queryKey, statuses);
 
@@ -40,7 +42,7 @@ export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <RoadmapView roadmap={roadmap} viewerId={viewer?.id ?? null} />
+          <RoadmapView roadmap={roadmap} viewerId={viewer?.id ?? null} feedback={feedback} />
         </HydrationBoundary>
         <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start">
           <SalaryGuides guides={roadmap.salaryGuides} caveat={roadmap.salaryCaveat} />

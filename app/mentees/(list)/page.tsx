@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { createMenteeInviteAction } from "@/app/_actions/mentorship";
+import { InviteLinkPanel } from "@/components/invite-link-panel";
+import { MenteeTable } from "@/components/mentee-table";
+import { OpenInvites } from "@/components/open-invites";
+import { getViewer } from "@/lib/auth";
+import { getMenteeTableForViewer } from "@/lib/data/mentee-table";
+import { listOpenInvitesForViewer } from "@/lib/data/mentorships";
+import { parseMenteeTableQuery } from "@/lib/mentee-table-query";
+
+export const metadata: Metadata = { title: "Mentees" };
+
+export default async function MenteesPage({ searchParams }: PageProps<"/mentees">) {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in?next=/mentees");
+  const query = parseMenteeTableQuery(await searchParams);
+  const [table, invites] = await Promise.all([
+    getMenteeTableForViewer({ viewer, query }),
+    listOpenInvitesForViewer({ viewer, kind: "mentor_invites_learner" }),
+  ]);
+  const hasMentees = table.totalRows > 0 || query.search !== "" || query.attentionOnly;
+
+  return (
+    <main className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-3xl font-bold tracking-tight">Mentees</h1>
+        <p className="mt-1 text-slate-700">
+          The learners who share their progress with you, and who could use a word from you.
+        </p>
+      </header>
+      <section aria-labelledby="invite-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+        <h2 id="invite-heading" className="text-lg font-semibold">
+          Invite a learner
+        </h2>
+        <InviteLinkPanel
+          create={createMenteeInviteAction}
+          explanation="Send this link to learners you mentor. One link works for several learners until it expires; each of them decides whether to share their progress with you."
+        />
+        <OpenInvites invites={invites} />
+      </section>
+      <section aria-labelledby="mentees-heading" className="flex flex-col gap-3">
+        <h2 id="mentees-heading" className="text-xl font-semibold">
+          Your mentees
+        </h2>
+        {hasMentees ? (
+          <MenteeTable table={table} query={query} />
+        ) : (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+            No mentees yet. Create an invite link above and send it to a learner: once they accept, their progress shows
+            up here.
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

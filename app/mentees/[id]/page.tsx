@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { endMentorshipAction } from "@/app/_actions/mentorship";
+import { MilestoneFeedback } from "@/components/milestone-feedback";
+import { MilestoneItem } from "@/components/milestone-item";
+import { StageSection } from "@/components/stage-section";
+import { ActionButton } from "@/components/ui/action-button";
+import { OverallProgress } from "@/components/overall-progress";
+import { getViewer } from "@/lib/auth";
+import { getMenteeForViewer } from "@/lib/data/mentee";
+import { AppError } from "@/lib/errors";
+import { outlineOf, STATUS_LABELS, statusOf, summarizeRoadmap } from "@/lib/progress";
+
+export const metadata: Metadata = { title: "Mentee" };
+
+export default async function MenteePage({ params }: PageProps<"/mentees/[id]">) {
+  const viewer = await getViewer();
+  if (!viewer) notFound();
+  const mentee = await getMenteeForViewer({ viewer, mentorshipId: (await params).id }).catch((error: unknown) => {
+    // The layout answers 404 for the same reason; pages render alongside it, so say nothing more here.
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+
+  return (
+    <main className="flex flex-col gap-6">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm">
+            <Link href="/mentees" className="text-indigo-700 underline underline-offset-4">
+              ← All mentees
+            </Link>
+          </p>
+          <h1 className="mt-1 text-3xl font-bold tracking-tight">{mentee.learnerName}</h1>
+          <p className="text-slate-700">
+            Your mentee since {mentee.mentoredSince.toLocaleDateString("en-US", { dateStyle: "medium" })}. You see their
+            roadmap as they do; only they can change it.
+          </p>
+        </div>
+        <ActionButton
+          action={endMentorshipAction}
+          input={{ mentorshipId: mentee.mentorshipId }}
+          pendingLabel="Ending…"
+          variant="danger"
+          thenGoTo="/mentees"
+          confirm={{ question: `Stop mentoring ${mentee.learnerName}?`, yes: "Yes, end mentorship" }}
+        >
+          End mentorship
+        </ActionButton>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="flex flex-col gap-6">
+          {mentee.roadmaps.length === 0 ? (
+            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+              {mentee.learnerName} hasn&apos;t started a roadmap yet. Their progress shows up here as soon as they tick
+              off a milestone.
+            </p>
+          ) : null}
+          {mentee.roadmaps.map(({ roadmap, statuses }) => {
+            const progress = summarizeRoadmap(outlineOf(roadmap.stages), statuses);
+            return (
+              <section key={roadmap.id} aria-labelledby={`roadmap-${roadmap.slug}`} className="flex flex-col gap-4">
+                <div className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+                  <h2 id={`roadmap-${roadmap.slug}`} className="text-xl font-semibold">
+                    {roadmap.title}
+                  </h2>
+                  <OverallProgress counts={progress.overall} />
+                </div>
+                {roadmap.stages.map((stage, index) => (
+                  <StageSection key={stage.id} stage={stage} index={index} progress={progress.stages[stage.id]!}>
+                    {stage.milestones.map((milestone) => (
+                      <MilestoneItem key={milestone.id} milestone={milestone} status={statusOf(statuses, milestone.id)}>
+                        <MilestoneFeedback
+                          learnerId={mentee.learnerId}
+                          milestone={milestone}
+                          messages={mentee.feedback.threads[milestone.id] ?? []}
+                          review={mentee.feedback.reviews[milestone.id]}
+                          as="mentor"
+                          milestoneDone={statusOf(statuses, milestone.id) === "done"}
+                        />
+                      </MilestoneItem>
+                    ))}
+                  </StageSection>
+                ))}
+              </section>
+            );
+          })}
+        </div>
+        <aside
+          aria-labelledby="activity-heading"
+          className="rounded-xl border border-slate-200 bg-white p-4 lg:sticky lg:top-20 lg:self-start"
+        >
+          <h2 id="activity-heading" className="text-lg font-semibold">
+            Recent activity
+          </h2>
+          {mentee.activity.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-700">No activity yet.</p>
+          ) : (
+            <ol className="mt-2 flex flex-col gap-2 text-sm">
+              {mentee.activity.map((item) => (
+                <li key={item.id}>
+                  <span className="font-medium">{item.milestoneTitle}</span>: {STATUS_LABELS[item.fromStatus]} →{" "}
+                  {STATUS_LABELS[item.toStatus]}
+                  <br />
+                  <time dateTime={item.at.toISOString()} className="text-slate-600">
+                    {item.at.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                  </time>
+                </li>
+              ))}
+            </ol>
+          )}
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { MarkNotificationsRead } from "@/components/mark-notifications-read";
+import { getViewer } from "@/lib/auth";
+import { listNotificationsForViewer, type NotificationView } from "@/lib/data/notifications";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+function describe(notification: NotificationView): { text: string; href: string | null } {
+  const menteeHref = notification.mentorshipId ? `/mentees/${notification.mentorshipId}` : null;
+  const ownHref =
+    notification.roadmapSlug && notification.milestoneSlug
+      ? `/roadmaps/${notification.roadmapSlug}#${notification.milestoneSlug}`
+      : null;
+  switch (notification.kind) {
+    case "feedback":
+      return { text: `${notification.actorName} left feedback on “${notification.milestoneTitle}”`, href: ownHref };
+    case "reviewed":
+      return { text: `${notification.actorName} reviewed “${notification.milestoneTitle}”`, href: ownHref };
+    case "reply":
+      return { text: `${notification.actorName} replied on “${notification.milestoneTitle}”`, href: menteeHref };
+    case "stage_completed":
+      return { text: `${notification.learnerName} finished the ${notification.stageTitle} stage`, href: menteeHref };
+  }
+}
+
+export default async function NotificationsPage() {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in?next=/notifications");
+  const notifications = await listNotificationsForViewer({ viewer });
+  const unread = notifications.filter((notification) => notification.unread).length;
+
+  return (
+    <main className="flex flex-col gap-4">
+      <h1 className="text-3xl font-bold tracking-tight">Notifications</h1>
+      {unread > 0 ? <MarkNotificationsRead /> : null}
+      {notifications.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+          Nothing yet. You&apos;ll hear here when a mentor leaves feedback or a mentee finishes a stage.
+        </p>
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {notifications.map((notification) => {
+            const { text, href } = describe(notification);
+            return (
+              <li key={notification.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                <p className={notification.unread ? "font-semibold" : ""}>
+                  {notification.unread ? (
+                    <span className="mr-2 rounded bg-indigo-700 px-1.5 py-0.5 text-xs text-white">New</span>
+                  ) : null}
+                  {href ? (
+                    <Link href={href} className="text-indigo-800 underline underline-offset-4">
+                      {text}
+                    </Link>
+                  ) : (
+                    text
+                  )}
+                </p>
+                <time dateTime={notification.createdAt.toISOString()} className="text-sm text-slate-600">
+                  {notification.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                </time>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </main>
+  );
+}

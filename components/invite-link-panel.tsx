@@ -1,0 +1,126 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/actions";
+import type { CreatedInvite } from "@/lib/data/mentorships";
+
+type InviteLinkPanelProps = {
+  create: (input: { days: number; shareNotes?: boolean }) => Promise<ActionResult<CreatedInvite>>;
+  offerNotesSharing?: boolean;
+  explanation: string;
+};
+
+/** Creates an invite link and shows it in a read-only field with a copy button. */
+export function InviteLinkPanel({ create, offerNotesSharing = false, explanation }: InviteLinkPanelProps) {
+  const router = useRouter();
+  const id = useId();
+  const [days, setDays] = useState(7);
+  const [shareNotes, setShareNotes] = useState(false);
+  const [invite, setInvite] = useState<{ url: string; expiresAt: Date } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  const submit = () =>
+    startTransition(async () => {
+      setError(null);
+      setCopied(false);
+      try {
+        const result = await create({ days, ...(offerNotesSharing ? { shareNotes } : {}) });
+        if (!result.ok) return setError(result.error);
+        setInvite({ url: `${window.location.origin}/invite/${result.data.token}`, expiresAt: result.data.expiresAt });
+        router.refresh();
+      } catch {
+        setError("We couldn't reach the server. Check your connection and try again.");
+      }
+    });
+
+  const copy = async () => {
+    if (!invite) return;
+    try {
+      await navigator.clipboard.writeText(invite.url);
+      setCopied(true);
+    } catch {
+      setError("Copying was blocked by the browser. Select the link and copy it yourself.");
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      <p className="text-sm text-slate-700">{explanation}</p>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-days`} className="text-sm font-medium">
+            Link expires after
+          </label>
+          <select
+            id={`${id}-days`}
+            value={days}
+            onChange={(event) => setDays(Number(event.target.value))}
+            className="rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm"
+          >
+            <option value={1}>1 day</option>
+            <option value={7}>7 days</option>
+            <option value={30}>30 days</option>
+          </select>
+        </div>
+        {offerNotesSharing ? (
+          <label className="flex items-center gap-2 pb-1.5 text-sm">
+            <input
+              type="checkbox"
+              checked={shareNotes}
+              onChange={(event) => setShareNotes(event.target.checked)}
+              className="size-4"
+            />
+            Share my milestone notes with this mentor
+          </label>
+        ) : null}
+        <button
+          type="button"
+          onClick={submit}
+          disabled={pending}
+          className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800 disabled:opacity-70"
+        >
+          {pending ? "Creating…" : "Create invite link"}
+        </button>
+      </div>
+      {invite ? (
+        <div className="flex flex-col gap-1 rounded-lg bg-indigo-50 p-3">
+          <label htmlFor={`${id}-link`} className="text-sm font-medium">
+            Invite link
+          </label>
+          <div className="flex flex-wrap gap-2">
+            <input
+              id={`${id}-link`}
+              readOnly
+              value={invite.url}
+              onFocus={(event) => event.target.select()}
+              aria-describedby={`${id}-expiry`}
+              className="min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
+            />
+            <button
+              type="button"
+              onClick={copy}
+              className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium"
+            >
+              Copy
+            </button>
+          </div>
+          <p id={`${id}-expiry`} className="text-sm text-slate-700">
+            Expires {invite.expiresAt.toLocaleDateString("en-US", { dateStyle: "medium" })}. Anyone with the link can
+            see your name; nothing is shared until they accept.
+          </p>
+          <p role="status" className="text-sm text-emerald-800">
+            {copied ? "Copied to the clipboard." : ""}
+          </p>
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

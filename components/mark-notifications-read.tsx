@@ -1,0 +1,18 @@
+"use client";
+
+import { useEffect } from "react";
+import { markNotificationsReadAction } from "@/app/_actions/mentorship";
+import { NOTIFICATIONS_READ_EVENT } from "./notifications-link";
+
+/**
+ * Opening the page marks everything read. Done from the browser, so a prefetch never counts
+ * as opening; the page keeps its "New" marks for this visit while the header count clears.
+ */
+export function MarkNotificationsRead() {
+  useEffect(() => {
+    void markNotificationsReadAction({}).then((result) => {
+      if (result.ok) window.dispatchEvent(new Event(NOTIFICATIONS_READ_EVENT));
+    });
+  }, []);
+  return null;
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/actions";
+
+type ActionButtonProps<I> = {
+  action: (input: I) => Promise<ActionResult<unknown>>;
+  input: I;
+  children: ReactNode;
+  pendingLabel: string;
+  /** When set, a first click asks for confirmation with this text before anything happens. */
+  confirm?: { question: string; yes: string };
+  variant?: "default" | "danger";
+  className?: string;
+  /** Where to go once it worked, when the current page would no longer make sense. */
+  thenGoTo?: string;
+};
+
+const STYLES = {
+  default: "rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100",
+  danger: "rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50",
+};
+
+/** A button that runs one server action, then refreshes the page's server data; failures are said plainly. */
+export function ActionButton<I>({
+  action,
+  input,
+  children,
+  pendingLabel,
+  confirm,
+  variant = "default",
+  className,
+  thenGoTo,
+}: ActionButtonProps<I>) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = () =>
+    startTransition(async () => {
+      setError(null);
+      try {
+        const result = await action(input);
+        if (!result.ok) return setError(result.error);
+        setAsking(false);
+        if (thenGoTo) router.push(thenGoTo);
+        else router.refresh();
+      } catch {
+        setError("We couldn't reach the server. Check your connection and try again.");
+      }
+    });
+
+  return (
+    <div className={`flex flex-wrap items-center gap-2 ${className ?? ""}`}>
+      {asking && confirm ? (
+        <>
+          <span className="text-sm">{confirm.question}</span>
+          <button type="button" onClick={run} disabled={pending} className={STYLES.danger}>
+            {pending ? pendingLabel : confirm.yes}
+          </button>
+          <button type="button" onClick={() => setAsking(false)} className={STYLES.default}>
+            Cancel
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          onClick={confirm ? () => setAsking(true) : run}
+          disabled={pending}
+          className={STYLES[variant]}
+        >
+          {pending ? pendingLabel : children}
+        </button>
+      )}
+      {error ? (
+        <p role="alert" className="w-full text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, newLearner, nextSave, ROADMAP, signUp, test, type Learner } from "./fixtures";
+
+const SQL = "Learn SQL and database fundamentals";
+
+async function newUserPage(browser: Browser, learner: Learner): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, learner);
+  return page;
+}
+
+async function createInviteLink(page: Page, path: "/mentees" | "/mentors"): Promise<string> {
+  await page.goto(path);
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const link = page.getByRole("textbox", { name: "Invite link" });
+  await expect(link).toHaveValue(/\/invite\//);
+  return link.inputValue();
+}
+
+test("a mentor invites, the learner accepts, and they work together on a milestone", async ({ browser }) => {
+  const mentor = await newUserPage(browser, newLearner("Maya Mentor"));
+  const learner = await newUserPage(browser, newLearner("Leo Learner"));
+
+  const link = await createInviteLink(mentor, "/mentees");
+  await expect(mentor.getByText("No mentees yet.")).toBeVisible();
+
+  await learner.goto(link);
+  await expect(learner.getByRole("heading", { name: "Maya Mentor would like to mentor you" })).toBeVisible();
+  await expect(learner.getByText("What will be shared")).toBeVisible();
+  await learner.getByRole("button", { name: "Accept" }).click();
+  await expect(learner).toHaveURL(/\/mentors$/);
+  await expect(learner.getByText("Maya Mentor", { exact: true })).toBeVisible();
+
+  await learner.goto(ROADMAP);
+  const saved = nextSave(learner);
+  await learner.getByRole("checkbox", { name: SQL }).check();
+  await saved;
+
+  await mentor.goto("/mentees");
+  const row = mentor.getByRole("row", { name: /Leo Learner/ });
+  await expect(row).toContainText("Backend Developer");
+  await expect(row).toContainText("Foundation");
+  await row.getByRole("link", { name: "Leo Learner" }).click();
+  await expect(mentor.getByRole("heading", { level: 1, name: "Leo Learner" })).toBeVisible();
+  await expect(mentor.getByRole("checkbox", { name: SQL })).toBeChecked();
+  await expect(mentor.getByRole("checkbox", { name: SQL })).toBeDisabled();
+  await expect(mentor.getByRole("complementary").getByText(SQL)).toBeVisible();
+
+  const item = mentor.getByRole("listitem").filter({ has: mentor.getByRole("checkbox", { name: SQL }) });
+  await item.getByText("Feedback", { exact: false }).first().click();
+  await item.getByRole("textbox", { name: /Feedback/ }).fill("Nice work. Try writing a JOIN by hand next.");
+  await item.getByRole("button", { name: /Post/ }).click();
+  await expect(item.getByText("Nice work. Try writing a JOIN by hand next.")).toBeVisible();
+  await item.getByRole("button", { name: /Mark reviewed/ }).click();
+  await expect(item.getByText(/Reviewed by Maya Mentor/)).toBeVisible();
+
+  await learner.goto("/dashboard");
+  await expect(learner.getByRole("link", { name: "Notifications, 2 unread" })).toBeVisible();
+  await learner.goto(ROADMAP);
+  const own = learner.getByRole("listitem").filter({ has: learner.getByRole("checkbox", { name: SQL }) });
+  await expect(own.getByText("Nice work. Try writing a JOIN by hand next.")).toBeVisible();
+  await expect(own.getByText(/Reviewed by Maya Mentor/)).toBeVisible();
+  await own.getByRole("textbox", { name: /Reply/ }).fill("Thanks! Will do.");
+  await own.getByRole("button", { name: /Post/ }).click();
+  await expect(own.getByText("Thanks! Will do.")).toBeVisible();
+
+  await mentor.goto("/notifications");
+  await expect(mentor.getByText("Leo Learner replied on “Learn SQL and database fundamentals”")).toBeVisible();
+  await expect(mentor.getByRole("link", { name: /unread/ })).toHaveCount(0);
+});
+
+test("the learner ends the mentorship and the mentor's view is gone at once", async ({ browser }) => {
+  const mentor = await newUserPage(browser, newLearner("Maya Mentor"));
+  const learner = await newUserPage(browser, newLearner("Lina Learner"));
+  const link = await createInviteLink(mentor, "/mentees");
+  await learner.goto(link);
+  await learner.getByRole("button", { name: "Accept" }).click();
+  await expect(learner).toHaveURL(/\/mentors$/);
+
+  await mentor.goto("/mentees");
+  await mentor.getByRole("link", { name: "Lina Learner" }).click();
+  await expect(mentor.getByRole("heading", { level: 1, name: "Lina Learner" })).toBeVisible();
+  const menteeUrl = mentor.url();
+
+  await learner.getByRole("button", { name: "End mentorship with Maya Mentor" }).click();
+  await learner.getByRole("button", { name: "Yes, end mentorship" }).click();
+  await expect(learner.getByText("Nobody: your progress is private to you.")).toBeVisible();
+
+  const response = await mentor.goto(menteeUrl);
+  expect(response?.status()).toBe(404);
+  await expect(mentor.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await mentor.goto("/mentees");
+  await expect(mentor.getByRole("link", { name: "Lina Learner" })).toHaveCount(0);
+});
+
+test("a learner invites a mentor with a single-use link", async ({ browser }) => {
+  const learner = await newUserPage(browser, newLearner("Lou Learner"));
+  const mentor = await newUserPage(browser, newLearner("Mo Mentor"));
+  const latecomer = await newUserPage(browser, newLearner("Late Comer"));
+  const link = await createInviteLink(learner, "/mentors");
+
+  await mentor.goto(link);
+  await expect(mentor.getByRole("heading", { name: "Lou Learner would like you as their mentor" })).toBeVisible();
+  await mentor.getByRole("button", { name: "Accept" }).click();
+  await expect(mentor).toHaveURL(/\/mentees\/[0-9a-f-]{36}$/);
+  await expect(mentor.getByRole("heading", { level: 1, name: "Lou Learner", exact: true })).toBeVisible();
+
+  await latecomer.goto(link);
+  await expect(latecomer.getByRole("heading", { name: "This invite link has already been used" })).toBeVisible();
+  await expect(latecomer.getByRole("button", { name: "Accept" })).toHaveCount(0);
+});
+
+test("mentee pages answer 404 to everyone but the current mentor", async ({ browser, request }) => {
+  const mentor = await newUserPage(browser, newLearner("Maya Mentor"));
+  const learner = await newUserPage(browser, newLearner("Lee Learner"));
+  const stranger = await newUserPage(browser, newLearner("Sam Stranger"));
+  const link = await createInviteLink(mentor, "/mentees");
+  await learner.goto(link);
+  await learner.getByRole("button", { name: "Accept" }).click();
+  await expect(learner).toHaveURL(/\/mentors$/);
+  await mentor.goto("/mentees");
+  await mentor.getByRole("link", { name: "Lee Learner" }).click();
+  await expect(mentor.getByRole("heading", { level: 1, name: "Lee Learner" })).toBeVisible();
+  const path = new URL(mentor.url()).pathname;
+
+  expect((await request.get(path)).status(), "anonymous").toBe(404);
+  expect((await learner.goto(path))?.status(), "the learner").toBe(404);
+  expect((await stranger.goto(path))?.status(), "another user").toBe(404);
+  expect((await stranger.goto("/mentees/00000000-0000-4000-8000-000000000000"))?.status(), "no such id").toBe(404);
+  expect((await mentor.goto(path))?.status(), "the current mentor").toBe(200);
+});
