@@ -83,7 +83,7 @@ export const setMilestoneReviewedAction = action(
   (input, viewer) => setMilestoneReviewed({ viewer, ...input }),
 );
 
+// No revalidation: the open page keeps its "New" marks for this visit; the header clears itself.
 export const markNotificationsReadAction = action(z.object({}), async (_input, viewer) => {
   await markNotificationsRead({ viewer });
-  revalidatePath("/", "layout");
 });
