@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions";
 import { TextField } from "./ui/text-field";
+import { useHydrated } from "./use-hydrated";
 
 type Field = {
   name: string;
@@ -20,13 +21,24 @@ type AuthFormProps = {
   next?: string;
   submit: (previous: ActionResult<never> | null, formData: FormData) => Promise<ActionResult<never>>;
   footer: { text: string; href: string; link: string };
+  /** Sends the browser's time zone along, so days are counted where the learner lives. */
+  sendTimeZone?: boolean;
 };
 
 /**
  * Sign-in and sign-up share one form: inputs are controlled so nothing typed is lost
  * when the server answers with an error.
  */
-export function AuthForm({ fields, submitLabel, pendingLabel, next, submit, footer }: AuthFormProps) {
+export function AuthForm({
+  fields,
+  submitLabel,
+  pendingLabel,
+  next,
+  submit,
+  footer,
+  sendTimeZone = false,
+}: AuthFormProps) {
+  const hydrated = useHydrated();
   const [values, setValues] = useState<Record<string, string>>({});
   // The server action itself, so the form also submits before (or without) JavaScript.
   const [result, formAction, pending] = useActionState(submit, null);
@@ -59,6 +71,9 @@ export function AuthForm({ fields, submitLabel, pendingLabel, next, submit, foot
         </p>
       ) : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
+      {sendTimeZone && hydrated ? (
+        <input type="hidden" name="timeZone" value={Intl.DateTimeFormat().resolvedOptions().timeZone} />
+      ) : null}
       {fields.map((field) => (
         <TextField
           key={field.name}

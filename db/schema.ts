@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -35,6 +36,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     /** Every JWT carries the version it was issued under; bumping it ends all sessions at once. */
     tokenVersion: integer("token_version").notNull().default(0),
+    /** IANA zone: streaks and pace count days where the learner lives. */
+    timeZone: text("time_zone").notNull().default("UTC"),
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex("users_email_lower_unique").on(sql`lower(${table.email})`)],
@@ -151,9 +154,29 @@ export const enrollments = pgTable(
     roadmapId: uuid("roadmap_id")
       .notNull()
       .references(() => roadmaps.id, { onDelete: "restrict" }),
+    /** When the learner first changed a status on this roadmap. */
     startedAt: createdAt(),
+    /** The start date the learner chose for pace; null means the day of their first activity. */
+    plannedStart: date("planned_start", { mode: "string" }),
+    /** Finish the whole roadmap by this date; null follows the stage windows. */
+    targetDate: date("target_date", { mode: "string" }),
   },
   (table) => [primaryKey({ columns: [table.userId, table.roadmapId] })],
+);
+
+/** A learner's own finish date for one stage, overriding the stage window. */
+export const stageTargets = pgTable(
+  "stage_targets",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => stages.id, { onDelete: "restrict" }),
+    targetDate: date("target_date", { mode: "string" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.stageId] })],
 );
 
 export const milestoneProgress = pgTable(

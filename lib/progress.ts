@@ -32,7 +32,7 @@ export function statusOf(statuses: StatusMap, milestoneId: string): MilestoneSta
 /** Rounds down so that 100% is only ever shown when every milestone is done. */
 export function percentDone(done: number, total: number): number {
   if (total <= 0) return 0;
-  return Math.floor((Math.min(done, total) / total) * 100);
+  return Math.floor((Math.min(done, total) * 100) / total);
 }
 
 export function countProgress(milestoneIds: readonly string[], statuses: StatusMap): ProgressCounts {

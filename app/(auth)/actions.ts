@@ -25,6 +25,7 @@ const signUpSchema = z.object({
     .string()
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
     .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+  timeZone: z.string().max(64).optional(),
   next: nextPath,
 });
 

@@ -1,6 +1,17 @@
-import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "../../db/client";
-import { enrollments, milestoneProgress, milestones, progressEvents, roadmaps, stages } from "../../db/schema";
+import {
+  enrollments,
+  milestoneProgress,
+  milestones,
+  progressEvents,
+  roadmaps,
+  stageTargets,
+  stages,
+  users,
+} from "../../db/schema";
+import { localDate, type LocalDate } from "../dates";
+import { computePace, RECENT_RATE_DAYS, type RoadmapPace } from "../pace";
 import { AppError } from "../errors";
 import {
   findCurrentStageId,
@@ -123,6 +134,7 @@ export async function listProgressEventsForViewer({ viewer, limit = 50 }: { view
 
 export type DashboardStage = {
   id: string;
+  slug: string;
   title: string;
   startMonth: number;
   endMonth: number | null;
@@ -133,23 +145,48 @@ export type DashboardRoadmap = {
   slug: string;
   title: string;
   startedAt: Date;
+  pace: RoadmapPace;
+  paceSettings: {
+    plannedStart: LocalDate | null;
+    targetDate: LocalDate | null;
+    stageTargets: Record<string, LocalDate>;
+  };
   overall: ProgressCounts;
   stages: DashboardStage[];
   currentStageTitle: string | null;
   next: { id: string; slug: string; title: string; stageTitle: string } | null;
 };
 
-/** The roadmaps the viewer follows, with overall and per-stage progress and what to do next. */
-export async function getDashboardForViewer({ viewer }: { viewer: Viewer }): Promise<DashboardRoadmap[]> {
+/**
+ * The roadmaps the viewer follows, with overall and per-stage progress, pace against the
+ * stage windows (in the viewer's time zone), and what to do next.
+ */
+export async function getDashboardForViewer({
+  viewer,
+  now = new Date(),
+}: {
+  viewer: Viewer;
+  now?: Date;
+}): Promise<DashboardRoadmap[]> {
   const db = getDb();
   const followed = await db
-    .select({ roadmapId: enrollments.roadmapId, startedAt: enrollments.startedAt })
+    .select({
+      roadmapId: enrollments.roadmapId,
+      startedAt: enrollments.startedAt,
+      plannedStart: enrollments.plannedStart,
+      targetDate: enrollments.targetDate,
+      timeZone: users.timeZone,
+    })
     .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
     .where(eq(enrollments.userId, viewer.id));
   if (followed.length === 0) return [];
   const roadmapIds = followed.map((row) => row.roadmapId);
+  const timeZone = followed[0]!.timeZone;
+  const today = localDate(now, timeZone);
+  const rateSince = new Date(now.getTime() - (RECENT_RATE_DAYS + 1) * 24 * 60 * 60 * 1000);
 
-  const [roadmapRows, progressRows] = await Promise.all([
+  const [roadmapRows, progressRows, recentEvents, targetRows] = await Promise.all([
     db.query.roadmaps.findMany({
       where: inArray(roadmaps.id, roadmapIds),
       orderBy: asc(roadmaps.title),
@@ -158,7 +195,7 @@ export async function getDashboardForViewer({ viewer }: { viewer: Viewer }): Pro
         stages: {
           where: isNull(stages.archivedAt),
           orderBy: asc(stages.position),
-          columns: { id: true, title: true, startMonth: true, endMonth: true },
+          columns: { id: true, slug: true, title: true, startMonth: true, endMonth: true },
           with: {
             milestones: {
               where: isNull(milestones.archivedAt),
@@ -173,10 +210,23 @@ export async function getDashboardForViewer({ viewer }: { viewer: Viewer }): Pro
       .select({ milestoneId: milestoneProgress.milestoneId, status: milestoneProgress.status })
       .from(milestoneProgress)
       .where(and(eq(milestoneProgress.userId, viewer.id), ne(milestoneProgress.status, "not_started"))),
+    db
+      .select({
+        milestoneId: progressEvents.milestoneId,
+        toStatus: progressEvents.toStatus,
+        at: progressEvents.createdAt,
+      })
+      .from(progressEvents)
+      .where(and(eq(progressEvents.userId, viewer.id), gte(progressEvents.createdAt, rateSince))),
+    db
+      .select({ stageId: stageTargets.stageId, targetDate: stageTargets.targetDate })
+      .from(stageTargets)
+      .where(eq(stageTargets.userId, viewer.id)),
   ]);
+  const stageTargetDates = Object.fromEntries(targetRows.map((row) => [row.stageId, row.targetDate]));
 
   const statuses: StatusMap = Object.fromEntries(progressRows.map((row) => [row.milestoneId, row.status]));
-  const startedAtById = new Map(followed.map((row) => [row.roadmapId, row.startedAt]));
+  const enrollmentById = new Map(followed.map((row) => [row.roadmapId, row]));
 
   return roadmapRows.map((roadmap) => {
     const outline = outlineOf(roadmap.stages);
@@ -185,13 +235,35 @@ export async function getDashboardForViewer({ viewer }: { viewer: Viewer }): Pro
     const currentStageId = findCurrentStageId(outline, statuses);
     const nextStage = roadmap.stages.find((stage) => stage.milestones.some((m) => m.id === nextId));
     const nextMilestone = nextStage?.milestones.find((m) => m.id === nextId);
+    const enrollment = enrollmentById.get(roadmap.id)!;
+    const milestoneIds = new Set(outline.flatMap((stage) => stage.milestoneIds));
+    const ownTargets = Object.fromEntries(
+      roadmap.stages.flatMap((stage) => (stageTargetDates[stage.id] ? [[stage.id, stageTargetDates[stage.id]!]] : [])),
+    );
+    const pace = computePace({
+      start: enrollment.plannedStart ?? localDate(enrollment.startedAt, timeZone),
+      stages: roadmap.stages,
+      counts: summary.stages,
+      events: recentEvents.filter((event) => milestoneIds.has(event.milestoneId)),
+      today,
+      timeZone,
+      roadmapTarget: enrollment.targetDate,
+      stageTargets: ownTargets,
+    });
     return {
       slug: roadmap.slug,
       title: roadmap.title,
-      startedAt: startedAtById.get(roadmap.id)!,
+      startedAt: enrollment.startedAt,
+      pace,
+      paceSettings: {
+        plannedStart: enrollment.plannedStart,
+        targetDate: enrollment.targetDate,
+        stageTargets: ownTargets,
+      },
       overall: summary.overall,
       stages: roadmap.stages.map((stage) => ({
         id: stage.id,
+        slug: stage.slug,
         title: stage.title,
         startMonth: stage.startMonth,
         endMonth: stage.endMonth,

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
+import { isValidTimeZone } from "../dates";
 import { AppError } from "../errors";
 import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from "../passwords";
 import type { Viewer } from "./viewer";
@@ -13,6 +14,8 @@ export async function createUserWithPassword(input: {
   name: string;
   email: string;
   password: string;
+  /** The browser's zone, when it told us; streaks and pace count days there. */
+  timeZone?: string | undefined;
 }): Promise<Viewer> {
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, { email });
@@ -20,7 +23,12 @@ export async function createUserWithPassword(input: {
   const passwordHash = await hashPassword(input.password);
   const [created] = await getDb()
     .insert(users)
-    .values({ name: input.name.trim(), email, passwordHash })
+    .values({
+      name: input.name.trim(),
+      email,
+      passwordHash,
+      timeZone: input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : "UTC",
+    })
     .onConflictDoNothing()
     .returning({ id: users.id, name: users.name, email: users.email });
   if (!created) {

@@ -31,6 +31,7 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
         pendingLabel="Creating account…"
         next={typeof next === "string" ? next : undefined}
         submit={signUpAction}
+        sendTimeZone
         footer={{ text: "Already have an account?", href: "/sign-in", link: "Sign in" }}
       />
       <OAuthButtons providers={enabledOAuthProviders()} next={typeof next === "string" ? next : undefined} />
