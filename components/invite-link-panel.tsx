@@ -1,33 +1,39 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions";
 import type { CreatedInvite } from "@/lib/data/mentorships";
+import { LocalTime } from "./ui/local-time";
 
 type InviteLinkPanelProps = {
-  create: (input: { days: number; shareNotes?: boolean }) => Promise<ActionResult<CreatedInvite>>;
-  offerNotesSharing?: boolean;
+  create: (input: { days: number }) => Promise<ActionResult<CreatedInvite>>;
   explanation: string;
 };
 
 /** Creates an invite link and shows it in a read-only field with a copy button. */
-export function InviteLinkPanel({ create, offerNotesSharing = false, explanation }: InviteLinkPanelProps) {
+export function InviteLinkPanel({ create, explanation }: InviteLinkPanelProps) {
   const router = useRouter();
   const id = useId();
   const [days, setDays] = useState(7);
-  const [shareNotes, setShareNotes] = useState(false);
   const [invite, setInvite] = useState<{ url: string; expiresAt: Date } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [pending, startTransition] = useTransition();
+  const linkRef = useRef<HTMLInputElement>(null);
 
-  const submit = () =>
+  // The new link gets focus and is selected, ready to copy: it is shown only this once.
+  useEffect(() => {
+    if (invite) linkRef.current?.focus();
+  }, [invite]);
+
+  const submit = () => {
+    if (pending) return;
     startTransition(async () => {
       setError(null);
       setCopied(false);
       try {
-        const result = await create({ days, ...(offerNotesSharing ? { shareNotes } : {}) });
+        const result = await create({ days });
         if (!result.ok) return setError(result.error);
         setInvite({ url: `${window.location.origin}/invite/${result.data.token}`, expiresAt: result.data.expiresAt });
         router.refresh();
@@ -35,6 +41,7 @@ export function InviteLinkPanel({ create, offerNotesSharing = false, explanation
         setError("We couldn't reach the server. Check your connection and try again.");
       }
     });
+  };
 
   const copy = async () => {
     if (!invite) return;
@@ -65,22 +72,11 @@ export function InviteLinkPanel({ create, offerNotesSharing = false, explanation
             <option value={30}>30 days</option>
           </select>
         </div>
-        {offerNotesSharing ? (
-          <label className="flex items-center gap-2 pb-1.5 text-sm">
-            <input
-              type="checkbox"
-              checked={shareNotes}
-              onChange={(event) => setShareNotes(event.target.checked)}
-              className="size-4"
-            />
-            Share my milestone notes with this mentor
-          </label>
-        ) : null}
         <button
           type="button"
           onClick={submit}
-          disabled={pending}
-          className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800 disabled:opacity-70"
+          aria-disabled={pending || undefined}
+          className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800 aria-disabled:opacity-70"
         >
           {pending ? "Creating…" : "Create invite link"}
         </button>
@@ -92,6 +88,7 @@ export function InviteLinkPanel({ create, offerNotesSharing = false, explanation
           </label>
           <div className="flex flex-wrap gap-2">
             <input
+              ref={linkRef}
               id={`${id}-link`}
               readOnly
               value={invite.url}
@@ -108,8 +105,8 @@ export function InviteLinkPanel({ create, offerNotesSharing = false, explanation
             </button>
           </div>
           <p id={`${id}-expiry`} className="text-sm text-slate-700">
-            Expires {invite.expiresAt.toLocaleDateString("en-US", { dateStyle: "medium" })}. Anyone with the link can
-            see your name; nothing is shared until they accept.
+            Copy it now: for your safety it is shown only this once. Expires <LocalTime value={invite.expiresAt} />.
+            Anyone with the link can see your name; nothing is shared until they accept.
           </p>
           <p role="status" className="text-sm text-emerald-800">
             {copied ? "Copied to the clipboard." : ""}

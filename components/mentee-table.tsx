@@ -23,6 +23,7 @@ function SortHeader({ label, sort, query }: { label: string; sort: MenteeSort; q
       >
         {label}
         {active ? <span aria-hidden="true">{query.direction === "asc" ? " ▲" : " ▼"}</span> : null}
+        <span className="sr-only">, sort {nextDirection === "asc" ? "ascending" : "descending"}</span>
       </Link>
     </th>
   );
@@ -42,7 +43,7 @@ export function MenteeTable({ table, query }: MenteeTableProps) {
         <input type="hidden" name="direction" value={query.direction} />
         <div className="flex flex-col gap-1">
           <label htmlFor="mentee-search" className="text-sm font-medium">
-            Search by name or email
+            Search by name
           </label>
           <input
             id="mentee-search"
@@ -107,7 +108,7 @@ export function MenteeTable({ table, query }: MenteeTableProps) {
             <tbody>
               {table.rows.map((row) => (
                 <tr
-                  key={`${row.mentorshipId}-${row.roadmapTitle ?? "none"}`}
+                  key={`${row.mentorshipId}-${row.roadmapId ?? "none"}`}
                   className="border-b border-slate-100 last:border-0"
                 >
                   <th scope="row" className="px-3 py-2 font-medium">

@@ -1,19 +1,28 @@
 "use client";
 
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { usePathname } from "next/navigation";
+import { useEffect } from "react";
+import { unreadNotificationsQuery } from "@/lib/queries";
 
 export const NOTIFICATIONS_READ_EVENT = "waymark:notifications-read";
 
-/** The header's link with the unread count; the header re-keys it whenever the server's count changes. */
-export function NotificationsLink({ unread }: { unread: number }) {
-  const [cleared, setCleared] = useState(false);
+/** The header's link with the unread count, kept fresh on navigation, focus and a slow poll. */
+export function NotificationsLink({ viewerId, unread }: { viewerId: string; unread: number }) {
+  const queryClient = useQueryClient();
+  const pathname = usePathname();
+  const { data: count = unread, refetch } = useQuery({ ...unreadNotificationsQuery(viewerId), initialData: unread });
+
   useEffect(() => {
-    const clear = () => setCleared(true);
+    void refetch();
+  }, [pathname, refetch]);
+  useEffect(() => {
+    const clear = () => queryClient.setQueryData(unreadNotificationsQuery(viewerId).queryKey, 0);
     window.addEventListener(NOTIFICATIONS_READ_EVENT, clear);
     return () => window.removeEventListener(NOTIFICATIONS_READ_EVENT, clear);
-  }, []);
-  const count = cleared ? 0 : unread;
+  }, [queryClient, viewerId]);
+
   return (
     <Link
       href="/notifications"

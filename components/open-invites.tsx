@@ -10,6 +10,9 @@ export function OpenInvites({ invites }: OpenInvitesProps) {
   return (
     <div className="mt-4">
       <h3 className="text-sm font-semibold">Links that still work</h3>
+      <p className="text-sm text-slate-700">
+        Each link was shown once when you made it. Revoke any you no longer want used.
+      </p>
       <ul className="mt-2 flex flex-col gap-2">
         {invites.map((invite) => (
           <li

@@ -117,8 +117,8 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
                 <MilestoneFeedback
                   learnerId={viewerId}
                   milestone={milestone}
-                  messages={feedback.threads[milestone.id] ?? []}
-                  review={feedback.reviews[milestone.id]}
+                  threads={feedback.threads[milestone.id] ?? []}
+                  reviews={feedback.reviews[milestone.id] ?? []}
                   as="learner"
                   milestoneDone={statusOf(statuses, milestone.id) === "done"}
                 />

@@ -33,7 +33,7 @@ export async function SiteHeader() {
             <Link href="/mentees" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
               Mentees
             </Link>
-            <NotificationsLink key={unread} unread={unread} />
+            <NotificationsLink viewerId={viewer.id} unread={unread} />
             <span className="hidden text-sm text-slate-600 sm:inline">
               <span className="sr-only">Signed in as </span>
               {viewer.name ?? viewer.email}

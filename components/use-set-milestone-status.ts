@@ -62,26 +62,17 @@ export function useSetMilestoneStatus(slug: string, viewerId: string) {
 
   const mutation = useMutation({
     mutationKey,
-    mutationFn: async ({ milestoneId, status }: StatusChange) => {
+    mutationFn: async ({ milestoneId, status }: StatusChange & { change: number }) => {
       const result = await setMilestoneStatusAction({ milestoneId, status });
       if (!result.ok) throw new RefusedChange(result.error, result.code);
       return result.data;
     },
-    onMutate: async ({ milestoneId, status }) => {
-      forget(milestoneId);
-      await queryClient.cancelQueries({ queryKey });
-      const shown = statusOf(queryClient.getQueryData<StatusMap>(queryKey) ?? {}, milestoneId);
-      const change = ledger.current.begin(milestoneId, shown);
-      queryClient.setQueryData<StatusMap>(queryKey, (statuses) => ({ ...statuses, [milestoneId]: status }));
-      return { change };
-    },
     onSuccess: (_data, { milestoneId, status }) => ledger.current.succeed(milestoneId, status),
-    onError: (error, change, context) => {
-      if (!context) return;
-      const rollback = ledger.current.fail(change.milestoneId, context.change);
+    onError: (error, { change, ...failed }) => {
+      const rollback = ledger.current.fail(failed.milestoneId, change);
       if (rollback === null) return;
-      queryClient.setQueryData<StatusMap>(queryKey, (statuses) => ({ ...statuses, [change.milestoneId]: rollback }));
-      setFailures((current) => new Map(current).set(change.milestoneId, { ...change, ...describeFailure(error) }));
+      queryClient.setQueryData<StatusMap>(queryKey, (statuses) => ({ ...statuses, [failed.milestoneId]: rollback }));
+      setFailures((current) => new Map(current).set(failed.milestoneId, { ...failed, ...describeFailure(error) }));
     },
     onSettled: () => {
       // Refetch once the last change of a burst has settled, so quick ticks never flicker.
@@ -89,10 +80,22 @@ export function useSetMilestoneStatus(slug: string, viewerId: string) {
     },
   });
 
+  // Synchronous on purpose: the tick must show in the same frame as the click, so the cache is
+  // written here rather than in an async onMutate. A refetch already on its way is cancelled
+  // without reverting, so it can neither overwrite nor undo the optimistic value.
+  const setStatus = ({ milestoneId, status, title }: StatusChange) => {
+    void queryClient.cancelQueries({ queryKey }, { revert: false, silent: true });
+    forget(milestoneId);
+    const shown = statusOf(queryClient.getQueryData<StatusMap>(queryKey) ?? {}, milestoneId);
+    const change = ledger.current.begin(milestoneId, shown);
+    queryClient.setQueryData<StatusMap>(queryKey, (statuses) => ({ ...statuses, [milestoneId]: status }));
+    mutation.mutate({ milestoneId, status, title, change });
+  };
+
   return {
-    setStatus: (change: StatusChange) => mutation.mutate(change),
+    setStatus,
     failures: [...failures.values()],
-    retry: (failed: FailedChange) => mutation.mutate(failed),
+    retry: ({ milestoneId, status, title }: FailedChange) => setStatus({ milestoneId, status, title }),
     dismiss: forget,
   };
 }

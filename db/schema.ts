@@ -272,7 +272,10 @@ export const mentorships = pgTable(
   ],
 );
 
-/** A thread per learner and milestone: mentors' feedback and the learner's replies. */
+/**
+ * A thread per learner, milestone and mentor: that mentor's feedback and the learner's
+ * replies to it. A mentor only ever sees their own threads; the learner sees all of them.
+ */
 export const milestoneMessages = pgTable(
   "milestone_messages",
   {
@@ -280,6 +283,8 @@ export const milestoneMessages = pgTable(
     learnerId: text("learner_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** Whose thread this is; null once that mentor has deleted their account. */
+    mentorId: text("mentor_id").references(() => users.id, { onDelete: "set null" }),
     milestoneId: uuid("milestone_id")
       .notNull()
       .references(() => milestones.id, { onDelete: "restrict" }),
@@ -287,7 +292,10 @@ export const milestoneMessages = pgTable(
     body: text("body").notNull(),
     createdAt: createdAt(),
   },
-  (table) => [index("milestone_messages_learner_idx").on(table.learnerId, table.milestoneId, table.createdAt)],
+  (table) => [
+    index("milestone_messages_learner_idx").on(table.learnerId, table.milestoneId, table.createdAt),
+    index("milestone_messages_mentor_idx").on(table.mentorId, table.learnerId),
+  ],
 );
 
 export const milestoneReviews = pgTable(
@@ -299,13 +307,16 @@ export const milestoneReviews = pgTable(
     milestoneId: uuid("milestone_id")
       .notNull()
       .references(() => milestones.id, { onDelete: "restrict" }),
-    reviewerId: text("reviewer_id").references(() => users.id, { onDelete: "set null" }),
+    /** Each mentor's mark is their own: mentors of the same learner never see each other's. */
+    reviewerId: text("reviewer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.learnerId, table.milestoneId] })],
+  (table) => [primaryKey({ columns: [table.learnerId, table.milestoneId, table.reviewerId] })],
 );
 
-export const notificationKinds = ["feedback", "reply", "reviewed", "stage_completed"] as const;
+export const notificationKinds = ["feedback", "reply", "reviewed", "stage_completed", "invite_accepted"] as const;
 export const notificationKind = pgEnum("notification_kind", notificationKinds);
 
 export const notifications = pgTable(
@@ -325,7 +336,13 @@ export const notifications = pgTable(
     createdAt: createdAt(),
     readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
   },
-  (table) => [index("notifications_user_idx").on(table.userId, table.createdAt)],
+  (table) => [
+    index("notifications_user_idx").on(table.userId, table.createdAt),
+    // A mentor hears once that a mentee finished a stage, however often it is re-ticked.
+    uniqueIndex("notifications_stage_completed_once")
+      .on(table.userId, table.learnerId, table.stageId)
+      .where(sql`${table.kind} = 'stage_completed'`),
+  ],
 );
 
 export const roadmapsRelations = relations(roadmaps, ({ many }) => ({

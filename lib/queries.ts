@@ -16,3 +16,17 @@ export function roadmapStatusesQuery(slug: string, viewerId: string) {
     },
   });
 }
+
+/** The header's unread count: the root layout does not re-render on client navigation, so it polls. */
+export function unreadNotificationsQuery(viewerId: string) {
+  return queryOptions({
+    queryKey: ["unread-notifications", viewerId],
+    queryFn: async ({ signal }): Promise<number> => {
+      const response = await fetch("/api/notifications/unread-count", { signal });
+      if (!response.ok) throw new Error(`Could not load notifications (HTTP ${response.status}).`);
+      return ((await response.json()) as { unread: number }).unread;
+    },
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+  });
+}

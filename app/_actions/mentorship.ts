@@ -11,7 +11,6 @@ import {
   endMentorship,
   INVITE_LIFETIMES_DAYS,
   revokeInvite,
-  setNotesSharing,
 } from "@/lib/data/mentorships";
 import { markNotificationsRead } from "@/lib/data/notifications";
 
@@ -31,14 +30,11 @@ export const createMenteeInviteAction = action(z.object({ days: lifetime }), asy
   return invite;
 });
 
-export const createMentorInviteAction = action(
-  z.object({ days: lifetime, shareNotes: checkbox }),
-  async ({ days, shareNotes }, viewer) => {
-    const invite = await createInvite({ viewer, kind: "learner_invites_mentor", days, shareNotes });
-    revalidatePath("/mentors");
-    return invite;
-  },
-);
+export const createMentorInviteAction = action(z.object({ days: lifetime }), async ({ days }, viewer) => {
+  const invite = await createInvite({ viewer, kind: "learner_invites_mentor", days });
+  revalidatePath("/mentors");
+  return invite;
+});
 
 export const revokeInviteAction = action(z.object({ inviteId: z.uuid() }), async ({ inviteId }, viewer) => {
   await revokeInvite({ viewer, inviteId });
@@ -46,9 +42,8 @@ export const revokeInviteAction = action(z.object({ inviteId: z.uuid() }), async
   revalidatePath("/mentors");
 });
 
-export const acceptInviteAction = action(
-  z.object({ token: z.string().min(10).max(200), shareNotes: checkbox }),
-  async ({ token, shareNotes }, viewer) => acceptInvite({ viewer, token, shareNotes }),
+export const acceptInviteAction = action(z.object({ token: z.string().min(10).max(200) }), ({ token }, viewer) =>
+  acceptInvite({ viewer, token }),
 );
 
 export const endMentorshipAction = action(z.object({ mentorshipId: z.uuid() }), async ({ mentorshipId }, viewer) => {
@@ -57,18 +52,11 @@ export const endMentorshipAction = action(z.object({ mentorshipId: z.uuid() }), 
   revalidatePath("/mentors");
 });
 
-export const setNotesSharingAction = action(
-  z.object({ mentorshipId: z.uuid(), shareNotes: checkbox }),
-  async ({ mentorshipId, shareNotes }, viewer) => {
-    await setNotesSharing({ viewer, mentorshipId, shareNotes });
-    revalidatePath("/mentors");
-  },
-);
-
 export const postMilestoneMessageAction = action(
   z.object({
     learnerId: z.string().min(1).max(100),
     milestoneId: z.uuid(),
+    mentorId: z.string().min(1).max(100).optional(),
     body: z
       .string()
       .trim()
@@ -84,6 +72,9 @@ export const setMilestoneReviewedAction = action(
 );
 
 // No revalidation: the open page keeps its "New" marks for this visit; the header clears itself.
-export const markNotificationsReadAction = action(z.object({}), async (_input, viewer) => {
-  await markNotificationsRead({ viewer });
-});
+export const markNotificationsReadAction = action(
+  z.object({ ids: z.array(z.uuid()).max(100) }),
+  async ({ ids }, viewer) => {
+    await markNotificationsRead({ viewer, ids });
+  },
+);

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { createMentorInviteAction, endMentorshipAction } from "@/app/_actions/mentorship";
 import { InviteLinkPanel } from "@/components/invite-link-panel";
-import { NotesSharingToggle } from "@/components/notes-sharing-toggle";
 import { OpenInvites } from "@/components/open-invites";
 import { ActionButton } from "@/components/ui/action-button";
 import { getViewer } from "@/lib/auth";
@@ -36,7 +35,7 @@ export default async function MentorsPage() {
         ) : (
           <ul className="mt-3 flex flex-col gap-3">
             {mentors.map((mentor) => {
-              const name = mentor.mentorName ?? mentor.mentorEmail;
+              const name = mentor.mentorName;
               return (
                 <li
                   key={mentor.mentorshipId}
@@ -48,11 +47,6 @@ export default async function MentorsPage() {
                       Can see your progress since{" "}
                       {mentor.startedAt.toLocaleDateString("en-US", { dateStyle: "medium" })}
                     </p>
-                    <NotesSharingToggle
-                      mentorshipId={mentor.mentorshipId}
-                      mentorName={name}
-                      shareNotes={mentor.shareNotes}
-                    />
                   </div>
                   <ActionButton
                     action={endMentorshipAction}
@@ -78,7 +72,6 @@ export default async function MentorsPage() {
         </h2>
         <InviteLinkPanel
           create={createMentorInviteAction}
-          offerNotesSharing
           explanation="Send this link to one person you'd like as a mentor. It works once: whoever accepts it first can see your progress until you end the mentorship."
         />
         <OpenInvites invites={invites} />

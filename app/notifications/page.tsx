@@ -19,9 +19,16 @@ function describe(notification: NotificationView): { text: string; href: string 
     case "reviewed":
       return { text: `${notification.actorName} reviewed “${notification.milestoneTitle}”`, href: ownHref };
     case "reply":
-      return { text: `${notification.actorName} replied on “${notification.milestoneTitle}”`, href: menteeHref };
+      return {
+        text: `${notification.actorName} replied on “${notification.milestoneTitle}”`,
+        href: menteeHref && notification.milestoneSlug ? `${menteeHref}#${notification.milestoneSlug}` : menteeHref,
+      };
     case "stage_completed":
       return { text: `${notification.learnerName} finished the ${notification.stageTitle} stage`, href: menteeHref };
+    case "invite_accepted":
+      return notification.mentorshipId
+        ? { text: `${notification.actorName} accepted your invite: you now mentor them`, href: menteeHref }
+        : { text: `${notification.actorName} accepted your invite and can now see your progress`, href: "/mentors" };
   }
 }
 
@@ -34,7 +41,9 @@ export default async function NotificationsPage() {
   return (
     <main className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold tracking-tight">Notifications</h1>
-      {unread > 0 ? <MarkNotificationsRead /> : null}
+      {unread > 0 ? (
+        <MarkNotificationsRead ids={notifications.filter((notification) => notification.unread).map((n) => n.id)} />
+      ) : null}
       {notifications.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
           Nothing yet. You&apos;ll hear here when a mentor leaves feedback or a mentee finishes a stage.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions";
 
 type ActionButtonProps<I> = {
@@ -37,6 +37,17 @@ export function ActionButton<I>({
   const [pending, startTransition] = useTransition();
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const questionId = useId();
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+
+  // Focus follows the question: onto "yes" when it appears, back to the trigger when it goes.
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (wasAsking.current) triggerRef.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
 
   const run = () =>
     startTransition(async () => {
@@ -56,8 +67,17 @@ export function ActionButton<I>({
     <div className={`flex flex-wrap items-center gap-2 ${className ?? ""}`}>
       {asking && confirm ? (
         <>
-          <span className="text-sm">{confirm.question}</span>
-          <button type="button" onClick={run} disabled={pending} className={STYLES.danger}>
+          <span id={questionId} className="text-sm">
+            {confirm.question}
+          </span>
+          <button
+            ref={confirmRef}
+            type="button"
+            onClick={() => !pending && run()}
+            aria-disabled={pending || undefined}
+            aria-describedby={questionId}
+            className={STYLES.danger}
+          >
             {pending ? pendingLabel : confirm.yes}
           </button>
           <button type="button" onClick={() => setAsking(false)} className={STYLES.default}>
@@ -66,9 +86,10 @@ export function ActionButton<I>({
         </>
       ) : (
         <button
+          ref={triggerRef}
           type="button"
-          onClick={confirm ? () => setAsking(true) : run}
-          disabled={pending}
+          onClick={() => !pending && (confirm ? setAsking(true) : run())}
+          aria-disabled={pending || undefined}
           className={STYLES[variant]}
         >
           {pending ? pendingLabel : children}

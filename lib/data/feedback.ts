@@ -1,9 +1,17 @@
-import { and, asc, eq } from "drizzle-orm";
-import { getDb } from "../../db/client";
-import { milestoneMessages, milestoneProgress, milestoneReviews, milestones, users } from "../../db/schema";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Transaction } from "../../db/client";
+import {
+  enrollments,
+  milestoneMessages,
+  milestoneProgress,
+  milestoneReviews,
+  milestones,
+  users,
+} from "../../db/schema";
 import { AppError } from "../errors";
-import { findCurrentMentorship } from "./mentorships";
-import { currentMentorIds, notify } from "./notifications";
+import { findCurrentMentorship, lockCurrentMentorship } from "./mentorships";
+import { notify } from "./notifications";
 import type { Viewer } from "./viewer";
 
 export const MESSAGE_MAX_LENGTH = 2000;
@@ -16,12 +24,18 @@ export type ThreadMessage = {
   createdAt: Date;
 };
 
+/** One mentor's conversation with the learner about one milestone. */
+export type Thread = { mentorId: string | null; mentorName: string; messages: ThreadMessage[] };
+
 export type MilestoneFeedback = {
-  threads: Record<string, ThreadMessage[]>;
-  reviews: Record<string, { reviewerName: string; reviewedAt: Date }>;
+  /** By milestone id. A mentor gets only their own thread; the learner gets every mentor's. */
+  threads: Record<string, Thread[]>;
+  /** By milestone id: who marked it reviewed. A mentor sees only their own mark. */
+  reviews: Record<string, { reviewerName: string; reviewedAt: Date }[]>;
 };
 
 const notFound = () => new AppError("NOT_FOUND", "There is nothing here, or you no longer have access to it.");
+const nameOrPlaceholder = (name: string | null, placeholder: string) => name ?? placeholder;
 
 /** The learner themself, or one of their current mentors; anyone else learns nothing. */
 async function requireLearnerAccess(viewer: Viewer, learnerId: string): Promise<"learner" | "mentor"> {
@@ -30,7 +44,10 @@ async function requireLearnerAccess(viewer: Viewer, learnerId: string): Promise<
   throw notFound();
 }
 
-/** Every feedback thread and review mark on a learner's milestones. */
+const mentors = alias(users, "thread_mentors");
+const authors = alias(users, "message_authors");
+
+/** Feedback threads and review marks on a learner's milestones, as the viewer may see them. */
 export async function getMilestoneFeedback({
   viewer,
   learnerId,
@@ -38,107 +55,158 @@ export async function getMilestoneFeedback({
   viewer: Viewer;
   learnerId: string;
 }): Promise<MilestoneFeedback> {
-  await requireLearnerAccess(viewer, learnerId);
+  const role = await requireLearnerAccess(viewer, learnerId);
+  const ownOnly = role === "mentor";
   const db = getDb();
   const [messageRows, reviewRows] = await Promise.all([
     db
       .select({
         id: milestoneMessages.id,
         milestoneId: milestoneMessages.milestoneId,
+        mentorId: milestoneMessages.mentorId,
+        mentorName: mentors.name,
         authorId: milestoneMessages.authorId,
-        authorName: users.name,
-        authorEmail: users.email,
+        authorName: authors.name,
         body: milestoneMessages.body,
         createdAt: milestoneMessages.createdAt,
       })
       .from(milestoneMessages)
-      .leftJoin(users, eq(users.id, milestoneMessages.authorId))
-      .where(eq(milestoneMessages.learnerId, learnerId))
+      .leftJoin(mentors, eq(mentors.id, milestoneMessages.mentorId))
+      .leftJoin(authors, eq(authors.id, milestoneMessages.authorId))
+      .where(
+        and(
+          eq(milestoneMessages.learnerId, learnerId),
+          ownOnly ? eq(milestoneMessages.mentorId, viewer.id) : undefined,
+        ),
+      )
       .orderBy(asc(milestoneMessages.createdAt), asc(milestoneMessages.id)),
     db
       .select({
         milestoneId: milestoneReviews.milestoneId,
         reviewerName: users.name,
-        reviewerEmail: users.email,
         reviewedAt: milestoneReviews.reviewedAt,
       })
       .from(milestoneReviews)
-      .leftJoin(users, eq(users.id, milestoneReviews.reviewerId))
-      .where(eq(milestoneReviews.learnerId, learnerId)),
+      .innerJoin(users, eq(users.id, milestoneReviews.reviewerId))
+      .where(
+        and(
+          eq(milestoneReviews.learnerId, learnerId),
+          ownOnly ? eq(milestoneReviews.reviewerId, viewer.id) : undefined,
+        ),
+      ),
   ]);
 
   const threads: MilestoneFeedback["threads"] = {};
   for (const row of messageRows) {
-    (threads[row.milestoneId] ??= []).push({
+    const milestoneThreads = (threads[row.milestoneId] ??= []);
+    let thread = milestoneThreads.find((candidate) => candidate.mentorId === row.mentorId);
+    if (!thread) {
+      thread = {
+        mentorId: row.mentorId,
+        mentorName: nameOrPlaceholder(row.mentorName, "A former mentor"),
+        messages: [],
+      };
+      milestoneThreads.push(thread);
+    }
+    const fromLearner = row.authorId === learnerId;
+    thread.messages.push({
       id: row.id,
-      authorName: row.authorName ?? row.authorEmail ?? "A former mentor",
-      fromLearner: row.authorId === learnerId,
+      authorName: nameOrPlaceholder(row.authorName, fromLearner ? "Learner" : "A former mentor"),
+      fromLearner,
       body: row.body,
       createdAt: row.createdAt,
     });
   }
   const reviews: MilestoneFeedback["reviews"] = {};
   for (const row of reviewRows) {
-    reviews[row.milestoneId] = {
-      reviewerName: row.reviewerName ?? row.reviewerEmail ?? "A former mentor",
+    (reviews[row.milestoneId] ??= []).push({
+      reviewerName: nameOrPlaceholder(row.reviewerName, "A mentor"),
       reviewedAt: row.reviewedAt,
-    };
+    });
   }
   return { threads, reviews };
 }
 
-/**
- * Adds to a milestone's thread: a current mentor gives feedback (the learner is told), the
- * learner replies to a thread a mentor started (their current mentors are told).
- */
-export async function postMilestoneMessage({
-  viewer,
-  learnerId,
-  milestoneId,
-  body,
-}: {
-  viewer: Viewer;
-  learnerId: string;
-  milestoneId: string;
-  body: string;
-}): Promise<ThreadMessage> {
+function checkBody(body: string): string {
   const text = body.trim();
   if (!text) throw new AppError("INVALID_INPUT", "Write something first.", { body: ["Write something first."] });
   if (text.length > MESSAGE_MAX_LENGTH) {
     const message = `Keep it under ${MESSAGE_MAX_LENGTH} characters (this is ${text.length}).`;
     throw new AppError("INVALID_INPUT", message, { body: [message] });
   }
-  const role = await requireLearnerAccess(viewer, learnerId);
+  return text;
+}
+
+/** The milestone must be current and on a roadmap the learner follows, so every thread leads somewhere. */
+async function requireFollowedMilestone(tx: Transaction, learnerId: string, milestoneId: string): Promise<void> {
+  const [row] = await tx
+    .select({ id: milestones.id })
+    .from(milestones)
+    .innerJoin(enrollments, and(eq(enrollments.roadmapId, milestones.roadmapId), eq(enrollments.userId, learnerId)))
+    .where(and(eq(milestones.id, milestoneId), isNull(milestones.archivedAt)));
+  if (!row) throw notFound();
+}
+
+/**
+ * Adds to a milestone's thread. A current mentor writes in their own thread (the learner is
+ * told); the learner replies in a thread a current mentor started (that mentor is told).
+ * The mentorship is locked while writing, so one ended a moment ago can't slip a post in.
+ */
+export async function postMilestoneMessage({
+  viewer,
+  learnerId,
+  milestoneId,
+  mentorId,
+  body,
+}: {
+  viewer: Viewer;
+  learnerId: string;
+  milestoneId: string;
+  /** The thread's mentor; ignored for a mentor, who always writes in their own. */
+  mentorId?: string | undefined;
+  body: string;
+}): Promise<ThreadMessage> {
+  const text = checkBody(body);
+  const role = viewer.id === learnerId ? "learner" : "mentor";
+  const threadMentorId = role === "mentor" ? viewer.id : mentorId;
+  if (!threadMentorId) throw new AppError("INVALID_INPUT", "Choose which mentor you are replying to.");
 
   return getDb().transaction(async (tx) => {
-    const [milestone] = await tx.select({ id: milestones.id }).from(milestones).where(eq(milestones.id, milestoneId));
-    if (!milestone) throw notFound();
+    if (!(await lockCurrentMentorship(tx, { mentorId: threadMentorId, learnerId }))) {
+      if (role === "mentor") throw notFound();
+      throw new AppError("CONFLICT", "That mentor no longer mentors you, so they can't see a reply.");
+    }
+    await requireFollowedMilestone(tx, learnerId, milestoneId);
     if (role === "learner") {
       const [started] = await tx
         .select({ id: milestoneMessages.id })
         .from(milestoneMessages)
-        .where(and(eq(milestoneMessages.learnerId, learnerId), eq(milestoneMessages.milestoneId, milestoneId)))
+        .where(
+          and(
+            eq(milestoneMessages.learnerId, learnerId),
+            eq(milestoneMessages.milestoneId, milestoneId),
+            eq(milestoneMessages.mentorId, threadMentorId),
+          ),
+        )
         .limit(1);
       if (!started) throw new AppError("CONFLICT", "You can reply once a mentor has left feedback here.");
     }
     const [created] = await tx
       .insert(milestoneMessages)
-      .values({ learnerId, milestoneId, authorId: viewer.id, body: text })
+      .values({ learnerId, milestoneId, mentorId: threadMentorId, authorId: viewer.id, body: text })
       .returning({ id: milestoneMessages.id, createdAt: milestoneMessages.createdAt });
-    const recipients = role === "mentor" ? [learnerId] : await currentMentorIds(tx, learnerId);
-    await notify(
-      tx,
-      recipients.map((userId) => ({
-        userId,
+    await notify(tx, [
+      {
+        userId: role === "mentor" ? learnerId : threadMentorId,
         kind: role === "mentor" ? "feedback" : "reply",
         actorId: viewer.id,
         learnerId,
         milestoneId,
-      })),
-    );
+      },
+    ]);
     return {
       id: created!.id,
-      authorName: viewer.name ?? viewer.email,
+      authorName: viewer.name ?? (role === "learner" ? "Learner" : "Mentor"),
       fromLearner: role === "learner",
       body: text,
       createdAt: created!.createdAt,
@@ -158,12 +226,17 @@ export async function setMilestoneReviewed({
   milestoneId: string;
   reviewed: boolean;
 }): Promise<void> {
-  if ((await requireLearnerAccess(viewer, learnerId)) !== "mentor") throw notFound();
   await getDb().transaction(async (tx) => {
+    if (viewer.id === learnerId || !(await lockCurrentMentorship(tx, { mentorId: viewer.id, learnerId }))) {
+      throw notFound();
+    }
+    const mark = and(
+      eq(milestoneReviews.learnerId, learnerId),
+      eq(milestoneReviews.milestoneId, milestoneId),
+      eq(milestoneReviews.reviewerId, viewer.id),
+    );
     if (!reviewed) {
-      await tx
-        .delete(milestoneReviews)
-        .where(and(eq(milestoneReviews.learnerId, learnerId), eq(milestoneReviews.milestoneId, milestoneId)));
+      await tx.delete(milestoneReviews).where(mark);
       return;
     }
     const [progress] = await tx

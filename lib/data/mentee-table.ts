@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { enrollments, mentorships, milestoneProgress, milestones, roadmaps, stages, users } from "../../db/schema";
 import { percentDone } from "../progress";
@@ -22,6 +22,7 @@ export type MenteeTableQuery = {
 export type MenteeRow = {
   mentorshipId: string;
   learnerName: string;
+  roadmapId: string | null;
   roadmapTitle: string | null;
   total: number;
   done: number;
@@ -107,7 +108,8 @@ export async function getMenteeTableForViewer({
     .limit(1)
     .as("current");
 
-  const learnerName = sql<string>`coalesce(${users.name}, ${users.email})`;
+  // Never the email: mentees share progress, not their address.
+  const learnerName = sql<string>`coalesce(${users.name}, 'Unnamed learner')`;
   // ISO strings: the Postgres driver does not serialise a Date inside a raw SQL fragment.
   const inactive = sql<boolean>`coalesce(${progress.lastActivityAt}, ${mentorships.startedAt}) < ${inactiveBefore.toISOString()}::timestamptz`;
   const stalled = sql<boolean>`coalesce(${progress.oldestInProgressAt} < ${stalledBefore.toISOString()}::timestamptz, false)`;
@@ -134,6 +136,7 @@ export async function getMenteeTableForViewer({
     .select({
       mentorshipId: mentorships.id,
       learnerName,
+      roadmapId: roadmaps.id,
       roadmapTitle: roadmaps.title,
       total: totals.total,
       done: progress.done,
@@ -157,13 +160,12 @@ export async function getMenteeTableForViewer({
       and(
         eq(mentorships.mentorId, viewer.id),
         isNull(mentorships.endedAt),
-        search
-          ? or(ilike(users.name, `%${escapeLike(search)}%`), ilike(users.email, `%${escapeLike(search)}%`))
-          : undefined,
+        search ? ilike(users.name, `%${escapeLike(search)}%`) : undefined,
         query.attentionOnly ? needsAttention : undefined,
       ),
     )
-    .orderBy(...orderings[query.sort], asc(mentorships.id))
+    // Unique last keys (mentorship, then roadmap) keep pages from skipping or repeating rows.
+    .orderBy(...orderings[query.sort], asc(mentorships.id), sql`${enrollments.roadmapId} asc nulls last`)
     .limit(MENTEES_PAGE_SIZE)
     .offset((page - 1) * MENTEES_PAGE_SIZE);
 

@@ -62,7 +62,7 @@ export async function getMenteeForViewer({
   return {
     mentorshipId: mentee.mentorshipId,
     learnerId: mentee.learnerId,
-    learnerName: mentee.learnerName ?? mentee.learnerEmail,
+    learnerName: mentee.learnerName,
     mentoredSince: mentee.startedAt,
     roadmaps: await Promise.all(followed.map(({ slug }) => loadRoadmapWithProgress(slug, mentee.learnerId))),
     activity,

@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "../../db/client";
 import { mentorshipInvites, mentorships, users, type InviteKind } from "../../db/schema";
 import { AppError } from "../errors";
+import { notify } from "./notifications";
 import type { Viewer } from "./viewer";
 
 export const INVITE_LIFETIMES_DAYS = [1, 7, 30] as const;
@@ -21,9 +22,25 @@ export async function findCurrentMentorship(
   { mentorId, learnerId }: { mentorId: string; learnerId: string },
 ) {
   const [row] = await db
-    .select({ id: mentorships.id, shareNotes: mentorships.shareNotes, startedAt: mentorships.startedAt })
+    .select({ id: mentorships.id, startedAt: mentorships.startedAt })
     .from(mentorships)
     .where(and(eq(mentorships.mentorId, mentorId), eq(mentorships.learnerId, learnerId), isNull(mentorships.endedAt)));
+  return row ?? null;
+}
+
+/**
+ * Like findCurrentMentorship, inside a write: the row is share-locked, so ending the
+ * mentorship waits for this transaction and nothing lands after the end.
+ */
+export async function lockCurrentMentorship(
+  tx: Transaction,
+  { mentorId, learnerId }: { mentorId: string; learnerId: string },
+) {
+  const [row] = await tx
+    .select({ id: mentorships.id })
+    .from(mentorships)
+    .where(and(eq(mentorships.mentorId, mentorId), eq(mentorships.learnerId, learnerId), isNull(mentorships.endedAt)))
+    .for("share");
   return row ?? null;
 }
 
@@ -37,16 +54,14 @@ export async function requireMenteeForViewer({ viewer, mentorshipId }: { viewer:
     .select({
       mentorshipId: mentorships.id,
       learnerId: mentorships.learnerId,
-      shareNotes: mentorships.shareNotes,
       startedAt: mentorships.startedAt,
       learnerName: users.name,
-      learnerEmail: users.email,
     })
     .from(mentorships)
     .innerJoin(users, eq(users.id, mentorships.learnerId))
     .where(and(eq(mentorships.id, mentorshipId), eq(mentorships.mentorId, viewer.id), isNull(mentorships.endedAt)));
   if (!row) throw notFound();
-  return row;
+  return { ...row, learnerName: row.learnerName ?? "Unnamed learner" };
 }
 
 export type CreatedInvite = { token: string; expiresAt: Date; kind: InviteKind };
@@ -55,24 +70,16 @@ export async function createInvite({
   viewer,
   kind,
   days = DEFAULT_INVITE_DAYS,
-  shareNotes = false,
 }: {
   viewer: Viewer;
   kind: InviteKind;
   days?: number;
-  shareNotes?: boolean;
 }): Promise<CreatedInvite> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + days * DAY_MS);
   await getDb()
     .insert(mentorshipInvites)
-    .values({
-      tokenHash: hashToken(token),
-      kind,
-      creatorId: viewer.id,
-      expiresAt,
-      shareNotes: kind === "learner_invites_mentor" && shareNotes,
-    });
+    .values({ tokenHash: hashToken(token), kind, creatorId: viewer.id, expiresAt });
   return { token, expiresAt, kind };
 }
 
@@ -114,15 +121,9 @@ export async function revokeInvite({ viewer, inviteId }: { viewer: Viewer; invit
 
 export type InviteState = "open" | "expired" | "revoked" | "used" | "own" | "already-connected";
 
-export type InvitePreview = {
-  state: InviteState;
-  kind: InviteKind;
-  creatorName: string;
-  /** Whether accepting also shares the learner's notes (a learner's own choice). */
-  shareNotes: boolean;
-};
+export type InvitePreview = { state: InviteState; kind: InviteKind; creatorName: string };
 
-type InviteRow = typeof mentorshipInvites.$inferSelect & { creatorName: string | null; creatorEmail: string };
+type InviteRow = typeof mentorshipInvites.$inferSelect & { creatorName: string | null };
 
 async function findInvite(db: Database | Transaction, token: string, lock: boolean): Promise<InviteRow | null> {
   const query = db
@@ -137,7 +138,6 @@ async function findInvite(db: Database | Transaction, token: string, lock: boole
       usedAt: mentorshipInvites.usedAt,
       createdAt: mentorshipInvites.createdAt,
       creatorName: users.name,
-      creatorEmail: users.email,
     })
     .from(mentorshipInvites)
     .innerJoin(users, eq(users.id, mentorshipInvites.creatorId))
@@ -171,11 +171,11 @@ export async function getInvitePreview({
 }): Promise<InvitePreview> {
   const invite = await findInvite(getDb(), token, false);
   if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid. Check that you copied all of it.");
+  // Never the email: anyone holding the link sees this, signed in or not.
   return {
     state: await stateOf(getDb(), invite, viewer),
     kind: invite.kind,
-    creatorName: invite.creatorName ?? invite.creatorEmail,
-    shareNotes: invite.shareNotes,
+    creatorName: invite.creatorName ?? "A Waymark member",
   };
 }
 
@@ -188,39 +188,35 @@ const INVITE_REFUSALS: Record<Exclude<InviteState, "open" | "already-connected">
 
 /**
  * Accepts an invite: the learner's consent when a mentor invited them, the mentor's
- * agreement when a learner did. Accepting twice changes nothing.
+ * agreement when a learner did. Accepting twice changes nothing; the invite's creator is told.
  */
 export async function acceptInvite({
   viewer,
   token,
-  shareNotes,
 }: {
   viewer: Viewer;
   token: string;
-  shareNotes?: boolean;
 }): Promise<{ mentorshipId: string; role: "mentor" | "learner" }> {
   return getDb().transaction(async (tx) => {
     const invite = await findInvite(tx, token, true);
     if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid. Check that you copied all of it.");
     const state = await stateOf(tx, invite, viewer);
+    if (state !== "open" && state !== "already-connected") throw new AppError("CONFLICT", INVITE_REFUSALS[state]);
     const pair = pairOf(invite, viewer);
     const role = invite.kind === "mentor_invites_learner" ? "learner" : "mentor";
-    if (state === "already-connected") {
-      const existing = await findCurrentMentorship(tx, pair);
-      return { mentorshipId: existing!.id, role };
-    }
-    if (state !== "open") throw new AppError("CONFLICT", INVITE_REFUSALS[state]);
 
-    const notes = invite.kind === "mentor_invites_learner" ? Boolean(shareNotes) : invite.shareNotes;
-    const [created] = await tx
-      .insert(mentorships)
-      .values({ ...pair, shareNotes: notes })
-      .onConflictDoNothing()
-      .returning({ id: mentorships.id });
+    const created = await tx.insert(mentorships).values(pair).onConflictDoNothing().returning({ id: mentorships.id });
+    // A learner's link is for one mentor: it is spent once that mentor is connected, however they got there.
     if (invite.kind === "learner_invites_mentor") {
       await tx.update(mentorshipInvites).set({ usedAt: new Date() }).where(eq(mentorshipInvites.id, invite.id));
     }
-    const mentorshipId = created?.id ?? (await findCurrentMentorship(tx, pair))!.id;
+    const mentorshipId = created[0]?.id ?? (await findCurrentMentorship(tx, pair))?.id;
+    if (!mentorshipId) throw new AppError("CONFLICT", "The mentorship changed while you accepted. Try again.");
+    if (created.length > 0) {
+      await notify(tx, [
+        { userId: invite.creatorId, kind: "invite_accepted", actorId: viewer.id, learnerId: pair.learnerId },
+      ]);
+    }
     return { mentorshipId, role };
   });
 }
@@ -241,36 +237,13 @@ export async function endMentorship({ viewer, mentorshipId }: { viewer: Viewer; 
   if (ended.length === 0) throw notFound();
 }
 
-/** Only the learner decides whether a mentor sees their notes. */
-export async function setNotesSharing({
-  viewer,
-  mentorshipId,
-  shareNotes,
-}: {
-  viewer: Viewer;
-  mentorshipId: string;
-  shareNotes: boolean;
-}): Promise<void> {
-  const updated = await getDb()
-    .update(mentorships)
-    .set({ shareNotes })
-    .where(and(eq(mentorships.id, mentorshipId), eq(mentorships.learnerId, viewer.id), isNull(mentorships.endedAt)))
-    .returning({ id: mentorships.id });
-  if (updated.length === 0) throw notFound();
-}
-
 /** Who can see the viewer's progress, and since when. */
 export async function listMentorsForViewer({ viewer }: { viewer: Viewer }) {
   return getDb()
-    .select({
-      mentorshipId: mentorships.id,
-      mentorName: users.name,
-      mentorEmail: users.email,
-      shareNotes: mentorships.shareNotes,
-      startedAt: mentorships.startedAt,
-    })
+    .select({ mentorshipId: mentorships.id, mentorName: users.name, startedAt: mentorships.startedAt })
     .from(mentorships)
     .innerJoin(users, eq(users.id, mentorships.mentorId))
     .where(and(eq(mentorships.learnerId, viewer.id), isNull(mentorships.endedAt)))
-    .orderBy(desc(mentorships.startedAt));
+    .orderBy(desc(mentorships.startedAt))
+    .then((rows) => rows.map((row) => ({ ...row, mentorName: row.mentorName ?? "Unnamed mentor" })));
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "../../db/client";
 import {
@@ -21,8 +21,9 @@ type NewNotification = {
   stageId?: string;
 };
 
+/** Records notifications; one a mentor already has (a stage finished twice) is not repeated. */
 export async function notify(tx: Transaction, rows: NewNotification[]): Promise<void> {
-  if (rows.length > 0) await tx.insert(notifications).values(rows);
+  if (rows.length > 0) await tx.insert(notifications).values(rows).onConflictDoNothing();
 }
 
 /** The ids of a learner's current mentors, to tell them about the learner's news. */
@@ -72,9 +73,7 @@ export async function listNotificationsForViewer({
       id: notifications.id,
       kind: notifications.kind,
       actorName: actors.name,
-      actorEmail: actors.email,
       learnerName: learners.name,
-      learnerEmail: learners.email,
       milestoneTitle: milestones.title,
       milestoneSlug: milestones.slug,
       stageTitle: stages.title,
@@ -103,8 +102,8 @@ export async function listNotificationsForViewer({
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
-    actorName: row.actorName ?? row.actorEmail ?? "A former member",
-    learnerName: row.learnerName ?? row.learnerEmail,
+    actorName: row.actorName ?? "Someone",
+    learnerName: row.learnerName ?? "Unnamed learner",
     milestoneTitle: row.milestoneTitle,
     milestoneSlug: row.milestoneSlug,
     stageTitle: row.stageTitle,
@@ -115,9 +114,11 @@ export async function listNotificationsForViewer({
   }));
 }
 
-export async function markNotificationsRead({ viewer }: { viewer: Viewer }): Promise<void> {
+/** Marks read exactly the notifications the viewer was shown; any that arrived since stay unread. */
+export async function markNotificationsRead({ viewer, ids }: { viewer: Viewer; ids: string[] }): Promise<void> {
+  if (ids.length === 0) return;
   await getDb()
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt), inArray(notifications.id, ids)));
 }

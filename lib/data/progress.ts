@@ -3,6 +3,7 @@ import { getDb, type Transaction } from "../../db/client";
 import {
   enrollments,
   milestoneProgress,
+  milestoneReviews,
   milestones,
   progressEvents,
   roadmaps,
@@ -60,6 +61,13 @@ export async function setMilestoneStatus({
     }
 
     await tx.insert(enrollments).values({ userId: viewer.id, roadmapId: milestone.roadmapId }).onConflictDoNothing();
+    // One change at a time per learner and roadmap: whether a stage just became finished is
+    // then decided on settled data, even when the last two ticks of a stage arrive together.
+    await tx
+      .select({ userId: enrollments.userId })
+      .from(enrollments)
+      .where(and(eq(enrollments.userId, viewer.id), eq(enrollments.roadmapId, milestone.roadmapId)))
+      .for("update");
     await tx
       .insert(milestoneProgress)
       .values({ userId: viewer.id, milestoneId, status: "not_started" })
@@ -81,7 +89,13 @@ export async function setMilestoneStatus({
       toStatus: status,
       createdAt: now,
     });
-    if (status === "done" && (await isStageComplete(tx, viewer.id, milestone.stageId))) {
+    if (current.status === "done") {
+      // A review vouches for finished work; it goes when the learner reopens the milestone.
+      await tx
+        .delete(milestoneReviews)
+        .where(and(eq(milestoneReviews.learnerId, viewer.id), eq(milestoneReviews.milestoneId, milestoneId)));
+    }
+    if (isFinished(status) && (await isStageFinished(tx, viewer.id, milestone.stageId))) {
       const mentorIds = await currentMentorIds(tx, viewer.id);
       await notify(
         tx,
@@ -98,7 +112,10 @@ export async function setMilestoneStatus({
   });
 }
 
-async function isStageComplete(tx: Transaction, learnerId: string, stageId: string): Promise<boolean> {
+const isFinished = (status: MilestoneStatus) => status === "done" || status === "skipped";
+
+/** Nothing left to do in the stage: every current milestone done or skipped. */
+async function isStageFinished(tx: Transaction, learnerId: string, stageId: string): Promise<boolean> {
   const [row] = await tx
     .select({ remaining: count() })
     .from(milestones)
@@ -110,7 +127,7 @@ async function isStageComplete(tx: Transaction, learnerId: string, stageId: stri
       and(
         eq(milestones.stageId, stageId),
         isNull(milestones.archivedAt),
-        sql`coalesce(${milestoneProgress.status}, 'not_started') <> 'done'`,
+        sql`coalesce(${milestoneProgress.status}, 'not_started') not in ('done', 'skipped')`,
       ),
     );
   return (row?.remaining ?? 1) === 0;

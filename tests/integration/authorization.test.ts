@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getMilestoneFeedback, postMilestoneMessage, setMilestoneReviewed } from "@/lib/data/feedback";
 import { getMenteeForViewer } from "@/lib/data/mentee";
 import { getMenteeTableForViewer } from "@/lib/data/mentee-table";
-import { acceptInvite, createInvite, endMentorship, setNotesSharing } from "@/lib/data/mentorships";
+import { acceptInvite, createInvite, endMentorship } from "@/lib/data/mentorships";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import type { Viewer } from "@/lib/data/viewer";
 import { backendMilestones, createLearner } from "./helpers";
@@ -66,7 +66,13 @@ const OPERATIONS: Operation[] = [
     name: "post in a milestone's thread",
     allowed: ["learner", "current mentor"],
     run: (viewer, w) =>
-      postMilestoneMessage({ viewer, learnerId: w.learner.id, milestoneId: w.milestoneId, body: "Hi" }),
+      postMilestoneMessage({
+        viewer,
+        learnerId: w.learner.id,
+        milestoneId: w.milestoneId,
+        mentorId: w.actors["current mentor"].id,
+        body: "Hi",
+      }),
   },
   {
     name: "mark a milestone reviewed",
@@ -75,9 +81,14 @@ const OPERATIONS: Operation[] = [
       setMilestoneReviewed({ viewer, learnerId: w.learner.id, milestoneId: w.milestoneId, reviewed: true }),
   },
   {
-    name: "choose whether notes are shared",
-    allowed: ["learner"],
-    run: (viewer, w) => setNotesSharing({ viewer, mentorshipId: w.mentorshipId, shareNotes: true }),
+    name: "open a mentee page that never existed",
+    allowed: [],
+    run: (viewer) => getMenteeForViewer({ viewer, mentorshipId: crypto.randomUUID() }),
+  },
+  {
+    name: "read the threads of a learner who doesn't exist",
+    allowed: [],
+    run: (viewer) => getMilestoneFeedback({ viewer, learnerId: crypto.randomUUID() }),
   },
   {
     name: "end the mentorship",

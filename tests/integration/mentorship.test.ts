@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getMilestoneFeedback, postMilestoneMessage, setMilestoneReviewed } from "@/lib/data/feedback";
 import { getMenteeForViewer } from "@/lib/data/mentee";
@@ -9,17 +10,31 @@ import {
   listMentorsForViewer,
   listOpenInvitesForViewer,
   revokeInvite,
-  setNotesSharing,
 } from "@/lib/data/mentorships";
 import { countUnreadNotifications, listNotificationsForViewer, markNotificationsRead } from "@/lib/data/notifications";
 import { setMilestoneStatus } from "@/lib/data/progress";
-import { backendMilestones, createLearner } from "./helpers";
+import { getDb } from "@/db/client";
+import { enrollments, roadmaps, users } from "@/db/schema";
+import { backendMilestones, createLearner, uniqueEmail } from "./helpers";
+
+async function createUserWithoutName() {
+  const [user] = await getDb()
+    .insert(users)
+    .values({ email: uniqueEmail("oauth") })
+    .returning({ id: users.id, name: users.name, email: users.email });
+  return user!;
+}
 
 async function connect() {
   const mentor = await createLearner("Maya Mentor");
   const learner = await createLearner("Leo Learner");
   const invite = await createInvite({ viewer: mentor, kind: "mentor_invites_learner" });
   const { mentorshipId } = await acceptInvite({ viewer: learner, token: invite.token });
+  const [roadmap] = await getDb()
+    .select({ id: roadmaps.id })
+    .from(roadmaps)
+    .where(eq(roadmaps.slug, "backend-developer"));
+  await getDb().insert(enrollments).values({ userId: learner.id, roadmapId: roadmap!.id });
   return { mentor, learner, mentorshipId };
 }
 
@@ -39,8 +54,10 @@ describe("starting a mentorship", () => {
     const { role, mentorshipId } = await acceptInvite({ viewer: learner, token: invite.token });
     expect(role).toBe("learner");
     expect(await listMentorsForViewer({ viewer: learner })).toEqual([
-      expect.objectContaining({ mentorshipId, mentorName: "Maya Mentor", shareNotes: false }),
+      expect.objectContaining({ mentorshipId, mentorName: "Maya Mentor" }),
     ]);
+    const [told] = await listNotificationsForViewer({ viewer: mentor });
+    expect(told).toMatchObject({ kind: "invite_accepted", actorName: learner.name, mentorshipId });
   });
 
   it("lets one mentor link bring in several learners, and accepting twice changes nothing", async () => {
@@ -57,16 +74,15 @@ describe("starting a mentorship", () => {
     });
   });
 
-  it("lets a learner invite a mentor with a single-use link that carries their notes choice", async () => {
+  it("lets a learner invite a mentor with a single-use link, and tells them when it is used", async () => {
     const learner = await createLearner();
     const mentor = await createLearner();
     const latecomer = await createLearner();
-    const invite = await createInvite({ viewer: learner, kind: "learner_invites_mentor", shareNotes: true });
+    const invite = await createInvite({ viewer: learner, kind: "learner_invites_mentor" });
     const { role, mentorshipId } = await acceptInvite({ viewer: mentor, token: invite.token });
     expect(role).toBe("mentor");
-    expect(await listMentorsForViewer({ viewer: learner })).toEqual([
-      expect.objectContaining({ mentorshipId, shareNotes: true }),
-    ]);
+    expect(await listMentorsForViewer({ viewer: learner })).toEqual([expect.objectContaining({ mentorshipId })]);
+    expect((await listNotificationsForViewer({ viewer: learner }))[0]).toMatchObject({ kind: "invite_accepted" });
     await expect(acceptInvite({ viewer: latecomer, token: invite.token })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "This invite link has already been used.",
@@ -138,16 +154,22 @@ describe("a mentorship in progress", () => {
       viewer: learner,
       learnerId: learner.id,
       milestoneId: first!.id,
+      mentorId: mentor.id,
       body: "Thanks, will do.",
     });
-    expect(await countUnreadNotifications({ viewer: mentor })).toBe(1);
+    const forMentor = await listNotificationsForViewer({ viewer: mentor });
+    expect(forMentor[0]).toMatchObject({ kind: "reply", actorName: "Leo Learner", unread: true });
 
     const feedback = await getMilestoneFeedback({ viewer: learner, learnerId: learner.id });
-    expect(feedback.threads[first!.id]!.map((m) => [m.authorName, m.fromLearner, m.body])).toEqual([
+    expect(feedback.threads[first!.id]).toHaveLength(1);
+    expect(feedback.threads[first!.id]![0]!.messages.map((m) => [m.authorName, m.fromLearner, m.body])).toEqual([
       ["Maya Mentor", false, "Try MDN's guide."],
       ["Leo Learner", true, "Thanks, will do."],
     ]);
-    await markNotificationsRead({ viewer: learner });
+    await markNotificationsRead({
+      viewer: learner,
+      ids: (await listNotificationsForViewer({ viewer: learner })).map((notification) => notification.id),
+    });
     expect(await countUnreadNotifications({ viewer: learner })).toBe(0);
   });
 
@@ -161,8 +183,45 @@ describe("a mentorship in progress", () => {
       postMilestoneMessage({ viewer: mentor, learnerId: learner.id, milestoneId: first!.id, body: "x".repeat(2001) }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/2000/) });
     await expect(
-      postMilestoneMessage({ viewer: learner, learnerId: learner.id, milestoneId: first!.id, body: "Hello?" }),
+      postMilestoneMessage({
+        viewer: learner,
+        learnerId: learner.id,
+        milestoneId: first!.id,
+        mentorId: mentor.id,
+        body: "Hello?",
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("keeps each mentor's thread between that mentor and the learner", async () => {
+    const { mentor, learner } = await connect();
+    const other = await createLearner("Otto Othermentor");
+    const invite = await createInvite({ viewer: other, kind: "mentor_invites_learner" });
+    await acceptInvite({ viewer: learner, token: invite.token });
+    const [first] = await backendMilestones();
+    await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "done" });
+    await postMilestoneMessage({ viewer: mentor, learnerId: learner.id, milestoneId: first!.id, body: "From Maya" });
+    await postMilestoneMessage({ viewer: other, learnerId: learner.id, milestoneId: first!.id, body: "From Otto" });
+    await setMilestoneReviewed({ viewer: other, learnerId: learner.id, milestoneId: first!.id, reviewed: true });
+    await postMilestoneMessage({
+      viewer: learner,
+      learnerId: learner.id,
+      milestoneId: first!.id,
+      mentorId: other.id,
+      body: "Thanks Otto",
+    });
+
+    const forMaya = await getMilestoneFeedback({ viewer: mentor, learnerId: learner.id });
+    expect(forMaya.threads[first!.id]!.map((thread) => thread.messages.map((m) => m.body))).toEqual([["From Maya"]]);
+    expect(forMaya.reviews[first!.id]).toBeUndefined();
+    const forLearner = await getMilestoneFeedback({ viewer: learner, learnerId: learner.id });
+    expect(forLearner.threads[first!.id]!.map((thread) => thread.mentorName).sort()).toEqual([
+      "Maya Mentor",
+      "Otto Othermentor",
+    ]);
+    expect(forLearner.reviews[first!.id]).toEqual([expect.objectContaining({ reviewerName: "Otto Othermentor" })]);
+    const replies = (await listNotificationsForViewer({ viewer: mentor })).filter((n) => n.kind === "reply");
+    expect(replies).toEqual([]);
   });
 
   it("marks only done milestones reviewed, and the learner sees who reviewed them", async () => {
@@ -175,9 +234,13 @@ describe("a mentorship in progress", () => {
     ).rejects.toMatchObject({ code: "CONFLICT" });
 
     const { reviews } = await getMilestoneFeedback({ viewer: learner, learnerId: learner.id });
-    expect(reviews[first!.id]).toMatchObject({ reviewerName: "Maya Mentor" });
+    expect(reviews[first!.id]).toEqual([expect.objectContaining({ reviewerName: "Maya Mentor" })]);
     expect(reviews[second!.id]).toBeUndefined();
     expect((await listNotificationsForViewer({ viewer: learner }))[0]).toMatchObject({ kind: "reviewed" });
+
+    await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "in_progress" });
+    const reopened = await getMilestoneFeedback({ viewer: learner, learnerId: learner.id });
+    expect(reopened.reviews[first!.id]).toBeUndefined();
   });
 
   it("tells the mentor when the learner finishes a stage", async () => {
@@ -187,7 +250,9 @@ describe("a mentorship in progress", () => {
     for (const milestone of foundation) {
       await setMilestoneStatus({ viewer: learner, milestoneId: milestone.id, status: "done" });
     }
-    const notifications = await listNotificationsForViewer({ viewer: mentor });
+    const notifications = (await listNotificationsForViewer({ viewer: mentor })).filter(
+      (notification) => notification.kind === "stage_completed",
+    );
     expect(notifications).toHaveLength(1);
     expect(notifications[0]).toMatchObject({
       kind: "stage_completed",
@@ -196,13 +261,40 @@ describe("a mentorship in progress", () => {
     });
   });
 
-  it("lets only the learner choose whether notes are shared", async () => {
-    const { mentor, learner, mentorshipId } = await connect();
-    await setNotesSharing({ viewer: learner, mentorshipId, shareNotes: true });
-    expect((await listMentorsForViewer({ viewer: learner }))[0]).toMatchObject({ shareNotes: true });
-    await expect(setNotesSharing({ viewer: mentor, mentorshipId, shareNotes: false })).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
+  it("says a stage is finished once, when the last two ticks arrive together, and counts skipped as finished", async () => {
+    const { mentor, learner } = await connect();
+    const milestones = await backendMilestones();
+    const foundation = milestones.filter((m) => m.stageId === milestones[0]!.stageId);
+    const [last, secondLast, ...rest] = [...foundation].reverse();
+    for (const milestone of rest) {
+      await setMilestoneStatus({ viewer: learner, milestoneId: milestone.id, status: "done" });
+    }
+    await Promise.all([
+      setMilestoneStatus({ viewer: learner, milestoneId: last!.id, status: "skipped" }),
+      setMilestoneStatus({ viewer: learner, milestoneId: secondLast!.id, status: "done" }),
+    ]);
+    await setMilestoneStatus({ viewer: learner, milestoneId: last!.id, status: "not_started" });
+    await setMilestoneStatus({ viewer: learner, milestoneId: last!.id, status: "done" });
+    const finished = (await listNotificationsForViewer({ viewer: mentor })).filter((n) => n.kind === "stage_completed");
+    expect(finished).toHaveLength(1);
+  });
+
+  it("marks read only what the learner was shown", async () => {
+    const { mentor, learner } = await connect();
+    const [first, second] = await backendMilestones();
+    await postMilestoneMessage({ viewer: mentor, learnerId: learner.id, milestoneId: first!.id, body: "One" });
+    const [shown] = await listNotificationsForViewer({ viewer: learner });
+    await postMilestoneMessage({ viewer: mentor, learnerId: learner.id, milestoneId: second!.id, body: "Two" });
+    await markNotificationsRead({ viewer: learner, ids: [shown!.id] });
+    expect(await countUnreadNotifications({ viewer: learner })).toBe(1);
+  });
+
+  it("never shows an invite's creator by email", async () => {
+    const anonymous = await createUserWithoutName();
+    const invite = await createInvite({ viewer: anonymous, kind: "mentor_invites_learner" });
+    const preview = await getInvitePreview({ viewer: null, token: invite.token });
+    expect(preview.creatorName).toBe("A Waymark member");
+    expect(JSON.stringify(preview)).not.toContain(anonymous.email);
   });
 
   it("ends access at once when either side ends it", async () => {
@@ -214,6 +306,10 @@ describe("a mentorship in progress", () => {
     });
     expect(await listMentorsForViewer({ viewer: learner })).toEqual([]);
     await expect(endMentorship({ viewer: mentor, mentorshipId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const [first] = await backendMilestones();
+    await expect(
+      postMilestoneMessage({ viewer: mentor, learnerId: learner.id, milestoneId: first!.id, body: "Still here?" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const second = await connect();
     await endMentorship({ viewer: second.mentor, mentorshipId: second.mentorshipId });

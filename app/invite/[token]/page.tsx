@@ -70,21 +70,13 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
           when it changed.
         </li>
         <li>{learnerIsAccepting ? "Your" : "Their"} recent activity.</li>
-        <li>
-          Milestone notes:{" "}
-          {learnerIsAccepting
-            ? "only if you tick the box below. You can change this at any time."
-            : preview.shareNotes
-              ? "yes, they chose to share them."
-              : "no, they keep them private."}
-        </li>
       </ul>
       <p className="mt-3 text-slate-800">
         {learnerIsAccepting ? `${preview.creatorName} can` : "You can"} leave feedback on milestones and mark finished
         ones as reviewed. Either of you can end the mentorship at any time, and access stops at once.
       </p>
       {viewer ? (
-        <AcceptInviteForm token={token} askAboutNotes={learnerIsAccepting} />
+        <AcceptInviteForm token={token} />
       ) : (
         <p className="mt-5 flex flex-wrap gap-3">
           <Link

@@ -7,7 +7,7 @@ import { OpenInvites } from "@/components/open-invites";
 import { getViewer } from "@/lib/auth";
 import { getMenteeTableForViewer } from "@/lib/data/mentee-table";
 import { listOpenInvitesForViewer } from "@/lib/data/mentorships";
-import { parseMenteeTableQuery } from "@/lib/mentee-table-query";
+import { menteeTableHref, parseMenteeTableQuery } from "@/lib/mentee-table-query";
 
 export const metadata: Metadata = { title: "Mentees" };
 
@@ -19,6 +19,7 @@ export default async function MenteesPage({ searchParams }: PageProps<"/mentees"
     getMenteeTableForViewer({ viewer, query }),
     listOpenInvitesForViewer({ viewer, kind: "mentor_invites_learner" }),
   ]);
+  if (table.rows.length === 0 && query.page > 1) redirect(menteeTableHref(query, { page: 1 }));
   const hasMentees = table.totalRows > 0 || query.search !== "" || query.attentionOnly;
 
   return (

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { getViewer } from "@/lib/auth";
 import { requireMenteeForViewer } from "@/lib/data/mentorships";
 import { AppError } from "@/lib/errors";
@@ -11,7 +12,7 @@ import { AppError } from "@/lib/errors";
 export default async function MenteeLayout({ children, params }: LayoutProps<"/mentees/[id]">) {
   const viewer = await getViewer();
   const { id } = await params;
-  if (!viewer || !/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!viewer || !z.uuid().safeParse(id).success) notFound();
   try {
     await requireMenteeForViewer({ viewer, mentorshipId: id });
   } catch (error) {

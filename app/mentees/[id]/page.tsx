@@ -69,14 +69,20 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
                   <OverallProgress counts={progress.overall} />
                 </div>
                 {roadmap.stages.map((stage, index) => (
-                  <StageSection key={stage.id} stage={stage} index={index} progress={progress.stages[stage.id]!}>
+                  <StageSection
+                    key={stage.id}
+                    stage={stage}
+                    index={index}
+                    progress={progress.stages[stage.id]!}
+                    headingLevel="h3"
+                  >
                     {stage.milestones.map((milestone) => (
                       <MilestoneItem key={milestone.id} milestone={milestone} status={statusOf(statuses, milestone.id)}>
                         <MilestoneFeedback
                           learnerId={mentee.learnerId}
                           milestone={milestone}
-                          messages={mentee.feedback.threads[milestone.id] ?? []}
-                          review={mentee.feedback.reviews[milestone.id]}
+                          threads={mentee.feedback.threads[milestone.id] ?? []}
+                          reviews={mentee.feedback.reviews[milestone.id] ?? []}
                           as="mentor"
                           milestoneDone={statusOf(statuses, milestone.id) === "done"}
                         />
