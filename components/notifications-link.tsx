@@ -18,7 +18,12 @@ export function NotificationsLink({ viewerId, unread }: { viewerId: string; unre
     void refetch();
   }, [pathname, refetch]);
   useEffect(() => {
-    const clear = () => queryClient.setQueryData(unreadNotificationsQuery(viewerId).queryKey, 0);
+    const { queryKey } = unreadNotificationsQuery(viewerId);
+    // A count fetched before the page marked everything read would bring the badge back.
+    const clear = () => {
+      void queryClient.cancelQueries({ queryKey }, { revert: false, silent: true });
+      queryClient.setQueryData(queryKey, 0);
+    };
     window.addEventListener(NOTIFICATIONS_READ_EVENT, clear);
     return () => window.removeEventListener(NOTIFICATIONS_READ_EVENT, clear);
   }, [queryClient, viewerId]);
