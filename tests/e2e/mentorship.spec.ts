@@ -136,3 +136,41 @@ test("mentee pages answer 404 to everyone but the current mentor", async ({ brow
   expect((await stranger.goto("/mentees/00000000-0000-4000-8000-000000000000"))?.status(), "no such id").toBe(404);
   expect((await mentor.goto(path))?.status(), "the current mentor").toBe(200);
 });
+
+test("an invite shows plainly when signed out, and once revoked says it was withdrawn", async ({ browser }) => {
+  const mentor = await newUserPage(browser, newLearner("Maya Mentor"));
+  const link = await createInviteLink(mentor, "/mentees");
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(link);
+  await expect(visitor.getByRole("heading", { name: "Maya Mentor would like to mentor you" })).toBeVisible();
+  await expect(visitor.getByRole("link", { name: "Sign in to accept" })).toBeVisible();
+
+  await mentor.reload();
+  await mentor.getByRole("button", { name: /^Revoke/ }).click();
+  await expect(mentor.getByText("Links that still work")).toHaveCount(0);
+  await visitor.reload();
+  await expect(visitor.getByRole("heading", { name: "This invite link was withdrawn" })).toBeVisible();
+});
+
+test("the mentee table sorts and filters from its headers and form", async ({ browser }) => {
+  const mentor = await newUserPage(browser, newLearner("Maya Mentor"));
+  const link = await createInviteLink(mentor, "/mentees");
+  for (const name of ["Ada Active", "Bo Busy"]) {
+    const learner = await newUserPage(browser, newLearner(name));
+    await learner.goto(link);
+    await learner.getByRole("button", { name: "Accept" }).click();
+    await expect(learner).toHaveURL(/\/mentors$/);
+  }
+  await mentor.goto("/mentees");
+  await mentor.getByRole("link", { name: /^Mentee\s*,\s*sort/ }).click();
+  await expect(mentor).toHaveURL(/sort=name/);
+  await expect(mentor.getByRole("columnheader", { name: /Mentee/ })).toHaveAttribute(
+    "aria-sort",
+    /ascending|descending/,
+  );
+  await mentor.getByLabel("Search by name").fill("bo");
+  await mentor.getByRole("button", { name: "Apply" }).click();
+  await expect(mentor.getByRole("link", { name: "Bo Busy" })).toBeVisible();
+  await expect(mentor.getByRole("link", { name: "Ada Active" })).toHaveCount(0);
+});
