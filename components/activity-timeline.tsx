@@ -3,6 +3,7 @@ import { undoLastChangeAction } from "@/app/(learner)/dashboard/actions";
 import type { TimelineItem } from "@/lib/data/insight";
 import { describeChange } from "@/lib/history";
 import { ActionButton } from "./ui/action-button";
+import { LocalTime } from "./ui/local-time";
 
 /** Recent changes in words, newest first, with an undo for the latest one. */
 export function ActivityTimeline({
@@ -28,9 +29,9 @@ export function ActivityTimeline({
             >
               {describeChange(item.milestoneTitle, item.toStatus)}
             </Link>{" "}
-            <time dateTime={item.at.toISOString()} className="text-slate-600">
-              {item.at.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
-            </time>
+            <span className="text-slate-600">
+              <LocalTime value={item.at} withTime />
+            </span>
           </span>
           {item.id === undoableEventId ? (
             <ActionButton action={undoLastChangeAction} input={{ eventId: item.id }} pendingLabel="Undoing…">

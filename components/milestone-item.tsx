@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { LocalTime } from "./ui/local-time";
 import { STATUS_LABELS, MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/progress";
 import type { MilestoneView } from "@/lib/data/roadmaps";
 
@@ -11,6 +12,8 @@ type MilestoneItemProps = {
   disabled?: boolean;
   /** Without it the milestone is read-only, as a mentor sees a mentee's roadmap. */
   onChange?: (status: MilestoneStatus) => void;
+  /** When the learner started and finished it, as ISO instants. */
+  dates?: { startedAt: string | null; completedAt: string | null } | undefined;
   /** Feedback and review marks, shown under the milestone. */
   children?: ReactNode;
 };
@@ -28,6 +31,7 @@ export function MilestoneItem({
   retired = false,
   disabled = false,
   onChange,
+  dates,
   children,
 }: MilestoneItemProps) {
   const readOnly = onChange === undefined;
@@ -66,6 +70,21 @@ export function MilestoneItem({
           ))}
         </select>
       </div>
+      {dates?.startedAt || dates?.completedAt ? (
+        <p className="mt-1 pl-8 text-xs text-slate-600">
+          {dates.startedAt ? (
+            <>
+              Started <LocalTime value={new Date(dates.startedAt)} />
+            </>
+          ) : null}
+          {dates.startedAt && dates.completedAt ? " · " : null}
+          {dates.completedAt ? (
+            <>
+              Finished <LocalTime value={new Date(dates.completedAt)} />
+            </>
+          ) : null}
+        </p>
+      ) : null}
       <details className="group mt-2 pl-8">
         <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
           Details<span className="sr-only"> about {milestone.title}</span>

@@ -20,7 +20,7 @@ function focusMilestone(milestoneId: string) {
 
 export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
   const signedIn = viewerId !== null;
-  const { statuses, loadFailed } = useRoadmapStatuses(roadmap.slug, viewerId);
+  const { statuses, dates, loadFailed } = useRoadmapStatuses(roadmap.slug, viewerId);
   const { setStatus, failures, retry, dismiss } = useSetMilestoneStatus(roadmap.slug, viewerId ?? "anonymous");
   const [signInPrompt, setSignInPrompt] = useState<string | null>(null);
   const hydrated = useHydrated();
@@ -110,6 +110,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
               key={milestone.id}
               milestone={milestone}
               status={statusOf(statuses, milestone.id)}
+              dates={dates[milestone.id]}
               disabled={!hydrated}
               onChange={change(milestone)}
             >

@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { setMilestoneStatusAction } from "@/app/roadmaps/[slug]/actions";
 import type { ErrorCode } from "@/lib/errors";
 import { statusOf, type MilestoneStatus, type StatusMap } from "@/lib/progress";
-import { roadmapStatusesQuery } from "@/lib/queries";
+import { roadmapProgressQuery, type RoadmapProgressData } from "@/lib/queries";
 import { StatusChangeLedger } from "@/lib/status-change-ledger";
 
 type StatusChange = { milestoneId: string; status: MilestoneStatus; title: string };
@@ -31,13 +31,14 @@ const mutationKeyFor = (slug: string) => ["set-milestone-status", slug];
 export function useRoadmapStatuses(slug: string, viewerId: string | null) {
   const queryClient = useQueryClient();
   const query = useQuery({
-    ...roadmapStatusesQuery(slug, viewerId ?? "anonymous"),
+    ...roadmapProgressQuery(slug, viewerId ?? "anonymous"),
     enabled: viewerId !== null,
     // A refetch started while a change is on its way would briefly show the old status.
     refetchOnWindowFocus: () => queryClient.isMutating({ mutationKey: mutationKeyFor(slug) }) === 0,
   });
-  const statuses: StatusMap = viewerId ? (query.data ?? {}) : {};
-  return { statuses, loadFailed: query.isError && !query.data };
+  const statuses: StatusMap = viewerId ? (query.data?.statuses ?? {}) : {};
+  const dates = viewerId ? (query.data?.dates ?? {}) : {};
+  return { statuses, dates, loadFailed: query.isError && !query.data };
 }
 
 /**
@@ -47,7 +48,12 @@ export function useRoadmapStatuses(slug: string, viewerId: string | null) {
  */
 export function useSetMilestoneStatus(slug: string, viewerId: string) {
   const queryClient = useQueryClient();
-  const { queryKey } = roadmapStatusesQuery(slug, viewerId);
+  const { queryKey } = roadmapProgressQuery(slug, viewerId);
+  const setStatusInCache = (milestoneId: string, status: MilestoneStatus) =>
+    queryClient.setQueryData<RoadmapProgressData>(queryKey, (data) => ({
+      dates: data?.dates ?? {},
+      statuses: { ...data?.statuses, [milestoneId]: status },
+    }));
   const ledger = useRef(new StatusChangeLedger());
   const [failures, setFailures] = useState<ReadonlyMap<string, FailedChange>>(new Map());
   const mutationKey = mutationKeyFor(slug);
@@ -71,7 +77,7 @@ export function useSetMilestoneStatus(slug: string, viewerId: string) {
     onError: (error, { change, ...failed }) => {
       const rollback = ledger.current.fail(failed.milestoneId, change);
       if (rollback === null) return;
-      queryClient.setQueryData<StatusMap>(queryKey, (statuses) => ({ ...statuses, [failed.milestoneId]: rollback }));
+      setStatusInCache(failed.milestoneId, rollback);
       setFailures((current) => new Map(current).set(failed.milestoneId, { ...failed, ...describeFailure(error) }));
     },
     onSettled: () => {
@@ -86,9 +92,9 @@ export function useSetMilestoneStatus(slug: string, viewerId: string) {
   const setStatus = ({ milestoneId, status, title }: StatusChange) => {
     void queryClient.cancelQueries({ queryKey }, { revert: false, silent: true });
     forget(milestoneId);
-    const shown = statusOf(queryClient.getQueryData<StatusMap>(queryKey) ?? {}, milestoneId);
+    const shown = statusOf(queryClient.getQueryData<RoadmapProgressData>(queryKey)?.statuses ?? {}, milestoneId);
     const change = ledger.current.begin(milestoneId, shown);
-    queryClient.setQueryData<StatusMap>(queryKey, (statuses) => ({ ...statuses, [milestoneId]: status }));
+    setStatusInCache(milestoneId, status);
     mutation.mutate({ milestoneId, status, title, change });
   };
 

@@ -2,14 +2,22 @@ import { nextProgressTimestamps, type MilestoneStatus, type ProgressTimestamps }
 
 export type StatusEvent = { milestoneId: string; toStatus: MilestoneStatus; at: Date };
 
+/** By milestone id, as ISO instants: the same shape from the server render and from JSON. */
+export type MilestoneDates = Record<string, { startedAt: string | null; completedAt: string | null }>;
+
 /** When each milestone was started and finished, replayed from its events in order. */
-export function milestoneDatesFromEvents(events: readonly StatusEvent[]): Record<string, ProgressTimestamps> {
-  const dates: Record<string, ProgressTimestamps> = {};
+export function milestoneDatesFromEvents(events: readonly StatusEvent[]): MilestoneDates {
+  const replayed: Record<string, ProgressTimestamps> = {};
   for (const event of events) {
-    const previous = dates[event.milestoneId] ?? { startedAt: null, completedAt: null };
-    dates[event.milestoneId] = nextProgressTimestamps(previous, event.toStatus, event.at);
+    const previous = replayed[event.milestoneId] ?? { startedAt: null, completedAt: null };
+    replayed[event.milestoneId] = nextProgressTimestamps(previous, event.toStatus, event.at);
   }
-  return dates;
+  return Object.fromEntries(
+    Object.entries(replayed).map(([id, { startedAt, completedAt }]) => [
+      id,
+      { startedAt: startedAt?.toISOString() ?? null, completedAt: completedAt?.toISOString() ?? null },
+    ]),
+  );
 }
 
 const VERBS: Record<MilestoneStatus, string> = {

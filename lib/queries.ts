@@ -1,18 +1,21 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { MilestoneDates } from "./history";
 import type { StatusMap } from "./progress";
 
+export type RoadmapProgressData = { statuses: StatusMap; dates: MilestoneDates };
+
 /**
- * The viewer's statuses on a roadmap: prefetched by the page on the server, kept fresh on
- * the client. The viewer is part of the key so one person's cache can never show another's.
+ * The viewer's statuses on a roadmap, and when each milestone was started and finished:
+ * prefetched by the page on the server, kept fresh on the client. The viewer is part of
+ * the key so one person's cache can never show another's.
  */
-export function roadmapStatusesQuery(slug: string, viewerId: string) {
+export function roadmapProgressQuery(slug: string, viewerId: string) {
   return queryOptions({
-    queryKey: ["roadmap-statuses", slug, viewerId],
-    queryFn: async ({ signal }): Promise<StatusMap> => {
+    queryKey: ["roadmap-progress", slug, viewerId],
+    queryFn: async ({ signal }): Promise<RoadmapProgressData> => {
       const response = await fetch(`/api/roadmaps/${encodeURIComponent(slug)}/progress`, { signal });
       if (!response.ok) throw new Error(`Could not load your progress (HTTP ${response.status}).`);
-      const body = (await response.json()) as { statuses: StatusMap };
-      return body.statuses;
+      return (await response.json()) as RoadmapProgressData;
     },
   });
 }

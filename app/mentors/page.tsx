@@ -6,6 +6,7 @@ import { OpenInvites } from "@/components/open-invites";
 import { ActionButton } from "@/components/ui/action-button";
 import { getViewer } from "@/lib/auth";
 import { listMentorsForViewer, listOpenInvitesForViewer } from "@/lib/data/mentorships";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Mentors" };
 
@@ -44,8 +45,7 @@ export default async function MentorsPage() {
                   <div>
                     <p className="font-semibold">{name}</p>
                     <p className="text-sm text-slate-700">
-                      Can see your progress since{" "}
-                      {mentor.startedAt.toLocaleDateString("en-US", { dateStyle: "medium" })}
+                      Can see your progress since <LocalTime value={mentor.startedAt} />
                     </p>
                   </div>
                   <ActionButton

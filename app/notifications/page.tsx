@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { MarkNotificationsRead } from "@/components/mark-notifications-read";
 import { getViewer } from "@/lib/auth";
 import { listNotificationsForViewer, type NotificationView } from "@/lib/data/notifications";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -66,9 +67,9 @@ export default async function NotificationsPage() {
                     text
                   )}
                 </p>
-                <time dateTime={notification.createdAt.toISOString()} className="text-sm text-slate-600">
-                  {notification.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
-                </time>
+                <span className="text-sm text-slate-600">
+                  <LocalTime value={notification.createdAt} withTime />
+                </span>
               </li>
             );
           })}

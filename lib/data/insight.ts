@@ -3,8 +3,7 @@ import { getDb } from "../../db/client";
 import { enrollments, milestones, progressEvents, roadmaps, stageTargets, stages, users } from "../../db/schema";
 import { isValidTimeZone, localDate, type LocalDate } from "../dates";
 import { AppError } from "../errors";
-import { milestoneDatesFromEvents } from "../history";
-import type { ProgressTimestamps } from "../progress";
+import { milestoneDatesFromEvents, type MilestoneDates } from "../history";
 import { computeStreaks, dailyActivity, activeDays, type Streaks } from "../streaks";
 import { setMilestoneStatus } from "./progress";
 import type { Viewer } from "./viewer";
@@ -110,7 +109,12 @@ export async function getMilestoneDatesForViewer({
 }: {
   viewer: Viewer;
   roadmapSlug: string;
-}): Promise<Record<string, ProgressTimestamps>> {
+}): Promise<MilestoneDates> {
+  return loadMilestoneDates(viewer.id, roadmapSlug);
+}
+
+/** For the data layer only: callers have checked the viewer may see this learner's progress. */
+export async function loadMilestoneDates(learnerId: string, roadmapSlug: string): Promise<MilestoneDates> {
   const events = await getDb()
     .select({
       milestoneId: progressEvents.milestoneId,
@@ -120,7 +124,7 @@ export async function getMilestoneDatesForViewer({
     .from(progressEvents)
     .innerJoin(milestones, eq(milestones.id, progressEvents.milestoneId))
     .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
-    .where(and(eq(progressEvents.userId, viewer.id), eq(roadmaps.slug, roadmapSlug)))
+    .where(and(eq(progressEvents.userId, learnerId), eq(roadmaps.slug, roadmapSlug)))
     .orderBy(asc(progressEvents.id));
   return milestoneDatesFromEvents(events);
 }

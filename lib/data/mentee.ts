@@ -2,7 +2,9 @@ import { asc, desc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { enrollments, milestones, progressEvents, roadmaps } from "../../db/schema";
 import type { MilestoneStatus, StatusMap } from "../progress";
+import type { MilestoneDates } from "../history";
 import { getMilestoneFeedback, type MilestoneFeedback } from "./feedback";
+import { loadMilestoneDates } from "./insight";
 import { requireMenteeForViewer } from "./mentorships";
 import { loadRoadmapWithProgress, type RoadmapView } from "./roadmaps";
 import type { Viewer } from "./viewer";
@@ -20,7 +22,7 @@ export type MenteeView = {
   learnerId: string;
   learnerName: string;
   mentoredSince: Date;
-  roadmaps: { roadmap: RoadmapView; statuses: StatusMap }[];
+  roadmaps: { roadmap: RoadmapView; statuses: StatusMap; dates: MilestoneDates }[];
   activity: ActivityItem[];
   feedback: MilestoneFeedback;
 };
@@ -64,7 +66,12 @@ export async function getMenteeForViewer({
     learnerId: mentee.learnerId,
     learnerName: mentee.learnerName,
     mentoredSince: mentee.startedAt,
-    roadmaps: await Promise.all(followed.map(({ slug }) => loadRoadmapWithProgress(slug, mentee.learnerId))),
+    roadmaps: await Promise.all(
+      followed.map(async ({ slug }) => ({
+        ...(await loadRoadmapWithProgress(slug, mentee.learnerId)),
+        dates: await loadMilestoneDates(mentee.learnerId, slug),
+      })),
+    ),
     activity,
     feedback,
   };

@@ -162,6 +162,8 @@ export type DashboardRoadmap = {
   slug: string;
   title: string;
   startedAt: Date;
+  /** The learner's first activity as a day in their zone: the default start for pace. */
+  firstActivityDay: LocalDate;
   pace: RoadmapPace;
   paceSettings: {
     plannedStart: LocalDate | null;
@@ -257,8 +259,9 @@ export async function getDashboardForViewer({
     const ownTargets = Object.fromEntries(
       roadmap.stages.flatMap((stage) => (stageTargetDates[stage.id] ? [[stage.id, stageTargetDates[stage.id]!]] : [])),
     );
+    const firstActivityDay = localDate(enrollment.startedAt, timeZone);
     const pace = computePace({
-      start: enrollment.plannedStart ?? localDate(enrollment.startedAt, timeZone),
+      start: enrollment.plannedStart ?? firstActivityDay,
       stages: roadmap.stages,
       counts: summary.stages,
       events: recentEvents.filter((event) => milestoneIds.has(event.milestoneId)),
@@ -271,6 +274,7 @@ export async function getDashboardForViewer({
       slug: roadmap.slug,
       title: roadmap.title,
       startedAt: enrollment.startedAt,
+      firstActivityDay,
       pace,
       paceSettings: {
         plannedStart: enrollment.plannedStart,

@@ -3,8 +3,13 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
 import { OverallProgress } from "@/components/overall-progress";
+import { ActivityHeatmap } from "@/components/activity-heatmap";
+import { ActivityTimeline } from "@/components/activity-timeline";
+import { PaceBadge, PaceTable, formatDay } from "@/components/pace-table";
+import { PaceSettingsForm } from "@/components/pace-settings-form";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { getViewer } from "@/lib/auth";
+import { getActivityForViewer, type Activity } from "@/lib/data/insight";
 import { getDashboardForViewer, type DashboardRoadmap } from "@/lib/data/progress";
 import { listRoadmaps } from "@/lib/data/roadmaps";
 import { formatStageWindow } from "@/lib/progress";
@@ -14,7 +19,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?next=/dashboard");
-  const followed = await getDashboardForViewer({ viewer });
+  const [followed, activity] = await Promise.all([getDashboardForViewer({ viewer }), getActivityForViewer({ viewer })]);
 
   return (
     <main className="flex flex-col gap-6">
@@ -25,8 +30,9 @@ export default async function DashboardPage() {
       {followed.length === 0 ? (
         <EmptyDashboard />
       ) : (
-        followed.map((roadmap) => <RoadmapCard key={roadmap.slug} roadmap={roadmap} />)
+        followed.map((roadmap) => <RoadmapCard key={roadmap.slug} roadmap={roadmap} timeZone={activity.timeZone} />)
       )}
+      {followed.length > 0 ? <ActivitySection activity={activity} /> : null}
       <section aria-labelledby="account-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
         <h2 id="account-heading" className="text-lg font-semibold">
           Account
@@ -71,7 +77,40 @@ async function EmptyDashboard() {
   );
 }
 
-function RoadmapCard({ roadmap }: { roadmap: DashboardRoadmap }) {
+function ActivitySection({ activity }: { activity: Activity }) {
+  return (
+    <section aria-labelledby="activity-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+      <h2 id="activity-heading" className="text-xl font-semibold">
+        Your activity
+      </h2>
+      <dl className="mt-3 grid grid-cols-2 gap-3 sm:max-w-md">
+        <div className="rounded-lg bg-slate-100 p-3">
+          <dt className="text-sm text-slate-700">Current streak</dt>
+          <dd className="text-2xl font-bold">
+            {activity.streaks.current} day{activity.streaks.current === 1 ? "" : "s"}
+          </dd>
+        </div>
+        <div className="rounded-lg bg-slate-100 p-3">
+          <dt className="text-sm text-slate-700">Longest streak</dt>
+          <dd className="text-2xl font-bold">
+            {activity.streaks.longest} day{activity.streaks.longest === 1 ? "" : "s"}
+          </dd>
+        </div>
+      </dl>
+      <p className="mt-2 text-sm text-slate-600">Days are counted in {activity.timeZone}.</p>
+      <h3 className="mt-5 font-semibold">The last 12 months</h3>
+      <div className="mt-2">
+        <ActivityHeatmap days={activity.heatmap} activeDayCount={activity.activeDayCount} />
+      </div>
+      <h3 className="mt-5 font-semibold">Recent changes</h3>
+      <div className="mt-2">
+        <ActivityTimeline items={activity.timeline} undoableEventId={activity.undoableEventId} />
+      </div>
+    </section>
+  );
+}
+
+function RoadmapCard({ roadmap, timeZone }: { roadmap: DashboardRoadmap; timeZone: string }) {
   return (
     <section
       aria-labelledby={`roadmap-${roadmap.slug}`}
@@ -112,6 +151,34 @@ function RoadmapCard({ roadmap }: { roadmap: DashboardRoadmap }) {
           <p className="font-semibold text-emerald-900">Every milestone is done or skipped. Well done!</p>
         )}
       </div>
+      <h3 className="mt-5 font-semibold">Pace</h3>
+      <p className="text-sm text-slate-700">
+        Measured from {formatDay(roadmap.pace.start)} against the stage windows
+        {roadmap.paceSettings.targetDate
+          ? `, stretched to finish by ${formatDay(roadmap.paceSettings.targetDate)}`
+          : ""}
+        . Whole roadmap: <PaceBadge status={roadmap.pace.overall.status} />
+      </p>
+      <div className="mt-2">
+        <PaceTable
+          rows={roadmap.stages.map((stage, index) => ({ title: stage.title, pace: roadmap.pace.stages[index]! }))}
+          overall={roadmap.pace.overall}
+        />
+      </div>
+      <details className="mt-3">
+        <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
+          Adjust your start date, targets and time zone
+        </summary>
+        <div className="mt-3">
+          <PaceSettingsForm
+            roadmapSlug={roadmap.slug}
+            stages={roadmap.stages}
+            initial={roadmap.paceSettings}
+            defaultStart={roadmap.firstActivityDay}
+            timeZone={timeZone}
+          />
+        </div>
+      </details>
       <h3 className="mt-5 font-semibold">Stages</h3>
       <ul className="mt-2 grid gap-3 sm:grid-cols-2">
         {roadmap.stages.map((stage) => (

@@ -11,6 +11,7 @@ import { getViewer } from "@/lib/auth";
 import { getMenteeForViewer } from "@/lib/data/mentee";
 import { AppError } from "@/lib/errors";
 import { outlineOf, STATUS_LABELS, statusOf, summarizeRoadmap } from "@/lib/progress";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Mentee" };
 
@@ -34,8 +35,8 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
           </p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight">{mentee.learnerName}</h1>
           <p className="text-slate-700">
-            Your mentee since {mentee.mentoredSince.toLocaleDateString("en-US", { dateStyle: "medium" })}. You see their
-            roadmap as they do; only they can change it.
+            Your mentee since <LocalTime value={mentee.mentoredSince} />. You see their roadmap as they do; only they
+            can change it.
           </p>
         </div>
         <ActionButton
@@ -58,7 +59,7 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
               off a milestone.
             </p>
           ) : null}
-          {mentee.roadmaps.map(({ roadmap, statuses }) => {
+          {mentee.roadmaps.map(({ roadmap, statuses, dates }) => {
             const progress = summarizeRoadmap(outlineOf(roadmap.stages), statuses);
             return (
               <section key={roadmap.id} aria-labelledby={`roadmap-${roadmap.slug}`} className="flex flex-col gap-4">
@@ -77,7 +78,12 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
                     headingLevel="h3"
                   >
                     {stage.milestones.map((milestone) => (
-                      <MilestoneItem key={milestone.id} milestone={milestone} status={statusOf(statuses, milestone.id)}>
+                      <MilestoneItem
+                        key={milestone.id}
+                        milestone={milestone}
+                        status={statusOf(statuses, milestone.id)}
+                        dates={dates[milestone.id]}
+                      >
                         <MilestoneFeedback
                           learnerId={mentee.learnerId}
                           milestone={milestone}
@@ -110,9 +116,9 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
                   <span className="font-medium">{item.milestoneTitle}</span>: {STATUS_LABELS[item.fromStatus]} →{" "}
                   {STATUS_LABELS[item.toStatus]}
                   <br />
-                  <time dateTime={item.at.toISOString()} className="text-slate-600">
-                    {item.at.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
-                  </time>
+                  <span className="text-slate-600">
+                    <LocalTime value={item.at} withTime />
+                  </span>
                 </li>
               ))}
             </ol>

@@ -6,9 +6,10 @@ import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
 import { getViewer } from "@/lib/auth";
 import { getMilestoneFeedback } from "@/lib/data/feedback";
+import { getMilestoneDatesForViewer } from "@/lib/data/insight";
 import { getRoadmapForViewer } from "@/lib/data/roadmaps";
 import { AppError } from "@/lib/errors";
-import { roadmapStatusesQuery } from "@/lib/queries";
+import { roadmapProgressQuery } from "@/lib/queries";
 
 // Metadata and page share one load per request.
 const loadRoadmap = cache(async (slug: string) => {
@@ -29,9 +30,14 @@ export async function generateMetadata({ params }: PageProps<"/roadmaps/[slug]">
 export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug]">) {
   const { slug } = await params;
   const { viewer, roadmap, statuses } = await loadRoadmap(slug);
-  const feedback = viewer ? await getMilestoneFeedback({ viewer, learnerId: viewer.id }) : undefined;
+  const [feedback, dates] = viewer
+    ? await Promise.all([
+        getMilestoneFeedback({ viewer, learnerId: viewer.id }),
+        getMilestoneDatesForViewer({ viewer, roadmapSlug: slug }),
+      ])
+    : [undefined, {}];
   const queryClient = new QueryClient();
-  if (viewer) queryClient.setQueryData(roadmapStatusesQuery(slug, viewer.id).queryKey, statuses);
+  if (viewer) queryClient.setQueryData(roadmapProgressQuery(slug, viewer.id).queryKey, { statuses, dates });
 
   return (
     <main className="flex flex-col gap-6">
