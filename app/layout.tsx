@@ -16,7 +16,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // A new client cache for each person: signing out or in never shows the last person's data.
   const viewer = await getViewer();
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <a
           href="#main"

@@ -10,6 +10,9 @@ type MilestoneItemProps = {
   status: MilestoneStatus;
   retired?: boolean;
   disabled?: boolean;
+  /** The milestone the keyboard shortcuts act on. */
+  active?: boolean;
+  onActivate?: () => void;
   /** Without it the milestone is read-only, as a mentor sees a mentee's roadmap. */
   onChange?: (status: MilestoneStatus) => void;
   /** When the learner started and finished it, as ISO instants. */
@@ -32,12 +35,18 @@ export function MilestoneItem({
   disabled = false,
   onChange,
   dates,
+  active = false,
+  onActivate,
   children,
 }: MilestoneItemProps) {
   const readOnly = onChange === undefined;
   const checkboxId = `milestone-${milestone.id}`;
   return (
-    <li id={milestone.slug} className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
+    <li
+      id={milestone.slug}
+      onFocus={onActivate}
+      className={`scroll-mt-24 rounded-lg border bg-white p-3 sm:p-4 ${active ? "border-indigo-600 ring-2 ring-indigo-600" : "border-slate-200"}`}
+    >
       <div className="flex flex-wrap items-start gap-3">
         <input
           id={checkboxId}
@@ -85,7 +94,7 @@ export function MilestoneItem({
           ) : null}
         </p>
       ) : null}
-      <details className="group mt-2 pl-8">
+      <details id={`details-${milestone.id}`} className="group mt-2 pl-8">
         <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
           Details<span className="sr-only"> about {milestone.title}</span>
         </summary>

@@ -1,14 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { MilestoneFeedback as MilestoneFeedbackData } from "@/lib/data/feedback";
 import type { RoadmapView as Roadmap } from "@/lib/data/roadmaps";
-import { outlineOf, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/progress";
+import { FILTER_LABELS, MILESTONE_FILTERS, milestoneMatches, type MilestoneFilter } from "@/lib/milestone-filter";
+import { outlineOf, STATUS_LABELS, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/progress";
 import { MilestoneFeedback } from "./milestone-feedback";
 import { MilestoneItem } from "./milestone-item";
 import { OverallProgress } from "./overall-progress";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 import { StageSection } from "./stage-section";
+import { useMilestoneKeyboard } from "./use-milestone-keyboard";
 import { useHydrated } from "./use-hydrated";
 import { useRoadmapStatuses, useSetMilestoneStatus, type FailedChange } from "./use-set-milestone-status";
 
@@ -26,6 +29,18 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
   const hydrated = useHydrated();
 
   const progress = summarizeRoadmap(outlineOf(roadmap.stages), statuses);
+  const [filter, setFilter] = useState<MilestoneFilter>("all");
+  const [search, setSearch] = useState("");
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const shortcuts = useRef<HTMLDialogElement>(null);
+
+  const visibleStages = roadmap.stages.map((stage) => ({
+    stage,
+    milestones: stage.milestones.filter((milestone) => milestoneMatches(milestone, statuses, filter, search)),
+  }));
+  const visibleIds = visibleStages.flatMap(({ milestones }) => milestones.map((milestone) => milestone.id));
+  const milestoneById = new Map(roadmap.stages.flatMap((stage) => stage.milestones.map((m) => [m.id, m])));
 
   const change = (milestone: { id: string; title: string; slug: string }) => (status: MilestoneStatus) => {
     if (!signedIn) {
@@ -34,6 +49,27 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
     }
     setStatus({ milestoneId: milestone.id, status, title: milestone.title });
   };
+  useMilestoneKeyboard({
+    visibleIds,
+    activeId,
+    enabled: hydrated,
+    onMove: (milestoneId) => {
+      setActiveId(milestoneId);
+      focusMilestone(milestoneId);
+    },
+    onStatus: (milestoneId, status) => {
+      const milestone = milestoneById.get(milestoneId);
+      if (!milestone) return;
+      change(milestone)(status);
+      if (signedIn) setAnnouncement(`${milestone.title}: ${STATUS_LABELS[status]}`);
+    },
+    onToggleDetails: (milestoneId) => {
+      const details = document.getElementById(`details-${milestoneId}`);
+      if (details instanceof HTMLDetailsElement) details.open = !details.open;
+    },
+    onHelp: () => shortcuts.current?.showModal(),
+  });
+
   const returnTo = encodeURIComponent(`/roadmaps/${roadmap.slug}${signInPrompt ? `#${signInPrompt}` : ""}`);
 
   return (
@@ -103,15 +139,80 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
         ) : null}
       </div>
 
-      {roadmap.stages.map((stage, index) => (
+      <section
+        aria-label="Find milestones"
+        className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      >
+        <div className="flex flex-wrap items-end gap-4">
+          <fieldset>
+            <legend className="text-sm font-medium">Show</legend>
+            <div className="mt-1 flex flex-wrap gap-1">
+              {MILESTONE_FILTERS.map((value) => (
+                <label
+                  key={value}
+                  className="cursor-pointer rounded-md border border-slate-400 px-3 py-1 text-sm has-checked:border-indigo-700 has-checked:bg-indigo-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-indigo-600"
+                >
+                  <input
+                    type="radio"
+                    name="milestone-filter"
+                    value={value}
+                    checked={filter === value}
+                    onChange={() => setFilter(value)}
+                    className="sr-only"
+                  />
+                  {FILTER_LABELS[value]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="flex min-w-48 flex-1 flex-col gap-1">
+            <label htmlFor="milestone-search" className="text-sm font-medium">
+              Search milestones
+            </label>
+            <input
+              id="milestone-search"
+              type="search"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              placeholder="Title, description or skill"
+              className="rounded-md border border-slate-400 bg-white px-3 py-1.5"
+            />
+          </div>
+          <button
+            type="button"
+            onClick={() => shortcuts.current?.showModal()}
+            className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+          >
+            Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+          </button>
+        </div>
+        <p role="status" className="text-sm text-slate-700">
+          {visibleIds.length === milestoneById.size
+            ? `Showing all ${visibleIds.length} milestones.`
+            : `Showing ${visibleIds.length} of ${milestoneById.size} milestones.`}
+        </p>
+      </section>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      <ShortcutsDialog ref={shortcuts} />
+
+      {visibleStages.map(({ stage, milestones }, index) => (
         <StageSection key={stage.id} stage={stage} index={index} progress={progress.stages[stage.id]!}>
-          {stage.milestones.map((milestone) => (
+          {milestones.length === 0 ? (
+            <li className="rounded-lg border border-dashed border-slate-300 p-3 text-sm text-slate-700">
+              No milestone in this stage matches.
+            </li>
+          ) : null}
+          {milestones.map((milestone) => (
             <MilestoneItem
               key={milestone.id}
               milestone={milestone}
               status={statusOf(statuses, milestone.id)}
               dates={dates[milestone.id]}
               disabled={!hydrated}
+              active={activeId === milestone.id}
+              onActivate={() => setActiveId(milestone.id)}
               onChange={change(milestone)}
             >
               {viewerId && feedback ? (

@@ -3,6 +3,7 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { getViewer } from "@/lib/auth";
 import { countUnreadNotifications } from "@/lib/data/notifications";
 import { NotificationsLink } from "./notifications-link";
+import { ThemeSelect } from "./theme-select";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
@@ -60,6 +61,7 @@ export async function SiteHeader() {
             </Link>
           </>
         )}
+        <ThemeSelect />
       </nav>
     </header>
   );
