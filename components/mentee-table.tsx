@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { MenteeSort, MenteeTable as Table, MenteeTableQuery } from "@/lib/data/mentee-table";
 import { INACTIVE_AFTER_DAYS, STALLED_AFTER_DAYS } from "@/lib/data/mentee-table";
 import { menteeTableHref } from "@/lib/mentee-table-query";
+import { PaceBadge } from "./pace-table";
 import { ProgressBar } from "./ui/progress-bar";
 
 type MenteeTableProps = { table: Table; query: MenteeTableQuery };
@@ -101,6 +102,9 @@ export function MenteeTable({ table, query }: MenteeTableProps) {
                 <th scope="col" className="px-3 py-2 font-semibold">
                   Done · in progress · skipped
                 </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Pace
+                </th>
                 <SortHeader label="Last activity" sort="activity" query={query} />
                 <SortHeader label="Attention" sort="attention" query={query} />
               </tr>
@@ -132,6 +136,7 @@ export function MenteeTable({ table, query }: MenteeTableProps) {
                   <td className="px-3 py-2 tabular-nums">
                     {row.done} · {row.inProgress} · {row.skipped}
                   </td>
+                  <td className="px-3 py-2">{row.pace ? <PaceBadge status={row.pace} /> : "—"}</td>
                   <td className="px-3 py-2">{row.lastActivityAt ? formatDate(row.lastActivityAt) : "None yet"}</td>
                   <td className="px-3 py-2">
                     {row.inactive || row.stalled ? (

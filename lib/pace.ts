@@ -185,3 +185,21 @@ function paceOf(
     projectedFinish,
   };
 }
+
+/** The whole roadmap's pace from totals alone: what a mentor's table shows per mentee. */
+export function overallPaceStatus({
+  start,
+  stages,
+  roadmapTarget = null,
+  counts,
+  today,
+}: {
+  start: LocalDate;
+  stages: readonly StageWindow[];
+  roadmapTarget?: LocalDate | null;
+  counts: PaceCounts;
+  today: LocalDate;
+}): PaceStatus {
+  const end = planStages({ start, stages, roadmapTarget }).at(-1)?.plannedEnd ?? start;
+  return paceStatus(counts, expectedPercent(start, end, today));
+}

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, ilike, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { enrollments, mentorships, milestoneProgress, milestones, roadmaps, stages, users } from "../../db/schema";
+import { localDate } from "../dates";
+import { overallPaceStatus, type PaceStatus } from "../pace";
 import { percentDone } from "../progress";
 import type { Viewer } from "./viewer";
 
@@ -36,6 +38,8 @@ export type MenteeRow = {
   inactive: boolean;
   /** A milestone has been in progress for more than STALLED_AFTER_DAYS. */
   stalled: boolean;
+  /** Pace on the whole roadmap, in the mentee's own days; null before they start one. */
+  pace: PaceStatus | null;
 };
 
 export type MenteeTable = { rows: MenteeRow[]; totalRows: number; page: number; pageCount: number };
@@ -46,7 +50,8 @@ function escapeLike(text: string): string {
 
 /**
  * The mentor's table of current mentees, one row per mentee and roadmap, sorted, filtered
- * and paged in a single SQL query whatever the number of mentees.
+ * and paged in one SQL query whatever the number of mentees; a second small one reads the
+ * stage windows of the roadmaps on the page, for pace.
  */
 export async function getMenteeTableForViewer({
   viewer,
@@ -145,6 +150,10 @@ export async function getMenteeTableForViewer({
       currentStage: current.stageTitle,
       lastActivityAt: progress.lastActivityAt,
       mentoredSince: mentorships.startedAt,
+      enrolledAt: enrollments.startedAt,
+      plannedStart: enrollments.plannedStart,
+      targetDate: enrollments.targetDate,
+      timeZone: users.timeZone,
       inactive,
       stalled,
       totalRows: sql<number>`count(*) over ()`,
@@ -170,19 +179,48 @@ export async function getMenteeTableForViewer({
     .offset((page - 1) * MENTEES_PAGE_SIZE);
 
   const totalRows = Number(rows[0]?.totalRows ?? 0);
+  // The second (and last) query: the stage windows of the roadmaps on this page, for pace.
+  const roadmapIds = [...new Set(rows.flatMap((row) => (row.roadmapId ? [row.roadmapId] : [])))];
+  const stageRows =
+    roadmapIds.length === 0
+      ? []
+      : await db
+          .select({
+            roadmapId: stages.roadmapId,
+            id: stages.id,
+            startMonth: stages.startMonth,
+            endMonth: stages.endMonth,
+          })
+          .from(stages)
+          .where(and(inArray(stages.roadmapId, roadmapIds), isNull(stages.archivedAt)))
+          .orderBy(asc(stages.position));
+
   return {
     page,
     totalRows,
     pageCount: Math.max(1, Math.ceil(totalRows / MENTEES_PAGE_SIZE)),
-    rows: rows.map(({ totalRows: _totalRows, ...row }) => {
+    rows: rows.map(({ totalRows: _totalRows, enrolledAt, plannedStart, targetDate, timeZone, ...row }) => {
       const total = Number(row.total ?? 0);
       const done = Number(row.done ?? 0);
+      const inProgress = Number(row.inProgress ?? 0);
+      const skipped = Number(row.skipped ?? 0);
+      const pace =
+        row.roadmapId && enrolledAt
+          ? overallPaceStatus({
+              start: plannedStart ?? localDate(new Date(enrolledAt), timeZone),
+              stages: stageRows.filter((stage) => stage.roadmapId === row.roadmapId),
+              roadmapTarget: targetDate,
+              counts: { total, done, skipped, inProgress },
+              today: localDate(now, timeZone),
+            })
+          : null;
       return {
         ...row,
         total,
         done,
-        inProgress: Number(row.inProgress ?? 0),
-        skipped: Number(row.skipped ?? 0),
+        inProgress,
+        skipped,
+        pace,
         percent: percentDone(done, total),
         lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt) : null,
         currentStage: row.roadmapTitle ? (row.currentStage ?? null) : null,
