@@ -117,7 +117,10 @@ test("a signed-out visitor can read everything and is invited to sign in to save
   await expect(page.getByRole("heading", { name: "Career levels and salary estimates" })).toBeVisible();
   await expect(page.getByText(/estimates/).first()).toBeVisible();
 
-  await page.getByText(/^Details about/).first().click();
+  await page
+    .getByText(/^Details about/)
+    .first()
+    .click();
   await expect(page.getByText("Why it matters:").first()).toBeVisible();
 
   await page.getByRole("checkbox", { name: SQL }).click();
