@@ -1,14 +1,14 @@
 type Day = { day: string; count: number };
 
 function level(count: number): string {
-  if (count === 0) return "bg-slate-200";
+  if (count === 0) return "bg-slate-300";
   if (count < 2) return "bg-emerald-300";
   if (count < 4) return "bg-emerald-500";
   return "bg-emerald-700";
 }
 
 /**
- * A year of activity, a column per week. Screen readers get one sentence instead of 365
+ * A year of activity, a column per week. Screen readers get the caption instead of 365
  * cells; each cell still has a tooltip for pointer users.
  */
 export function ActivityHeatmap({ days, activeDayCount }: { days: Day[]; activeDayCount: number }) {
@@ -17,11 +17,7 @@ export function ActivityHeatmap({ days, activeDayCount }: { days: Day[]; activeD
   const weeks = Array.from({ length: Math.ceil(cells.length / 7) }, (_, week) => cells.slice(week * 7, week * 7 + 7));
   return (
     <figure className="flex flex-col gap-2">
-      <div
-        role="img"
-        aria-label={`Active on ${activeDayCount} of the last ${days.length} days`}
-        className="flex gap-[3px] overflow-x-auto pb-1"
-      >
+      <div aria-hidden="true" className="flex gap-[3px] overflow-x-auto pb-1">
         {weeks.map((week, index) => (
           <div key={index} className="flex flex-col gap-[3px]">
             {week.map((cell, row) =>

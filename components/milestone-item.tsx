@@ -13,6 +13,7 @@ type MilestoneItemProps = {
   /** The milestone the keyboard shortcuts act on. */
   active?: boolean;
   onActivate?: () => void;
+  onDeactivate?: () => void;
   /** Without it the milestone is read-only, as a mentor sees a mentee's roadmap. */
   onChange?: (status: MilestoneStatus) => void;
   /** When the learner started and finished it, as ISO instants. */
@@ -37,6 +38,7 @@ export function MilestoneItem({
   dates,
   active = false,
   onActivate,
+  onDeactivate,
   children,
 }: MilestoneItemProps) {
   const readOnly = onChange === undefined;
@@ -45,11 +47,15 @@ export function MilestoneItem({
     <li
       id={milestone.slug}
       onFocus={onActivate}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) onDeactivate?.();
+      }}
       className={`scroll-mt-24 rounded-lg border bg-white p-3 sm:p-4 ${active ? "border-indigo-600 ring-2 ring-indigo-600" : "border-slate-200"}`}
     >
       <div className="flex flex-wrap items-start gap-3">
         <input
           id={checkboxId}
+          data-milestone-id={milestone.id}
           type="checkbox"
           checked={status === "done"}
           disabled={disabled || readOnly}

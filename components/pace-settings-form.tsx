@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { setPaceSettingsAction } from "@/app/(learner)/dashboard/actions";
+import { useHydrated } from "./use-hydrated";
 
 type PaceSettingsFormProps = {
   roadmapSlug: string;
@@ -25,7 +26,9 @@ export function PaceSettingsForm({ roadmapSlug, stages, initial, defaultStart, t
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [zone];
+  // The list differs between server and browser engines: offer it only once the browser runs.
+  const hydrated = useHydrated();
+  const zones = hydrated && typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
   if (!zones.includes(zone)) zones.unshift(zone);
 
   const save = () =>

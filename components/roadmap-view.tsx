@@ -51,15 +51,16 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
   };
   useMilestoneKeyboard({
     visibleIds,
-    activeId,
-    enabled: hydrated,
-    onMove: (milestoneId) => {
-      setActiveId(milestoneId);
-      focusMilestone(milestoneId);
-    },
+    onMove: focusMilestone,
     onStatus: (milestoneId, status) => {
       const milestone = milestoneById.get(milestoneId);
       if (!milestone) return;
+      // Under a filter the change may hide this milestone: keep focus in the list, on its neighbour.
+      if (!milestoneMatches(milestone, { ...statuses, [milestoneId]: status }, filter, search)) {
+        const index = visibleIds.indexOf(milestoneId);
+        const neighbour = visibleIds[index + 1] ?? visibleIds[index - 1];
+        if (neighbour) requestAnimationFrame(() => focusMilestone(neighbour));
+      }
       change(milestone)(status);
       if (signedIn) setAnnouncement(`${milestone.title}: ${STATUS_LABELS[status]}`);
     },
@@ -160,6 +161,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
                     onChange={() => setFilter(value)}
                     className="sr-only"
                   />
+                  {filter === value ? <span aria-hidden="true">✓ </span> : null}
                   {FILTER_LABELS[value]}
                 </label>
               ))}
@@ -213,6 +215,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
               disabled={!hydrated}
               active={activeId === milestone.id}
               onActivate={() => setActiveId(milestone.id)}
+              onDeactivate={() => setActiveId((current) => (current === milestone.id ? null : current))}
               onChange={change(milestone)}
             >
               {viewerId && feedback ? (

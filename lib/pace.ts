@@ -29,7 +29,7 @@ export type PlannedStage = { id: string; plannedStart: LocalDate; plannedEnd: Lo
 /**
  * When each stage should start and end. By default the stage windows counted from the start
  * date; a roadmap target stretches or squeezes them all to end on it; a stage target moves
- * that stage's end.
+ * that stage's end (see stageTargetProblems for the targets that are refused).
  */
 export function planStages({
   start,
@@ -51,9 +51,23 @@ export function planStages({
   const scale = roadmapTarget ? Math.max(1, daysBetween(start, roadmapTarget)) / span : 1;
   return defaults.map((stage) => {
     const plannedStart = addDays(start, Math.round(stage.startDays * scale));
-    const end = stageTargets[stage.id] ?? addDays(start, Math.round(stage.endDays * scale));
+    const target = stageTargets[stage.id];
+    const end = target ?? addDays(start, Math.round(stage.endDays * scale));
     return { id: stage.id, plannedStart, plannedEnd: end > plannedStart ? end : addDays(plannedStart, 1) };
   });
+}
+
+/** Stage targets that can't be planned: on or before the day the stage is due to start. */
+export function stageTargetProblems(input: Parameters<typeof planStages>[0]): Record<string, string> {
+  const plan = planStages({ ...input, stageTargets: {} });
+  const problems: Record<string, string> = {};
+  for (const stage of plan) {
+    const target = input.stageTargets?.[stage.id];
+    if (target && target < stage.plannedStart) {
+      problems[stage.id] = `Pick a date on or after ${stage.plannedStart}, when this stage is planned to start.`;
+    }
+  }
+  return problems;
 }
 
 /** The share of a planned window that has passed by `today`, in whole percent. */
@@ -83,19 +97,30 @@ export function paceStatus(counts: PaceCounts, expected: number): PaceStatus {
   return "on_track";
 }
 
-/** Milestones finished or skipped per day over the last RECENT_RATE_DAYS, in the learner's days. */
+type FinishingEvent = { milestoneId?: string; toStatus: MilestoneStatus; at: Date };
+
+/**
+ * Milestones finished or skipped per day recently, in the learner's days. A milestone counts
+ * once, and only if its latest change in the window left it finished (toggling it, or an
+ * undo, does not speed anyone up). A learner who started less than RECENT_RATE_DAYS ago is
+ * measured over the days they have had.
+ */
 export function recentRate(
-  events: ReadonlyArray<{ toStatus: MilestoneStatus; at: Date }>,
+  events: ReadonlyArray<FinishingEvent>,
   today: LocalDate,
   timeZone: string,
+  start?: LocalDate,
 ): number {
-  const since = addDays(today, -(RECENT_RATE_DAYS - 1));
-  const finished = events.filter((event) => {
-    if (event.toStatus !== "done" && event.toStatus !== "skipped") return false;
+  const windowStart = addDays(today, -(RECENT_RATE_DAYS - 1));
+  const since = start && start > windowStart ? start : windowStart;
+  const days = Math.max(1, daysBetween(since, today) + 1);
+  const latest = new Map<string, FinishingEvent>();
+  for (const [index, event] of [...events].sort((a, b) => a.at.getTime() - b.at.getTime()).entries()) {
     const day = localDate(event.at, timeZone);
-    return day >= since && day <= today;
-  }).length;
-  return finished / RECENT_RATE_DAYS;
+    if (day >= since && day <= today) latest.set(event.milestoneId ?? `event-${index}`, event);
+  }
+  const finished = [...latest.values()].filter((event) => event.toStatus === "done" || event.toStatus === "skipped");
+  return finished.length / days;
 }
 
 /** When `remaining` milestones would be finished at `rate` per day; null when there is no recent rate. */
@@ -119,6 +144,39 @@ export type StagePace = {
 
 export type RoadmapPace = { stages: StagePace[]; overall: StagePace; start: LocalDate; rate: number };
 
+const emptyCounts = (): PaceCounts => ({ total: 0, done: 0, skipped: 0, inProgress: 0 });
+
+function sumCounts(counts: readonly PaceCounts[]): PaceCounts {
+  return counts.reduce(
+    (sum, c) => ({
+      total: sum.total + c.total,
+      done: sum.done + c.done,
+      skipped: sum.skipped + c.skipped,
+      inProgress: sum.inProgress + c.inProgress,
+    }),
+    emptyCounts(),
+  );
+}
+
+/**
+ * Whole-roadmap pace: each stage's expected share weighted by its milestones, since the plan
+ * is uneven (more milestones early, long open stages late), not by calendar time alone.
+ */
+function overallPace(plan: readonly PlannedStage[], counts: readonly PaceCounts[], today: LocalDate) {
+  const totals = sumCounts(counts);
+  const weighted = plan.reduce(
+    (sum, stage, index) =>
+      sum + (counts[index]?.total ?? 0) * expectedPercent(stage.plannedStart, stage.plannedEnd, today),
+    0,
+  );
+  const expected = totals.total === 0 ? 0 : Math.floor(weighted / totals.total);
+  const plannedEnd = plan.reduce(
+    (latest, stage) => (stage.plannedEnd > latest ? stage.plannedEnd : latest),
+    plan[0]?.plannedEnd ?? today,
+  );
+  return { totals, expected, plannedEnd };
+}
+
 /**
  * Pace for every stage and the whole roadmap. Stages are projected in order: a stage is
  * expected to finish once it and every stage before it are worked through at the recent rate.
@@ -136,35 +194,28 @@ export function computePace({
   start: LocalDate;
   stages: readonly StageWindow[];
   counts: Readonly<Record<string, PaceCounts>>;
-  events: ReadonlyArray<{ toStatus: MilestoneStatus; at: Date }>;
+  events: ReadonlyArray<FinishingEvent>;
   today: LocalDate;
   timeZone: string;
   roadmapTarget?: LocalDate | null;
   stageTargets?: Readonly<Record<string, LocalDate>>;
 }): RoadmapPace {
   const plan = planStages({ start, stages, roadmapTarget, stageTargets });
-  const rate = recentRate(events, today, timeZone);
+  const rate = recentRate(events, today, timeZone, start);
+  const stageCounts = plan.map((planned) => counts[planned.id] ?? emptyCounts());
   let remainingSoFar = 0;
-  const stagePaces = plan.map((planned) => {
-    const stageCounts = counts[planned.id] ?? { total: 0, done: 0, skipped: 0, inProgress: 0 };
-    const remaining = stageCounts.total - stageCounts.done - stageCounts.skipped;
+  const stagePaces = plan.map((planned, index) => {
+    const stageCount = stageCounts[index]!;
+    const remaining = stageCount.total - stageCount.done - stageCount.skipped;
     remainingSoFar += Math.max(0, remaining);
-    return paceOf(planned, stageCounts, today, remaining > 0 ? projectFinish(remainingSoFar, rate, today) : null);
+    const expected = expectedPercent(planned.plannedStart, planned.plannedEnd, today);
+    return paceOf(planned, stageCount, expected, remaining > 0 ? projectFinish(remainingSoFar, rate, today) : null);
   });
-  const totals = Object.values(counts).reduce(
-    (sum, c) => ({
-      total: sum.total + c.total,
-      done: sum.done + c.done,
-      skipped: sum.skipped + c.skipped,
-      inProgress: sum.inProgress + c.inProgress,
-    }),
-    { total: 0, done: 0, skipped: 0, inProgress: 0 },
-  );
-  const overallPlan = { id: "overall", plannedStart: start, plannedEnd: plan.at(-1)?.plannedEnd ?? start };
+  const { totals, expected, plannedEnd } = overallPace(plan, stageCounts, today);
   const overall = paceOf(
-    overallPlan,
+    { id: "overall", plannedStart: start, plannedEnd },
     totals,
-    today,
+    expected,
     remainingSoFar > 0 ? projectFinish(remainingSoFar, rate, today) : null,
   );
   return { stages: stagePaces, overall, start, rate };
@@ -173,10 +224,9 @@ export function computePace({
 function paceOf(
   planned: PlannedStage,
   counts: PaceCounts,
-  today: LocalDate,
+  expected: number,
   projectedFinish: LocalDate | null,
 ): StagePace {
-  const expected = expectedPercent(planned.plannedStart, planned.plannedEnd, today);
   return {
     ...planned,
     expectedPercent: expected,
@@ -186,7 +236,10 @@ function paceOf(
   };
 }
 
-/** The whole roadmap's pace from totals alone: what a mentor's table shows per mentee. */
+/**
+ * The whole roadmap's pace from totals, for a mentor's table of many mentees: stage windows
+ * weighted by each stage's number of milestones, without the learner's own stage targets.
+ */
 export function overallPaceStatus({
   start,
   stages,
@@ -195,11 +248,16 @@ export function overallPaceStatus({
   today,
 }: {
   start: LocalDate;
-  stages: readonly StageWindow[];
+  stages: readonly (StageWindow & { total: number })[];
   roadmapTarget?: LocalDate | null;
   counts: PaceCounts;
   today: LocalDate;
 }): PaceStatus {
-  const end = planStages({ start, stages, roadmapTarget }).at(-1)?.plannedEnd ?? start;
-  return paceStatus(counts, expectedPercent(start, end, today));
+  const plan = planStages({ start, stages, roadmapTarget });
+  const { expected } = overallPace(
+    plan,
+    stages.map((stage) => ({ ...emptyCounts(), total: stage.total })),
+    today,
+  );
+  return paceStatus(counts, expected);
 }

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { enrollments, milestones, progressEvents, roadmaps, stageTargets, stages, users } from "../../db/schema";
 import { isValidTimeZone, localDate, type LocalDate } from "../dates";
 import { AppError } from "../errors";
 import { milestoneDatesFromEvents, type MilestoneDates } from "../history";
+import { stageTargetProblems } from "../pace";
 import { computeStreaks, dailyActivity, activeDays, type Streaks } from "../streaks";
-import { setMilestoneStatus } from "./progress";
+import { applyStatusChange, lockLearner } from "./progress";
 import type { Viewer } from "./viewer";
 
 export const HEATMAP_DAYS = 365;
@@ -87,19 +88,26 @@ export async function getActivityForViewer({
 
 /**
  * Reverts the viewer's latest change by recording the opposite change: the log stays
- * append-only. Refused when a newer change has happened since (another tab, say).
+ * append-only. Refused when a newer change has happened since (another tab, say); the
+ * learner's lock keeps a change from slipping in between the check and the write.
  */
 export async function undoLastChange({ viewer, eventId }: { viewer: Viewer; eventId: number }) {
-  const [latest] = await getDb()
-    .select({ id: progressEvents.id, milestoneId: progressEvents.milestoneId, fromStatus: progressEvents.fromStatus })
-    .from(progressEvents)
-    .where(eq(progressEvents.userId, viewer.id))
-    .orderBy(desc(progressEvents.id))
-    .limit(1);
-  if (!latest || latest.id !== eventId) {
-    throw new AppError("CONFLICT", "Something changed since: only your latest change can be undone. Reload to see it.");
-  }
-  return setMilestoneStatus({ viewer, milestoneId: latest.milestoneId, status: latest.fromStatus });
+  return getDb().transaction(async (tx) => {
+    await lockLearner(tx, viewer.id);
+    const [latest] = await tx
+      .select({ id: progressEvents.id, milestoneId: progressEvents.milestoneId, fromStatus: progressEvents.fromStatus })
+      .from(progressEvents)
+      .where(eq(progressEvents.userId, viewer.id))
+      .orderBy(desc(progressEvents.id))
+      .limit(1);
+    if (!latest || latest.id !== eventId) {
+      throw new AppError(
+        "CONFLICT",
+        "Something changed since: only your latest change can be undone. Reload to see it.",
+      );
+    }
+    return applyStatusChange(tx, { viewer, milestoneId: latest.milestoneId, status: latest.fromStatus });
+  });
 }
 
 /** When each of the viewer's milestones on a roadmap was started and finished, from their events. */
@@ -158,13 +166,26 @@ export async function setPaceSettings({ viewer, settings }: { viewer: Viewer; se
     const fieldErrors: Record<string, string[]> = {};
     if (tooEarly(settings.targetDate)) fieldErrors.targetDate = ["Pick a date after your start date."];
     const stageRows = await tx
-      .select({ id: stages.id, slug: stages.slug })
+      .select({ id: stages.id, slug: stages.slug, startMonth: stages.startMonth, endMonth: stages.endMonth })
       .from(stages)
-      .where(eq(stages.roadmapId, followed.roadmapId));
+      .where(and(eq(stages.roadmapId, followed.roadmapId), isNull(stages.archivedAt)))
+      .orderBy(asc(stages.position));
     const stageIdBySlug = new Map(stageRows.map((row) => [row.slug, row.id]));
+    const targetsById: Record<string, LocalDate> = {};
     for (const [slug, date] of Object.entries(settings.stageTargets)) {
-      if (!stageIdBySlug.has(slug)) throw new AppError("INVALID_INPUT", "That stage is not on this roadmap.");
-      if (tooEarly(date)) fieldErrors[`stage-${slug}`] = ["Pick a date after your start date."];
+      const stageId = stageIdBySlug.get(slug);
+      if (!stageId) throw new AppError("INVALID_INPUT", "That stage is not on this roadmap.");
+      if (date) targetsById[stageId] = date;
+    }
+    const lateStarts = stageTargetProblems({
+      start,
+      stages: stageRows,
+      roadmapTarget: tooEarly(settings.targetDate) ? null : settings.targetDate,
+      stageTargets: targetsById,
+    });
+    for (const row of stageRows) {
+      const problem = lateStarts[row.id];
+      if (problem) fieldErrors[`stage-${row.slug}`] = [problem];
     }
     if (Object.keys(fieldErrors).length > 0) {
       throw new AppError("INVALID_INPUT", "Some dates need another look.", fieldErrors);

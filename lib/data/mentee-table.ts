@@ -190,9 +190,12 @@ export async function getMenteeTableForViewer({
             id: stages.id,
             startMonth: stages.startMonth,
             endMonth: stages.endMonth,
+            total: sql<number>`count(${milestones.id})::int`,
           })
           .from(stages)
+          .leftJoin(milestones, and(eq(milestones.stageId, stages.id), isNull(milestones.archivedAt)))
           .where(and(inArray(stages.roadmapId, roadmapIds), isNull(stages.archivedAt)))
+          .groupBy(stages.id)
           .orderBy(asc(stages.position));
 
   return {

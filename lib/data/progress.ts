@@ -44,72 +44,80 @@ export async function setMilestoneStatus({
   status: MilestoneStatus;
 }): Promise<StatusChange> {
   return getDb().transaction(async (tx) => {
-    const [milestone] = await tx
-      .select({ roadmapId: milestones.roadmapId, stageId: milestones.stageId, archivedAt: milestones.archivedAt })
-      .from(milestones)
-      .where(eq(milestones.id, milestoneId));
-    if (!milestone) throw new AppError("NOT_FOUND", "That milestone no longer exists. Reload the page.");
-
-    const progressKey = and(eq(milestoneProgress.userId, viewer.id), eq(milestoneProgress.milestoneId, milestoneId));
-    if (milestone.archivedAt) {
-      // A retired milestone keeps the progress learners had on it; nobody starts one afresh.
-      const [existing] = await tx
-        .select({ status: milestoneProgress.status })
-        .from(milestoneProgress)
-        .where(progressKey);
-      if (!existing) throw new AppError("NOT_FOUND", "That milestone has been retired from the roadmap.");
-    }
-
-    await tx.insert(enrollments).values({ userId: viewer.id, roadmapId: milestone.roadmapId }).onConflictDoNothing();
-    // One change at a time per learner and roadmap: whether a stage just became finished is
-    // then decided on settled data, even when the last two ticks of a stage arrive together.
-    await tx
-      .select({ userId: enrollments.userId })
-      .from(enrollments)
-      .where(and(eq(enrollments.userId, viewer.id), eq(enrollments.roadmapId, milestone.roadmapId)))
-      .for("update");
-    await tx
-      .insert(milestoneProgress)
-      .values({ userId: viewer.id, milestoneId, status: "not_started" })
-      .onConflictDoNothing();
-    const [current] = await tx.select().from(milestoneProgress).where(progressKey).for("update");
-    if (!current) throw new Error("progress row missing after upsert");
-    if (current.status === status) return { milestoneId, status, changed: false };
-
-    const now = new Date();
-    await tx
-      .update(milestoneProgress)
-      .set({ status, updatedAt: now, ...nextProgressTimestamps(current, status, now) })
-      .where(progressKey);
-    await tx.insert(progressEvents).values({
-      userId: viewer.id,
-      actorId: viewer.id,
-      milestoneId,
-      fromStatus: current.status,
-      toStatus: status,
-      createdAt: now,
-    });
-    if (current.status === "done") {
-      // A review vouches for finished work; it goes when the learner reopens the milestone.
-      await tx
-        .delete(milestoneReviews)
-        .where(and(eq(milestoneReviews.learnerId, viewer.id), eq(milestoneReviews.milestoneId, milestoneId)));
-    }
-    if (isFinished(status) && (await isStageFinished(tx, viewer.id, milestone.stageId))) {
-      const mentorIds = await currentMentorIds(tx, viewer.id);
-      await notify(
-        tx,
-        mentorIds.map((userId) => ({
-          userId,
-          kind: "stage_completed" as const,
-          actorId: viewer.id,
-          learnerId: viewer.id,
-          stageId: milestone.stageId,
-        })),
-      );
-    }
-    return { milestoneId, status, changed: true };
+    await lockLearner(tx, viewer.id);
+    return applyStatusChange(tx, { viewer, milestoneId, status });
   });
+}
+
+/**
+ * One change at a time per learner: a status change, and an undo deciding which change is
+ * the latest, never interleave (two tabs, two roadmaps).
+ */
+export async function lockLearner(tx: Transaction, learnerId: string): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, learnerId)).for("update");
+}
+
+/** The body of a status change, inside a transaction that already holds the learner's lock. */
+export async function applyStatusChange(
+  tx: Transaction,
+  { viewer, milestoneId, status }: { viewer: Viewer; milestoneId: string; status: MilestoneStatus },
+): Promise<StatusChange> {
+  const [milestone] = await tx
+    .select({ roadmapId: milestones.roadmapId, stageId: milestones.stageId, archivedAt: milestones.archivedAt })
+    .from(milestones)
+    .where(eq(milestones.id, milestoneId));
+  if (!milestone) throw new AppError("NOT_FOUND", "That milestone no longer exists. Reload the page.");
+
+  const progressKey = and(eq(milestoneProgress.userId, viewer.id), eq(milestoneProgress.milestoneId, milestoneId));
+  if (milestone.archivedAt) {
+    // A retired milestone keeps the progress learners had on it; nobody starts one afresh.
+    const [existing] = await tx.select({ status: milestoneProgress.status }).from(milestoneProgress).where(progressKey);
+    if (!existing) throw new AppError("NOT_FOUND", "That milestone has been retired from the roadmap.");
+  }
+
+  await tx.insert(enrollments).values({ userId: viewer.id, roadmapId: milestone.roadmapId }).onConflictDoNothing();
+  await tx
+    .insert(milestoneProgress)
+    .values({ userId: viewer.id, milestoneId, status: "not_started" })
+    .onConflictDoNothing();
+  const [current] = await tx.select().from(milestoneProgress).where(progressKey).for("update");
+  if (!current) throw new Error("progress row missing after upsert");
+  if (current.status === status) return { milestoneId, status, changed: false };
+
+  const now = new Date();
+  await tx
+    .update(milestoneProgress)
+    .set({ status, updatedAt: now, ...nextProgressTimestamps(current, status, now) })
+    .where(progressKey);
+  await tx.insert(progressEvents).values({
+    userId: viewer.id,
+    actorId: viewer.id,
+    milestoneId,
+    fromStatus: current.status,
+    toStatus: status,
+    createdAt: now,
+  });
+  if (current.status === "done") {
+    // A review vouches for finished work; it goes when the learner reopens the milestone.
+    await tx
+      .delete(milestoneReviews)
+      .where(and(eq(milestoneReviews.learnerId, viewer.id), eq(milestoneReviews.milestoneId, milestoneId)));
+  }
+  // Decided under the learner's lock, so two last ticks arriving together are seen in order.
+  if (isFinished(status) && (await isStageFinished(tx, viewer.id, milestone.stageId))) {
+    const mentorIds = await currentMentorIds(tx, viewer.id);
+    await notify(
+      tx,
+      mentorIds.map((userId) => ({
+        userId,
+        kind: "stage_completed" as const,
+        actorId: viewer.id,
+        learnerId: viewer.id,
+        stageId: milestone.stageId,
+      })),
+    );
+  }
+  return { milestoneId, status, changed: true };
 }
 
 const isFinished = (status: MilestoneStatus) => status === "done" || status === "skipped";

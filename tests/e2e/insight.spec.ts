@@ -13,7 +13,10 @@ test("a whole stage is ticked off with the keyboard alone, and announced", async
   void learner;
   await page.goto(ROADMAP);
   await expect(page.getByRole("checkbox", { name: FOUNDATION[0] })).toBeEnabled();
-  await page.keyboard.press("j");
+  // Shortcuts are live only while a milestone has focus: reach the first one with Tab, as a keyboard user would.
+  await page.getByRole("searchbox", { name: "Search milestones" }).focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
   await expect(page.getByRole("checkbox", { name: FOUNDATION[0] })).toBeFocused();
   for (const [index, title] of FOUNDATION.entries()) {
     const saved = nextSave(page);
@@ -52,7 +55,6 @@ test("shortcuts never steal letters typed into a field", async ({ page, learner 
   void learner;
   await page.goto(ROADMAP);
   await expect(page.getByRole("checkbox", { name: FOUNDATION[0] })).toBeEnabled();
-  await page.keyboard.press("j");
   const search = page.getByRole("searchbox", { name: "Search milestones" });
   await search.click();
   await page.keyboard.type("dis");
@@ -60,6 +62,32 @@ test("shortcuts never steal letters typed into a field", async ({ page, learner 
   await search.fill("");
   await expect(page.getByRole("checkbox", { name: FOUNDATION[0] })).not.toBeChecked();
   await expect(page.getByRole("combobox", { name: `Status: ${FOUNDATION[0]}` })).toHaveValue("not_started");
+});
+
+test("shortcuts do nothing unless a milestone has focus", async ({ page, learner }) => {
+  void learner;
+  await page.goto(ROADMAP);
+  await expect(page.getByRole("checkbox", { name: FOUNDATION[0] })).toBeEnabled();
+  await page.getByRole("link", { name: "Dashboard" }).focus();
+  await page.keyboard.press("d");
+  await page.keyboard.press("r");
+  await expect(page.getByRole("checkbox", { name: FOUNDATION[0] })).not.toBeChecked();
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
+});
+
+test("with a filter on, a milestone the keyboard moves out of view hands focus to its neighbour", async ({
+  page,
+  learner,
+}) => {
+  void learner;
+  await page.goto(ROADMAP);
+  await page.getByRole("radio", { name: "Not done" }).check({ force: true });
+  await page.getByRole("checkbox", { name: FOUNDATION[0] }).focus();
+  const saved = nextSave(page);
+  await page.keyboard.press("d");
+  await saved;
+  await expect(page.getByRole("checkbox", { name: FOUNDATION[0] })).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: FOUNDATION[1] })).toBeFocused();
 });
 
 test("filters and search narrow the roadmap", async ({ page, learner }) => {

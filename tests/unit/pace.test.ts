@@ -9,6 +9,7 @@ import {
   planStages,
   projectFinish,
   recentRate,
+  stageTargetProblems,
   RECENT_RATE_DAYS,
   type PaceCounts,
   type StageWindow,
@@ -370,7 +371,8 @@ describe("computePace", () => {
     expect(pace.stages.at(0)?.expectedPercent).toBe(50);
     expect(pace.stages.at(1)?.status).toBe("not_started");
     expect(pace.overall).toMatchObject({ id: "overall", plannedStart: START, plannedEnd: "2028-01-01" });
-    expect(pace.overall.expectedPercent).toBe(6); // 45 of 730 days
+    // Weighted by milestones: Foundation (4 of 16) is half-way, the rest haven't begun.
+    expect(pace.overall.expectedPercent).toBe(12);
   });
 
   it("shows everything complete with no projection once every milestone is done", () => {
@@ -577,5 +579,78 @@ describe("pace decisions the product made", () => {
 
   it("counts a stage with no milestones as complete", () => {
     expect(paceStatus({ total: 0, done: 0, skipped: 0, inProgress: 0 }, 50)).toBe("complete");
+  });
+});
+
+describe("fixes from review", () => {
+  const SEED_STAGES = [
+    { id: "foundation", startMonth: 0, endMonth: 3 },
+    { id: "intermediate", startMonth: 3, endMonth: 6 },
+    { id: "advanced", startMonth: 6, endMonth: 12 },
+    { id: "professional", startMonth: 12, endMonth: null },
+  ];
+  const stageCounts = (done: number[]) =>
+    Object.fromEntries(
+      [6, 9, 7, 6].map((total, index) => [
+        SEED_STAGES[index]!.id,
+        { total, done: done[index] ?? 0, skipped: 0, inProgress: 0 },
+      ]),
+    );
+
+  it("calls a learner exactly on plan at month six on track overall, not ahead", () => {
+    const pace = computePace({
+      start: "2026-01-01",
+      stages: SEED_STAGES,
+      counts: stageCounts([6, 9, 0, 0]),
+      events: [],
+      today: "2026-07-01",
+      timeZone: "UTC",
+    });
+    expect(pace.overall.status).toBe("on_track");
+  });
+
+  it("calls the whole roadmap behind at month twelve with nothing done in Advanced", () => {
+    const pace = computePace({
+      start: "2026-01-01",
+      stages: SEED_STAGES,
+      counts: stageCounts([6, 9, 0, 0]),
+      events: [],
+      today: "2027-01-01",
+      timeZone: "UTC",
+    });
+    expect(pace.stages[2]!.status).toBe("behind");
+    expect(pace.overall.status).toBe("behind");
+  });
+
+  it("counts a milestone toggled done, reset and done again once in the recent rate", () => {
+    const at = (day: string) => new Date(`${day}T12:00:00Z`);
+    const events = [
+      { milestoneId: "a", toStatus: "done" as const, at: at("2026-03-01") },
+      { milestoneId: "a", toStatus: "not_started" as const, at: at("2026-03-02") },
+      { milestoneId: "a", toStatus: "done" as const, at: at("2026-03-03") },
+      { milestoneId: "b", toStatus: "done" as const, at: at("2026-03-03") },
+      { milestoneId: "b", toStatus: "in_progress" as const, at: at("2026-03-04") },
+    ];
+    expect(recentRate(events, "2026-03-10", "UTC") * RECENT_RATE_DAYS).toBeCloseTo(1);
+  });
+
+  it("measures a new learner's rate over the days they have had, not a full 28", () => {
+    const at = (day: string) => new Date(`${day}T12:00:00Z`);
+    const events = ["a", "b", "c", "d", "e", "f"].map((milestoneId, index) => ({
+      milestoneId,
+      toStatus: "done" as const,
+      at: at(`2026-03-0${index + 1}`),
+    }));
+    expect(recentRate(events, "2026-03-06", "UTC", "2026-03-01")).toBeCloseTo(1);
+  });
+
+  it("refuses a stage target before the day that stage is planned to start", () => {
+    expect(
+      stageTargetProblems({
+        start: "2026-01-01",
+        stages: SEED_STAGES,
+        stageTargets: { advanced: "2026-05-01", foundation: "2026-02-01" },
+      }),
+    ).toEqual({ advanced: expect.stringContaining("2026-07-01") });
   });
 });

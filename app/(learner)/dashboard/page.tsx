@@ -123,10 +123,7 @@ function RoadmapCard({ roadmap, timeZone }: { roadmap: DashboardRoadmap; timeZon
           </Link>
         </h2>
         <p className="text-sm text-slate-600">
-          Started{" "}
-          <time dateTime={roadmap.startedAt.toISOString()}>
-            {roadmap.startedAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
-          </time>
+          Started <time dateTime={roadmap.firstActivityDay}>{formatDay(roadmap.firstActivityDay)}</time>
         </p>
       </div>
       <OverallProgress
@@ -173,6 +170,7 @@ function RoadmapCard({ roadmap, timeZone }: { roadmap: DashboardRoadmap; timeZon
           <PaceSettingsForm
             roadmapSlug={roadmap.slug}
             stages={roadmap.stages}
+            key={timeZone}
             initial={roadmap.paceSettings}
             defaultStart={roadmap.firstActivityDay}
             timeZone={timeZone}
