@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { createMentorInviteAction, endMentorshipAction } from "@/app/_actions/mentorship";
+import { createMentorInviteAction } from "@/app/_actions/mentorship";
 import { InviteLinkPanel } from "@/components/invite-link-panel";
 import { OpenInvites } from "@/components/open-invites";
-import { ActionButton } from "@/components/ui/action-button";
+import { EndMentorshipButton } from "@/components/end-mentorship-button";
 import { getViewer } from "@/lib/auth";
 import { listMentorsForViewer, listOpenInvitesForViewer } from "@/lib/data/mentorships";
 import { LocalTime } from "@/components/ui/local-time";
@@ -48,15 +48,11 @@ export default async function MentorsPage() {
                       Can see your progress since <LocalTime value={mentor.startedAt} />
                     </p>
                   </div>
-                  <ActionButton
-                    action={endMentorshipAction}
-                    input={{ mentorshipId: mentor.mentorshipId }}
-                    pendingLabel="Ending…"
-                    variant="danger"
-                    confirm={{ question: `${name} will lose access at once.`, yes: "Yes, end mentorship" }}
-                  >
-                    End mentorship<span className="sr-only"> with {name}</span>
-                  </ActionButton>
+                  <EndMentorshipButton
+                    mentorshipId={mentor.mentorshipId}
+                    otherName={name}
+                    question={`${name} will lose access at once.`}
+                  />
                 </li>
               );
             })}

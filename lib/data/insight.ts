@@ -12,7 +12,7 @@ import type { Viewer } from "./viewer";
 export const HEATMAP_DAYS = 365;
 const TIMELINE_LENGTH = 20;
 
-export async function getTimeZone(userId: string): Promise<string> {
+async function getTimeZone(userId: string): Promise<string> {
   const [row] = await getDb().select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId));
   return row?.timeZone ?? "UTC";
 }

@@ -141,22 +141,6 @@ async function isStageFinished(tx: Transaction, learnerId: string, stageId: stri
   return (row?.remaining ?? 1) === 0;
 }
 
-/** The viewer's own progress events, in the order they happened. */
-export async function listProgressEventsForViewer({ viewer, limit = 50 }: { viewer: Viewer; limit?: number }) {
-  return getDb()
-    .select({
-      id: progressEvents.id,
-      milestoneId: progressEvents.milestoneId,
-      fromStatus: progressEvents.fromStatus,
-      toStatus: progressEvents.toStatus,
-      createdAt: progressEvents.createdAt,
-    })
-    .from(progressEvents)
-    .where(eq(progressEvents.userId, viewer.id))
-    .orderBy(asc(progressEvents.id))
-    .limit(limit);
-}
-
 export type DashboardStage = {
   id: string;
   slug: string;

@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { progressEvents } from "@/db/schema";
 import { createUserWithPassword } from "@/lib/data/users";
 import type { Viewer } from "@/lib/data/viewer";
 import { getRoadmapForViewer } from "@/lib/data/roadmaps";
@@ -17,4 +20,20 @@ export async function createLearner(name = "Test Learner"): Promise<Viewer> {
 export async function backendMilestones() {
   const { roadmap } = await getRoadmapForViewer({ viewer: null, slug: "backend-developer" });
   return roadmap.stages.flatMap((stage) => stage.milestones.map((milestone) => ({ ...milestone, stageId: stage.id })));
+}
+
+/** Everything in the event log for one learner, oldest first: what the tests check writes against. */
+export async function eventsOf(viewer: Viewer) {
+  return getDb()
+    .select({
+      id: progressEvents.id,
+      actorId: progressEvents.actorId,
+      milestoneId: progressEvents.milestoneId,
+      fromStatus: progressEvents.fromStatus,
+      toStatus: progressEvents.toStatus,
+      createdAt: progressEvents.createdAt,
+    })
+    .from(progressEvents)
+    .where(eq(progressEvents.userId, viewer.id))
+    .orderBy(asc(progressEvents.id));
 }

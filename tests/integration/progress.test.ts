@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { enrollments, milestoneProgress, progressEvents } from "@/db/schema";
-import { listProgressEventsForViewer, setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/progress";
 import { getRoadmapForViewer, getStatusesForViewer } from "@/lib/data/roadmaps";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/progress";
-import { backendMilestones, createLearner } from "./helpers";
+import { backendMilestones, createLearner, eventsOf } from "./helpers";
 
 async function progressRows(userId: string, milestoneId: string) {
   return getDb()
@@ -24,7 +24,7 @@ describe("setting a milestone's status", () => {
     expect(change).toEqual({ milestoneId: first!.id, status: "done", changed: true });
     const { statuses } = await getRoadmapForViewer({ viewer: learner, slug: "backend-developer" });
     expect(statuses[first!.id]).toBe("done");
-    const events = await listProgressEventsForViewer({ viewer: learner });
+    const events = await eventsOf(learner);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ milestoneId: first!.id, fromStatus: "not_started", toStatus: "done" });
     expect(events[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -38,7 +38,7 @@ describe("setting a milestone's status", () => {
     await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "in_progress" });
     const repeat = await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "in_progress" });
     expect(repeat.changed).toBe(false);
-    expect(await listProgressEventsForViewer({ viewer: learner })).toHaveLength(1);
+    expect(await eventsOf(learner)).toHaveLength(1);
     expect(await progressRows(learner.id, first!.id)).toHaveLength(1);
   });
 
@@ -68,7 +68,7 @@ describe("setting a milestone's status", () => {
     const learner = await createLearner();
     const attempt = setMilestoneStatus({ viewer: learner, milestoneId: crypto.randomUUID(), status: "done" });
     await expect(attempt).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await listProgressEventsForViewer({ viewer: learner })).toHaveLength(0);
+    expect(await eventsOf(learner)).toHaveLength(0);
     expect(await getDb().select().from(enrollments).where(eq(enrollments.userId, learner.id))).toHaveLength(0);
   });
 
@@ -82,7 +82,7 @@ describe("setting a milestone's status", () => {
 
     const rows = await progressRows(learner.id, first!.id);
     expect(rows).toHaveLength(1);
-    const events = await listProgressEventsForViewer({ viewer: learner, limit: 100 });
+    const events = await eventsOf(learner);
     expect(events).toHaveLength(results.filter((result) => result.changed).length);
     let previous: MilestoneStatus = "not_started";
     for (const event of events) {
@@ -106,7 +106,7 @@ describe("setting a milestone's status", () => {
     expect(await getStatusesForViewer({ viewer: bob, roadmapSlug: "backend-developer" })).toEqual({
       [second!.id]: "skipped",
     });
-    expect(await listProgressEventsForViewer({ viewer: bob })).toHaveLength(1);
+    expect(await eventsOf(bob)).toHaveLength(1);
   });
 
   it("shows a signed-out visitor the roadmap with no progress", async () => {

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { endMentorshipAction } from "@/app/_actions/mentorship";
 import { MilestoneFeedback } from "@/components/milestone-feedback";
 import { MilestoneItem } from "@/components/milestone-item";
 import { StageSection } from "@/components/stage-section";
-import { ActionButton } from "@/components/ui/action-button";
+import { EndMentorshipButton } from "@/components/end-mentorship-button";
 import { OverallProgress } from "@/components/overall-progress";
 import { getViewer } from "@/lib/auth";
 import { getMenteeForViewer } from "@/lib/data/mentee";
@@ -39,16 +38,12 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
             can change it.
           </p>
         </div>
-        <ActionButton
-          action={endMentorshipAction}
-          input={{ mentorshipId: mentee.mentorshipId }}
-          pendingLabel="Ending…"
-          variant="danger"
+        <EndMentorshipButton
+          mentorshipId={mentee.mentorshipId}
+          otherName={mentee.learnerName}
+          question={`Stop mentoring ${mentee.learnerName}?`}
           thenGoTo="/mentees"
-          confirm={{ question: `Stop mentoring ${mentee.learnerName}?`, yes: "Yes, end mentorship" }}
-        >
-          End mentorship
-        </ActionButton>
+        />
       </header>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
