@@ -8,6 +8,7 @@ import { FILTER_LABELS, MILESTONE_FILTERS, milestoneMatches, type MilestoneFilte
 import { outlineOf, STATUS_LABELS, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/progress";
 import { MilestoneFeedback } from "./milestone-feedback";
 import { MilestoneItem } from "./milestone-item";
+import { MilestoneNote } from "./milestone-note";
 import { OverallProgress } from "./overall-progress";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { StageSection } from "./stage-section";
@@ -15,13 +16,18 @@ import { useMilestoneKeyboard } from "./use-milestone-keyboard";
 import { useHydrated } from "./use-hydrated";
 import { useRoadmapStatuses, useSetMilestoneStatus, type FailedChange } from "./use-set-milestone-status";
 
-type RoadmapViewProps = { roadmap: Roadmap; viewerId: string | null; feedback?: MilestoneFeedbackData };
+type RoadmapViewProps = {
+  roadmap: Roadmap;
+  viewerId: string | null;
+  feedback?: MilestoneFeedbackData;
+  notes?: Record<string, { body: string; version: number }>;
+};
 
 function focusMilestone(milestoneId: string) {
   document.getElementById(`milestone-${milestoneId}`)?.focus();
 }
 
-export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
+export function RoadmapView({ roadmap, viewerId, feedback, notes }: RoadmapViewProps) {
   const signedIn = viewerId !== null;
   const { statuses, dates, loadFailed } = useRoadmapStatuses(roadmap.slug, viewerId);
   const { setStatus, failures, retry, dismiss } = useSetMilestoneStatus(roadmap.slug, viewerId ?? "anonymous");
@@ -218,6 +224,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
               onDeactivate={() => setActiveId((current) => (current === milestone.id ? null : current))}
               onChange={change(milestone)}
             >
+              {viewerId && notes ? <MilestoneNote milestone={milestone} initial={notes[milestone.id]} /> : null}
               {viewerId && feedback ? (
                 <MilestoneFeedback
                   learnerId={viewerId}

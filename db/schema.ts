@@ -218,6 +218,23 @@ export const progressEvents = pgTable(
   ],
 );
 
+/** A learner's private note on a milestone; `version` tells two tabs apart when both save. */
+export const milestoneNotes = pgTable(
+  "milestone_notes",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    milestoneId: uuid("milestone_id")
+      .notNull()
+      .references(() => milestones.id, { onDelete: "restrict" }),
+    body: text("body").notNull(),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.milestoneId] })],
+);
+
 /* ---------- Mentorship ---------- */
 
 export const inviteKinds = ["mentor_invites_learner", "learner_invites_mentor"] as const;

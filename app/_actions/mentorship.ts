@@ -11,6 +11,7 @@ import {
   endMentorship,
   INVITE_LIFETIMES_DAYS,
   revokeInvite,
+  setNotesSharing,
 } from "@/lib/data/mentorships";
 import { markNotificationsRead } from "@/lib/data/notifications";
 
@@ -76,5 +77,13 @@ export const markNotificationsReadAction = action(
   z.object({ ids: z.array(z.uuid()).max(100) }),
   async ({ ids }, viewer) => {
     await markNotificationsRead({ viewer, ids });
+  },
+);
+
+export const setNotesSharingAction = action(
+  z.object({ mentorshipId: z.uuid(), shareNotes: checkbox }),
+  async ({ mentorshipId, shareNotes }, viewer) => {
+    await setNotesSharing({ viewer, mentorshipId, shareNotes });
+    revalidatePath("/mentors");
   },
 );

@@ -4,6 +4,7 @@ import { createMentorInviteAction } from "@/app/_actions/mentorship";
 import { InviteLinkPanel } from "@/components/invite-link-panel";
 import { OpenInvites } from "@/components/open-invites";
 import { EndMentorshipButton } from "@/components/end-mentorship-button";
+import { NotesSharingToggle } from "@/components/notes-sharing-toggle";
 import { getViewer } from "@/lib/auth";
 import { listMentorsForViewer, listOpenInvitesForViewer } from "@/lib/data/mentorships";
 import { LocalTime } from "@/components/ui/local-time";
@@ -47,6 +48,11 @@ export default async function MentorsPage() {
                     <p className="text-sm text-slate-700">
                       Can see your progress since <LocalTime value={mentor.startedAt} />
                     </p>
+                    <NotesSharingToggle
+                      mentorshipId={mentor.mentorshipId}
+                      mentorName={name}
+                      shareNotes={mentor.shareNotes}
+                    />
                   </div>
                   <EndMentorshipButton
                     mentorshipId={mentor.mentorshipId}

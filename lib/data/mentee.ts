@@ -5,6 +5,7 @@ import type { MilestoneStatus, StatusMap } from "../progress";
 import type { MilestoneDates } from "../history";
 import { getMilestoneFeedback, type MilestoneFeedback } from "./feedback";
 import { loadMilestoneDates } from "./insight";
+import { loadNotes, type NoteView } from "./notes";
 import { requireMenteeForViewer } from "./mentorships";
 import { loadRoadmapWithProgress, type RoadmapView } from "./roadmaps";
 import type { Viewer } from "./viewer";
@@ -22,7 +23,8 @@ export type MenteeView = {
   learnerId: string;
   learnerName: string;
   mentoredSince: Date;
-  roadmaps: { roadmap: RoadmapView; statuses: StatusMap; dates: MilestoneDates }[];
+  /** Notes appear only where the learner chose to share them with this mentor. */
+  roadmaps: { roadmap: RoadmapView; statuses: StatusMap; dates: MilestoneDates; notes: Record<string, NoteView> }[];
   activity: ActivityItem[];
   feedback: MilestoneFeedback;
 };
@@ -70,6 +72,7 @@ export async function getMenteeForViewer({
       followed.map(async ({ slug }) => ({
         ...(await loadRoadmapWithProgress(slug, mentee.learnerId)),
         dates: await loadMilestoneDates(mentee.learnerId, slug),
+        notes: mentee.shareNotes ? await loadNotes(mentee.learnerId, slug) : {},
       })),
     ),
     activity,

@@ -55,6 +55,7 @@ export async function requireMenteeForViewer({ viewer, mentorshipId }: { viewer:
       mentorshipId: mentorships.id,
       learnerId: mentorships.learnerId,
       startedAt: mentorships.startedAt,
+      shareNotes: mentorships.shareNotes,
       learnerName: users.name,
     })
     .from(mentorships)
@@ -237,10 +238,33 @@ export async function endMentorship({ viewer, mentorshipId }: { viewer: Viewer; 
   if (ended.length === 0) throw notFound();
 }
 
+/** Only the learner decides whether a mentor sees their notes. */
+export async function setNotesSharing({
+  viewer,
+  mentorshipId,
+  shareNotes,
+}: {
+  viewer: Viewer;
+  mentorshipId: string;
+  shareNotes: boolean;
+}): Promise<void> {
+  const updated = await getDb()
+    .update(mentorships)
+    .set({ shareNotes })
+    .where(and(eq(mentorships.id, mentorshipId), eq(mentorships.learnerId, viewer.id), isNull(mentorships.endedAt)))
+    .returning({ id: mentorships.id });
+  if (updated.length === 0) throw notFound();
+}
+
 /** Who can see the viewer's progress, and since when. */
 export async function listMentorsForViewer({ viewer }: { viewer: Viewer }) {
   return getDb()
-    .select({ mentorshipId: mentorships.id, mentorName: users.name, startedAt: mentorships.startedAt })
+    .select({
+      mentorshipId: mentorships.id,
+      mentorName: users.name,
+      startedAt: mentorships.startedAt,
+      shareNotes: mentorships.shareNotes,
+    })
     .from(mentorships)
     .innerJoin(users, eq(users.id, mentorships.mentorId))
     .where(and(eq(mentorships.learnerId, viewer.id), isNull(mentorships.endedAt)))

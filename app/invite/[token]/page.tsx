@@ -70,6 +70,10 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
           when it changed.
         </li>
         <li>{learnerIsAccepting ? "Your" : "Their"} recent activity.</li>
+        <li>
+          Milestone notes: no, unless {learnerIsAccepting ? "you choose" : "they choose"} to share them later, mentor by
+          mentor.
+        </li>
       </ul>
       <p className="mt-3 text-slate-800">
         {learnerIsAccepting ? `${preview.creatorName} can` : "You can"} leave feedback on milestones and mark finished

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MilestoneFeedback } from "@/components/milestone-feedback";
 import { MilestoneItem } from "@/components/milestone-item";
+import { NoteMarkdown } from "@/components/note-markdown";
 import { StageSection } from "@/components/stage-section";
 import { EndMentorshipButton } from "@/components/end-mentorship-button";
 import { OverallProgress } from "@/components/overall-progress";
@@ -54,7 +55,7 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
               off a milestone.
             </p>
           ) : null}
-          {mentee.roadmaps.map(({ roadmap, statuses, dates }) => {
+          {mentee.roadmaps.map(({ roadmap, statuses, dates, notes }) => {
             const progress = summarizeRoadmap(outlineOf(roadmap.stages), statuses);
             return (
               <section key={roadmap.id} aria-labelledby={`roadmap-${roadmap.slug}`} className="flex flex-col gap-4">
@@ -79,6 +80,12 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
                         status={statusOf(statuses, milestone.id)}
                         dates={dates[milestone.id]}
                       >
+                        {notes[milestone.id]?.body.trim() ? (
+                          <div className="mt-2 pl-8">
+                            <h4 className="text-sm font-semibold">{mentee.learnerName}&apos;s notes</h4>
+                            <NoteMarkdown body={notes[milestone.id]!.body} />
+                          </div>
+                        ) : null}
                         <MilestoneFeedback
                           learnerId={mentee.learnerId}
                           milestone={milestone}

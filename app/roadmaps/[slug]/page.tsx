@@ -7,6 +7,7 @@ import { SalaryGuides } from "@/components/salary-guides";
 import { getViewer } from "@/lib/auth";
 import { getMilestoneFeedback } from "@/lib/data/feedback";
 import { getMilestoneDatesForViewer } from "@/lib/data/insight";
+import { getNotesForViewer } from "@/lib/data/notes";
 import { getRoadmapForViewer } from "@/lib/data/roadmaps";
 import { AppError } from "@/lib/errors";
 import { roadmapProgressQuery } from "@/lib/queries";
@@ -30,12 +31,13 @@ export async function generateMetadata({ params }: PageProps<"/roadmaps/[slug]">
 export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug]">) {
   const { slug } = await params;
   const { viewer, roadmap, statuses } = await loadRoadmap(slug);
-  const [feedback, dates] = viewer
+  const [feedback, dates, notes] = viewer
     ? await Promise.all([
         getMilestoneFeedback({ viewer, learnerId: viewer.id }),
         getMilestoneDatesForViewer({ viewer, roadmapSlug: slug }),
+        getNotesForViewer({ viewer, roadmapSlug: slug }),
       ])
-    : [undefined, {}];
+    : [undefined, {}, undefined];
   const queryClient = new QueryClient();
   if (viewer) queryClient.setQueryData(roadmapProgressQuery(slug, viewer.id).queryKey, { statuses, dates });
 
@@ -48,7 +50,7 @@ export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <RoadmapView roadmap={roadmap} viewerId={viewer?.id ?? null} feedback={feedback} />
+          <RoadmapView roadmap={roadmap} viewerId={viewer?.id ?? null} feedback={feedback} notes={notes} />
         </HydrationBoundary>
         <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start">
           <SalaryGuides guides={roadmap.salaryGuides} caveat={roadmap.salaryCaveat} />

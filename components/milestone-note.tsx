@@ -1,0 +1,163 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { saveMilestoneNoteAction } from "@/app/roadmaps/[slug]/note-actions";
+import { NoteMarkdown } from "./note-markdown";
+
+type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; replacedNewer: boolean }
+  | { kind: "failed"; message: string; retryInMs: number | null };
+
+type MilestoneNoteProps = {
+  milestone: { id: string; title: string };
+  initial: { body: string; version: number } | undefined;
+};
+
+const AUTOSAVE_AFTER_MS = 800;
+const MAX_RETRY_MS = 30_000;
+
+/**
+ * A private note that saves itself. The text on screen is never replaced or cleared by a
+ * failed save: it is retried with growing pauses, and leaving the page with unsaved text
+ * asks first.
+ */
+export function MilestoneNote({ milestone, initial }: MilestoneNoteProps) {
+  const id = useId();
+  const [body, setBody] = useState(initial?.body ?? "");
+  const [preview, setPreview] = useState(false);
+  const [state, setState] = useState<SaveState>({ kind: "idle" });
+  const [savedBody, setSavedBody] = useState(initial?.body ?? "");
+  const version = useRef(initial?.version ?? 0);
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const retryDelay = useRef(2_000);
+  const unsaved = body !== savedBody;
+
+  const save = async (text: string) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setState({ kind: "saving" });
+    try {
+      const result = await saveMilestoneNoteAction({
+        milestoneId: milestone.id,
+        body: text,
+        baseVersion: version.current,
+      });
+      if (!result.ok) {
+        // Refused on its merits (too long, say): retrying would not help; the text stays.
+        setState({ kind: "failed", message: result.fieldErrors?.body?.[0] ?? result.error, retryInMs: null });
+        return;
+      }
+      version.current = result.data.version;
+      setSavedBody(text);
+      retryDelay.current = 2_000;
+      setState({ kind: "saved", replacedNewer: result.data.replacedNewer });
+    } catch {
+      const wait = retryDelay.current;
+      retryDelay.current = Math.min(wait * 2, MAX_RETRY_MS);
+      setState({ kind: "failed", message: "Couldn't save: no connection to the server.", retryInMs: wait });
+    } finally {
+      inFlight.current = false;
+    }
+  };
+
+  const latestBody = useRef(body);
+  useEffect(() => {
+    latestBody.current = body;
+  });
+
+  // Debounced autosave after typing; after a failure, the retry timer below takes over.
+  useEffect(() => {
+    if (!unsaved || state.kind === "saving") return;
+    if (state.kind === "failed" && state.retryInMs === null && body === latestBody.current) return;
+    const delay = state.kind === "failed" && state.retryInMs !== null ? state.retryInMs : AUTOSAVE_AFTER_MS;
+    timer.current = setTimeout(() => void save(latestBody.current), delay);
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [body, state]);
+
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+
+  const status =
+    state.kind === "saving"
+      ? "Saving…"
+      : state.kind === "failed"
+        ? `${state.message}${state.retryInMs !== null ? " Trying again shortly; your text is safe here." : ""}`
+        : unsaved
+          ? "Unsaved changes"
+          : state.kind === "saved"
+            ? state.replacedNewer
+              ? "Saved. This replaced a newer version saved from another tab or device."
+              : "Saved"
+            : "";
+
+  return (
+    <details open={Boolean(initial?.body) || undefined} className="mt-2 pl-8">
+      <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
+        Your notes<span className="sr-only"> on {milestone.title}</span>
+      </summary>
+      <div className="mt-2 flex flex-col gap-1">
+        <div className="flex items-center justify-between gap-2">
+          <label htmlFor={`${id}-note`} className="text-sm font-medium">
+            Note<span className="sr-only"> on {milestone.title}</span>
+            <span className="font-normal text-slate-600"> (private; Markdown allowed)</span>
+          </label>
+          <button
+            type="button"
+            onClick={() => setPreview((shown) => !shown)}
+            aria-pressed={preview}
+            className="text-sm font-medium text-indigo-700 underline underline-offset-4"
+          >
+            Preview
+          </button>
+        </div>
+        {preview ? (
+          <div className="rounded-md border border-slate-300 p-3">
+            {body.trim() ? (
+              <NoteMarkdown body={body} />
+            ) : (
+              <p className="text-sm text-slate-600">Nothing written yet.</p>
+            )}
+          </div>
+        ) : (
+          <textarea
+            id={`${id}-note`}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+            rows={4}
+            aria-describedby={`${id}-status`}
+            aria-invalid={state.kind === "failed" && state.retryInMs === null ? true : undefined}
+            className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
+          />
+        )}
+        <div className="flex flex-wrap items-center gap-2">
+          <p
+            id={`${id}-status`}
+            role="status"
+            className={`text-sm ${state.kind === "failed" ? "text-red-800" : "text-slate-600"}`}
+          >
+            {status}
+          </p>
+          {state.kind === "failed" ? (
+            <button
+              type="button"
+              onClick={() => void save(latestBody.current)}
+              className="text-sm font-medium text-indigo-700 underline underline-offset-4"
+            >
+              Save now
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </details>
+  );
+}
