@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { createMentorInviteAction } from "@/app/_actions/mentorship";
-import { InviteLinkPanel } from "@/components/invite-link-panel";
-import { OpenInvites } from "@/components/open-invites";
+import { InviteSection } from "@/components/invite-section";
 import { EndMentorshipButton } from "@/components/end-mentorship-button";
 import { NotesSharingToggle } from "@/components/notes-sharing-toggle";
 import { getViewer } from "@/lib/auth";
@@ -65,19 +64,13 @@ export default async function MentorsPage() {
           </ul>
         )}
       </section>
-      <section
-        aria-labelledby="invite-mentor-heading"
-        className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
-      >
-        <h2 id="invite-mentor-heading" className="text-lg font-semibold">
-          Invite a mentor
-        </h2>
-        <InviteLinkPanel
-          create={createMentorInviteAction}
-          explanation="Send this link to one person you'd like as a mentor. It works once: whoever accepts it first can see your progress until you end the mentorship."
-        />
-        <OpenInvites invites={invites} />
-      </section>
+      <InviteSection
+        id="invite-mentor-heading"
+        title="Invite a mentor"
+        create={createMentorInviteAction}
+        explanation="Send this link to one person you'd like as a mentor. It works once: whoever accepts it first can see your progress until you end the mentorship."
+        invites={invites}
+      />
     </main>
   );
 }

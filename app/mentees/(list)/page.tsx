@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { createMenteeInviteAction } from "@/app/_actions/mentorship";
-import { InviteLinkPanel } from "@/components/invite-link-panel";
+import { InviteSection } from "@/components/invite-section";
 import { MenteeTable } from "@/components/mentee-table";
-import { OpenInvites } from "@/components/open-invites";
 import { getViewer } from "@/lib/auth";
 import { getMenteeTableForViewer } from "@/lib/data/mentee-table";
 import { listOpenInvitesForViewer } from "@/lib/data/mentorships";
@@ -30,16 +29,13 @@ export default async function MenteesPage({ searchParams }: PageProps<"/mentees"
           The learners who share their progress with you, and who could use a word from you.
         </p>
       </header>
-      <section aria-labelledby="invite-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="invite-heading" className="text-lg font-semibold">
-          Invite a learner
-        </h2>
-        <InviteLinkPanel
-          create={createMenteeInviteAction}
-          explanation="Send this link to learners you mentor. One link works for several learners until it expires; each of them decides whether to share their progress with you."
-        />
-        <OpenInvites invites={invites} />
-      </section>
+      <InviteSection
+        id="invite-heading"
+        title="Invite a learner"
+        create={createMenteeInviteAction}
+        explanation="Send this link to learners you mentor. One link works for several learners until it expires; each of them decides whether to share their progress with you."
+        invites={invites}
+      />
       <section aria-labelledby="mentees-heading" className="flex flex-col gap-3">
         <h2 id="mentees-heading" className="text-xl font-semibold">
           Your mentees
