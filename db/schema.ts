@@ -235,6 +235,51 @@ export const milestoneNotes = pgTable(
   (table) => [primaryKey({ columns: [table.userId, table.milestoneId] })],
 );
 
+/** A link the learner keeps as proof of a milestone: a repository, a certificate, a write-up. */
+export const milestoneEvidence = pgTable(
+  "milestone_evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    milestoneId: uuid("milestone_id")
+      .notNull()
+      .references(() => milestones.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    url: text("url").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("milestone_evidence_user_milestone_idx").on(table.userId, table.milestoneId, table.createdAt)],
+);
+
+/**
+ * A public, read-only page of one learner's progress on one roadmap. The token is kept as
+ * is (unlike invite tokens) so the learner can see their link again; it grants nothing but
+ * a view of what the learner chose to publish.
+ */
+export const shareLinks = pgTable(
+  "share_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    token: text("token").notNull().unique(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    roadmapId: uuid("roadmap_id")
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: "restrict" }),
+    includeEvidence: boolean("include_evidence").notNull().default(false),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [
+    uniqueIndex("share_links_active_unique")
+      .on(table.userId, table.roadmapId)
+      .where(sql`${table.revokedAt} is null`),
+  ],
+);
+
 /* ---------- Mentorship ---------- */
 
 export const inviteKinds = ["mentor_invites_learner", "learner_invites_mentor"] as const;
