@@ -2,17 +2,22 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { saveMilestoneNoteAction } from "@/app/roadmaps/[slug]/note-actions";
+import type { NoteSnapshot } from "@/lib/queries";
 import { NoteMarkdown } from "./note-markdown";
 
 type SaveState =
   | { kind: "idle" }
   | { kind: "saving" }
   | { kind: "saved"; replacedNewer: boolean }
+  | { kind: "updatedElsewhere" }
+  | { kind: "changedElsewhere" }
   | { kind: "failed"; message: string; retryInMs: number | null };
 
 type MilestoneNoteProps = {
   milestone: { id: string; title: string };
-  initial: { body: string; version: number } | undefined;
+  /** The latest saved version the page knows of; it changes when another tab or device saves. */
+  stored: NoteSnapshot | undefined;
+  onSaved: (note: NoteSnapshot) => void;
 };
 
 const AUTOSAVE_AFTER_MS = 800;
@@ -23,13 +28,14 @@ const MAX_RETRY_MS = 30_000;
  * failed save: it is retried with growing pauses, and leaving the page with unsaved text
  * asks first.
  */
-export function MilestoneNote({ milestone, initial }: MilestoneNoteProps) {
+export function MilestoneNote({ milestone, stored, onSaved }: MilestoneNoteProps) {
   const id = useId();
-  const [body, setBody] = useState(initial?.body ?? "");
+  const [body, setBody] = useState(stored?.body ?? "");
   const [preview, setPreview] = useState(false);
   const [state, setState] = useState<SaveState>({ kind: "idle" });
-  const [savedBody, setSavedBody] = useState(initial?.body ?? "");
-  const version = useRef(initial?.version ?? 0);
+  const [savedBody, setSavedBody] = useState(stored?.body ?? "");
+  const [initiallyOpen] = useState(Boolean(stored?.body));
+  const version = useRef(stored?.version ?? 0);
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryDelay = useRef(2_000);
@@ -52,6 +58,7 @@ export function MilestoneNote({ milestone, initial }: MilestoneNoteProps) {
       }
       version.current = result.data.version;
       setSavedBody(text);
+      onSaved({ body: text, version: result.data.version });
       retryDelay.current = 2_000;
       setState({ kind: "saved", replacedNewer: result.data.replacedNewer });
     } catch {
@@ -62,6 +69,24 @@ export function MilestoneNote({ milestone, initial }: MilestoneNoteProps) {
       inFlight.current = false;
     }
   };
+
+  // Another tab or device saved a newer version (seen when this tab regains focus): take it
+  // if nothing here is unsaved; otherwise keep the text on screen, say so, and let it win.
+  const storedVersion = stored?.version ?? 0;
+  useEffect(() => {
+    if (!stored || inFlight.current || stored.version <= version.current) return;
+    if (body === savedBody) {
+      version.current = stored.version;
+      // The query cache is the outside system here: a refetch on focus brought a newer save.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setBody(stored.body);
+      setSavedBody(stored.body);
+      setState({ kind: "updatedElsewhere" });
+    } else {
+      setState({ kind: "changedElsewhere" });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storedVersion]);
 
   const latestBody = useRef(body);
   useEffect(() => {
@@ -92,16 +117,20 @@ export function MilestoneNote({ milestone, initial }: MilestoneNoteProps) {
       ? "Saving…"
       : state.kind === "failed"
         ? `${state.message}${state.retryInMs !== null ? " Trying again shortly; your text is safe here." : ""}`
-        : unsaved
-          ? "Unsaved changes"
-          : state.kind === "saved"
-            ? state.replacedNewer
-              ? "Saved. This replaced a newer version saved from another tab or device."
-              : "Saved"
-            : "";
+        : state.kind === "changedElsewhere"
+          ? "This note was also changed in another tab or device. Your text here will replace that version when it saves."
+          : unsaved
+            ? "Unsaved changes"
+            : state.kind === "updatedElsewhere"
+              ? "Updated with the version saved in another tab or device."
+              : state.kind === "saved"
+                ? state.replacedNewer
+                  ? "Saved. This replaced a newer version saved from another tab or device."
+                  : "Saved"
+                : "";
 
   return (
-    <details open={Boolean(initial?.body) || undefined} className="mt-2 pl-8">
+    <details open={initiallyOpen || undefined} className="mt-2 pl-8">
       <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
         Your notes<span className="sr-only"> on {milestone.title}</span>
       </summary>

@@ -6,6 +6,7 @@ import type { MilestoneFeedback as MilestoneFeedbackData } from "@/lib/data/feed
 import type { RoadmapView as Roadmap } from "@/lib/data/roadmaps";
 import { FILTER_LABELS, MILESTONE_FILTERS, milestoneMatches, type MilestoneFilter } from "@/lib/milestone-filter";
 import { outlineOf, STATUS_LABELS, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/progress";
+import { MilestoneEvidence } from "./milestone-evidence";
 import { MilestoneFeedback } from "./milestone-feedback";
 import { MilestoneItem } from "./milestone-item";
 import { MilestoneNote } from "./milestone-note";
@@ -13,6 +14,7 @@ import { OverallProgress } from "./overall-progress";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { StageSection } from "./stage-section";
 import { useMilestoneKeyboard } from "./use-milestone-keyboard";
+import { useRoadmapNotebook } from "./use-roadmap-notebook";
 import { useHydrated } from "./use-hydrated";
 import { useRoadmapStatuses, useSetMilestoneStatus, type FailedChange } from "./use-set-milestone-status";
 
@@ -20,19 +22,19 @@ type RoadmapViewProps = {
   roadmap: Roadmap;
   viewerId: string | null;
   feedback?: MilestoneFeedbackData;
-  notes?: Record<string, { body: string; version: number }>;
 };
 
 function focusMilestone(milestoneId: string) {
   document.getElementById(`milestone-${milestoneId}`)?.focus();
 }
 
-export function RoadmapView({ roadmap, viewerId, feedback, notes }: RoadmapViewProps) {
+export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
   const signedIn = viewerId !== null;
   const { statuses, dates, loadFailed } = useRoadmapStatuses(roadmap.slug, viewerId);
   const { setStatus, failures, retry, dismiss } = useSetMilestoneStatus(roadmap.slug, viewerId ?? "anonymous");
   const [signInPrompt, setSignInPrompt] = useState<string | null>(null);
   const hydrated = useHydrated();
+  const notebook = useRoadmapNotebook(roadmap.slug, viewerId);
 
   const progress = summarizeRoadmap(outlineOf(roadmap.stages), statuses);
   const [filter, setFilter] = useState<MilestoneFilter>("all");
@@ -47,6 +49,23 @@ export function RoadmapView({ roadmap, viewerId, feedback, notes }: RoadmapViewP
   }));
   const visibleIds = visibleStages.flatMap(({ milestones }) => milestones.map((milestone) => milestone.id));
   const milestoneById = new Map(roadmap.stages.flatMap((stage) => stage.milestones.map((m) => [m.id, m])));
+
+  const notebookFor = (milestone: { id: string; title: string }) =>
+    notebook.data ? (
+      <>
+        <MilestoneNote
+          milestone={milestone}
+          stored={notebook.data.notes[milestone.id]}
+          onSaved={(note) => notebook.noteSaved(milestone.id, note)}
+        />
+        <MilestoneEvidence
+          milestone={milestone}
+          links={notebook.data.evidence[milestone.id] ?? []}
+          onAdded={(link) => notebook.evidenceAdded(milestone.id, link)}
+          onRemoved={(linkId) => notebook.evidenceRemoved(milestone.id, linkId)}
+        />
+      </>
+    ) : null;
 
   const change = (milestone: { id: string; title: string; slug: string }) => (status: MilestoneStatus) => {
     if (!signedIn) {
@@ -224,7 +243,7 @@ export function RoadmapView({ roadmap, viewerId, feedback, notes }: RoadmapViewP
               onDeactivate={() => setActiveId((current) => (current === milestone.id ? null : current))}
               onChange={change(milestone)}
             >
-              {viewerId && notes ? <MilestoneNote milestone={milestone} initial={notes[milestone.id]} /> : null}
+              {notebookFor(milestone)}
               {viewerId && feedback ? (
                 <MilestoneFeedback
                   learnerId={viewerId}
@@ -260,7 +279,9 @@ export function RoadmapView({ roadmap, viewerId, feedback, notes }: RoadmapViewP
                 retired
                 disabled={!hydrated}
                 onChange={change(milestone)}
-              />
+              >
+                {notebookFor(milestone)}
+              </MilestoneItem>
             ))}
           </ol>
         </section>

@@ -2,6 +2,13 @@ import { queryOptions } from "@tanstack/react-query";
 import type { MilestoneDates } from "./history";
 import type { StatusMap } from "./progress";
 
+export type NoteSnapshot = { body: string; version: number };
+export type EvidenceLink = { id: string; title: string; url: string };
+export type RoadmapNotesData = {
+  notes: Record<string, NoteSnapshot>;
+  evidence: Record<string, EvidenceLink[]>;
+};
+
 export type RoadmapProgressData = { statuses: StatusMap; dates: MilestoneDates };
 
 /**
@@ -17,6 +24,23 @@ export function roadmapProgressQuery(slug: string, viewerId: string) {
       if (!response.ok) throw new Error(`Could not load your progress (HTTP ${response.status}).`);
       return (await response.json()) as RoadmapProgressData;
     },
+  });
+}
+
+/**
+ * The viewer's notes and evidence links on a roadmap. Always refetched when the tab regains
+ * focus, so a note saved from another tab or device is noticed before it is overwritten.
+ */
+export function roadmapNotesQuery(slug: string, viewerId: string) {
+  return queryOptions({
+    queryKey: ["roadmap-notes", slug, viewerId],
+    queryFn: async ({ signal }): Promise<RoadmapNotesData> => {
+      const response = await fetch(`/api/roadmaps/${encodeURIComponent(slug)}/notes`, { signal });
+      if (!response.ok) throw new Error(`Could not load your notes (HTTP ${response.status}).`);
+      return (await response.json()) as RoadmapNotesData;
+    },
+    staleTime: 0,
+    refetchOnWindowFocus: "always",
   });
 }
 

@@ -4,13 +4,16 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
+import { ShareLinkPanel } from "@/components/share-link-panel";
 import { getViewer } from "@/lib/auth";
 import { getMilestoneFeedback } from "@/lib/data/feedback";
 import { getMilestoneDatesForViewer } from "@/lib/data/insight";
-import { getNotesForViewer } from "@/lib/data/notes";
+import { getNotebookForViewer } from "@/lib/data/notebook";
 import { getRoadmapForViewer } from "@/lib/data/roadmaps";
+import { getShareLinkForViewer } from "@/lib/data/share-links";
 import { AppError } from "@/lib/errors";
-import { roadmapProgressQuery } from "@/lib/queries";
+import { roadmapNotesQuery, roadmapProgressQuery } from "@/lib/queries";
+import { requestOrigin } from "@/lib/request-origin";
 
 // Metadata and page share one load per request.
 const loadRoadmap = cache(async (slug: string) => {
@@ -31,15 +34,17 @@ export async function generateMetadata({ params }: PageProps<"/roadmaps/[slug]">
 export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug]">) {
   const { slug } = await params;
   const { viewer, roadmap, statuses } = await loadRoadmap(slug);
-  const [feedback, dates, notes] = viewer
+  const [feedback, dates, notebook, shareLink] = viewer
     ? await Promise.all([
         getMilestoneFeedback({ viewer, learnerId: viewer.id }),
         getMilestoneDatesForViewer({ viewer, roadmapSlug: slug }),
-        getNotesForViewer({ viewer, roadmapSlug: slug }),
+        getNotebookForViewer({ viewer, roadmapSlug: slug }),
+        getShareLinkForViewer({ viewer, roadmapSlug: slug }),
       ])
-    : [undefined, {}, undefined];
+    : [undefined, {}, undefined, null];
   const queryClient = new QueryClient();
   if (viewer) queryClient.setQueryData(roadmapProgressQuery(slug, viewer.id).queryKey, { statuses, dates });
+  if (viewer && notebook) queryClient.setQueryData(roadmapNotesQuery(slug, viewer.id).queryKey, notebook);
 
   return (
     <main className="flex flex-col gap-6">
@@ -50,9 +55,16 @@ export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <RoadmapView roadmap={roadmap} viewerId={viewer?.id ?? null} feedback={feedback} notes={notes} />
+          <RoadmapView roadmap={roadmap} viewerId={viewer?.id ?? null} feedback={feedback} />
         </HydrationBoundary>
         <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start">
+          {viewer ? (
+            <ShareLinkPanel
+              roadmapSlug={slug}
+              origin={(await requestOrigin()).origin}
+              initial={shareLink && { token: shareLink.token, includeEvidence: shareLink.includeEvidence }}
+            />
+          ) : null}
           <SalaryGuides guides={roadmap.salaryGuides} caveat={roadmap.salaryCaveat} />
         </aside>
       </div>

@@ -1,0 +1,132 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { roadmaps, shareLinks, users } from "../../db/schema";
+import { AppError } from "../errors";
+import type { StatusMap } from "../progress";
+import { loadEvidence } from "./evidence";
+import { loadRoadmapWithProgress, type RoadmapView } from "./roadmaps";
+import type { Viewer } from "./viewer";
+
+export type ShareLinkView = { token: string; includeEvidence: boolean; createdAt: Date };
+
+export type SharedProgress =
+  | { state: "missing" }
+  | { state: "revoked" }
+  | {
+      state: "shared";
+      learnerName: string;
+      roadmap: Omit<RoadmapView, "retired">;
+      statuses: StatusMap;
+      /** Present only when the learner chose to publish their evidence links. */
+      evidence: Record<string, { title: string; url: string }[]> | null;
+    };
+
+/** 192 random bits: a link nobody can guess or enumerate. */
+function newToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+async function roadmapIdOf(slug: string): Promise<string> {
+  const [roadmap] = await getDb().select({ id: roadmaps.id }).from(roadmaps).where(eq(roadmaps.slug, slug));
+  if (!roadmap) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
+  return roadmap.id;
+}
+
+const activeLink = (userId: string, roadmapId: string) =>
+  and(eq(shareLinks.userId, userId), eq(shareLinks.roadmapId, roadmapId), isNull(shareLinks.revokedAt));
+
+const linkColumns = {
+  token: shareLinks.token,
+  includeEvidence: shareLinks.includeEvidence,
+  createdAt: shareLinks.createdAt,
+};
+
+/** The viewer's current public link for a roadmap, if they have one. */
+export async function getShareLinkForViewer({
+  viewer,
+  roadmapSlug,
+}: {
+  viewer: Viewer;
+  roadmapSlug: string;
+}): Promise<ShareLinkView | null> {
+  const roadmapId = await roadmapIdOf(roadmapSlug);
+  const [link] = await getDb().select(linkColumns).from(shareLinks).where(activeLink(viewer.id, roadmapId));
+  return link ?? null;
+}
+
+/**
+ * Publishes the viewer's progress on a roadmap, or changes what an existing link shows.
+ * Publishing again keeps the same address, so links already handed out keep working.
+ */
+export async function publishShareLink({
+  viewer,
+  roadmapSlug,
+  includeEvidence,
+}: {
+  viewer: Viewer;
+  roadmapSlug: string;
+  includeEvidence: boolean;
+}): Promise<ShareLinkView> {
+  const roadmapId = await roadmapIdOf(roadmapSlug);
+  return getDb().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(shareLinks)
+      .set({ includeEvidence })
+      .where(activeLink(viewer.id, roadmapId))
+      .returning(linkColumns);
+    if (updated) return updated;
+    const [created] = await tx
+      .insert(shareLinks)
+      .values({ token: newToken(), userId: viewer.id, roadmapId, includeEvidence })
+      .onConflictDoNothing()
+      .returning(linkColumns);
+    if (created) return created;
+    // Another tab published at the same moment: that link is the one.
+    const [existing] = await tx.select(linkColumns).from(shareLinks).where(activeLink(viewer.id, roadmapId));
+    return existing!;
+  });
+}
+
+/** Ends the viewer's public link on a roadmap; its address then says it is no longer shared. */
+export async function revokeShareLink({ viewer, roadmapSlug }: { viewer: Viewer; roadmapSlug: string }) {
+  const roadmapId = await roadmapIdOf(roadmapSlug);
+  await getDb().update(shareLinks).set({ revokedAt: new Date() }).where(activeLink(viewer.id, roadmapId));
+}
+
+/**
+ * What a public link shows. The token is the only permission: whoever holds it sees the
+ * learner's name, statuses and (if chosen) evidence on that one roadmap, and never notes.
+ */
+export async function getSharedProgress(token: string): Promise<SharedProgress> {
+  const [link] = await getDb()
+    .select({
+      userId: shareLinks.userId,
+      includeEvidence: shareLinks.includeEvidence,
+      revokedAt: shareLinks.revokedAt,
+      roadmapSlug: roadmaps.slug,
+      learnerName: users.name,
+    })
+    .from(shareLinks)
+    .innerJoin(roadmaps, eq(roadmaps.id, shareLinks.roadmapId))
+    .innerJoin(users, eq(users.id, shareLinks.userId))
+    .where(eq(shareLinks.token, token));
+  if (!link) return { state: "missing" };
+  if (link.revokedAt) return { state: "revoked" };
+  const [{ roadmap, statuses }, evidence] = await Promise.all([
+    loadRoadmapWithProgress(link.roadmapSlug, link.userId),
+    link.includeEvidence ? loadEvidence(link.userId, link.roadmapSlug) : Promise.resolve(null),
+  ]);
+  const { retired: _retired, ...current } = roadmap;
+  return {
+    state: "shared",
+    learnerName: link.learnerName?.trim() || "A Waymark learner",
+    roadmap: current,
+    statuses,
+    evidence:
+      evidence &&
+      Object.fromEntries(
+        Object.entries(evidence).map(([id, links]) => [id, links.map(({ title, url }) => ({ title, url }))]),
+      ),
+  };
+}

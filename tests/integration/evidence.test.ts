@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { addMilestoneEvidence, getEvidenceForViewer, removeMilestoneEvidence } from "@/lib/data/evidence";
+import { getNotebookForViewer } from "@/lib/data/notebook";
+import { saveMilestoneNote } from "@/lib/data/notes";
+import { EVIDENCE_MAX_PER_MILESTONE } from "@/lib/evidence";
+import { backendMilestones, createLearner } from "./helpers";
+
+const slug = "backend-developer";
+
+describe("evidence links on milestones", () => {
+  it("keeps links in the order they were added and removes one on request", async () => {
+    const learner = await createLearner();
+    const [first] = await backendMilestones();
+    const repo = await addMilestoneEvidence({
+      viewer: learner,
+      milestoneId: first!.id,
+      title: "  CLI tool repository ",
+      url: " https://github.com/example/cli ",
+    });
+    expect(repo).toMatchObject({ title: "CLI tool repository", url: "https://github.com/example/cli" });
+    await addMilestoneEvidence({
+      viewer: learner,
+      milestoneId: first!.id,
+      title: "Write-up",
+      url: "http://blog.example.com/post",
+    });
+    const listed = await getEvidenceForViewer({ viewer: learner, roadmapSlug: slug });
+    expect(listed[first!.id]!.map((link) => link.title)).toEqual(["CLI tool repository", "Write-up"]);
+
+    await removeMilestoneEvidence({ viewer: learner, evidenceId: repo.id });
+    const after = await getEvidenceForViewer({ viewer: learner, roadmapSlug: slug });
+    expect(after[first!.id]!.map((link) => link.title)).toEqual(["Write-up"]);
+  });
+
+  it.each([
+    ["javascript:alert(1)", "Use a web address starting with http:// or https://."],
+    ["data:text/html,<script>alert(1)</script>", "Use a web address starting with http:// or https://."],
+    ["ftp://files.example.com/cert.pdf", "Use a web address starting with http:// or https://."],
+    ["not a link", "Use a web address starting with http:// or https://."],
+    [`https://example.com/${"a".repeat(2_000)}`, "Addresses can be up to 2,000 characters."],
+  ])("refuses the address %s with a message saying why", async (url, message) => {
+    const learner = await createLearner();
+    const [first] = await backendMilestones();
+    await expect(
+      addMilestoneEvidence({ viewer: learner, milestoneId: first!.id, title: "Proof", url }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { url: [message] } });
+    expect(await getEvidenceForViewer({ viewer: learner, roadmapSlug: slug })).toEqual({});
+  });
+
+  it("refuses an empty or over-long title", async () => {
+    const learner = await createLearner();
+    const [first] = await backendMilestones();
+    const url = "https://example.com";
+    await expect(
+      addMilestoneEvidence({ viewer: learner, milestoneId: first!.id, title: "   ", url }),
+    ).rejects.toMatchObject({
+      fieldErrors: { title: ["Give the link a title, such as “Project repository”."] },
+    });
+    await expect(
+      addMilestoneEvidence({ viewer: learner, milestoneId: first!.id, title: "t".repeat(121), url }),
+    ).rejects.toMatchObject({ fieldErrors: { title: ["Titles can be up to 120 characters."] } });
+  });
+
+  it(`holds at most ${EVIDENCE_MAX_PER_MILESTONE} links per milestone, also when adds arrive together`, async () => {
+    const learner = await createLearner();
+    const [first, second] = await backendMilestones();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: EVIDENCE_MAX_PER_MILESTONE + 5 }, (_, index) =>
+        addMilestoneEvidence({
+          viewer: learner,
+          milestoneId: first!.id,
+          title: `Link ${index}`,
+          url: `https://example.com/${index}`,
+        }),
+      ),
+    );
+    const refused = attempts.filter((attempt) => attempt.status === "rejected");
+    expect(refused).toHaveLength(5);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({
+      code: "CONFLICT",
+      message: "A milestone can have up to 20 evidence links. Remove one to add another.",
+    });
+    const listed = await getEvidenceForViewer({ viewer: learner, roadmapSlug: slug });
+    expect(listed[first!.id]).toHaveLength(EVIDENCE_MAX_PER_MILESTONE);
+    // The limit is per milestone, not per learner.
+    await addMilestoneEvidence({
+      viewer: learner,
+      milestoneId: second!.id,
+      title: "Other",
+      url: "https://example.com",
+    });
+  });
+
+  it("never shows or removes another learner's links", async () => {
+    const owner = await createLearner();
+    const other = await createLearner();
+    const [first] = await backendMilestones();
+    const link = await addMilestoneEvidence({
+      viewer: owner,
+      milestoneId: first!.id,
+      title: "Mine",
+      url: "https://example.com",
+    });
+    expect(await getEvidenceForViewer({ viewer: other, roadmapSlug: slug })).toEqual({});
+    await removeMilestoneEvidence({ viewer: other, evidenceId: link.id });
+    expect((await getEvidenceForViewer({ viewer: owner, roadmapSlug: slug }))[first!.id]).toHaveLength(1);
+  });
+
+  it("says plainly when the milestone does not exist", async () => {
+    const learner = await createLearner();
+    await expect(
+      addMilestoneEvidence({
+        viewer: learner,
+        milestoneId: "00000000-0000-4000-8000-000000000000",
+        title: "Proof",
+        url: "https://example.com",
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("gives the roadmap page notes and links together", async () => {
+    const learner = await createLearner();
+    const [first] = await backendMilestones();
+    await saveMilestoneNote({ viewer: learner, milestoneId: first!.id, body: "plan", baseVersion: 0 });
+    const link = await addMilestoneEvidence({
+      viewer: learner,
+      milestoneId: first!.id,
+      title: "Repo",
+      url: "https://example.com/repo",
+    });
+    expect(await getNotebookForViewer({ viewer: learner, roadmapSlug: slug })).toEqual({
+      notes: { [first!.id]: { body: "plan", version: 1 } },
+      evidence: { [first!.id]: [{ id: link.id, title: "Repo", url: "https://example.com/repo" }] },
+    });
+  });
+});
