@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { ActionResult } from "@/lib/actions";
+import { FormAlert } from "./ui/form-alert";
 import { TextField } from "./ui/text-field";
+import { useActionForm } from "./use-action-form";
 import { useHydrated } from "./use-hydrated";
 
 type Field = {
@@ -41,35 +43,11 @@ export function AuthForm({
   const hydrated = useHydrated();
   const [values, setValues] = useState<Record<string, string>>({});
   // The server action itself, so the form also submits before (or without) JavaScript.
-  const [result, formAction, pending] = useActionState(submit, null);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const failure = result && !result.ok ? result : null;
-  const hasFieldErrors = Object.keys(failure?.fieldErrors ?? {}).length > 0;
-
-  useEffect(() => {
-    if (!result || result.ok) return;
-    formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
-  }, [result]);
+  const { failure, pending, attempt, formProps } = useActionForm(submit);
 
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={() => setAttempt((n) => n + 1)}
-      noValidate
-      className="flex flex-col gap-4"
-    >
-      {failure ? (
-        // A new element per attempt, so the same message is announced again after another try.
-        <p
-          key={attempt}
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
-        >
-          {hasFieldErrors ? "Some fields need another look." : failure.error}
-        </p>
-      ) : null}
+    <form {...formProps} className="flex flex-col gap-4">
+      <FormAlert key={attempt} failure={failure} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {sendTimeZone && hydrated ? (
         <input type="hidden" name="timeZone" value={Intl.DateTimeFormat().resolvedOptions().timeZone} />

@@ -35,10 +35,9 @@ export async function SiteHeader() {
               Mentees
             </Link>
             <NotificationsLink viewerId={viewer.id} unread={unread} />
-            <span className="hidden text-sm text-slate-600 sm:inline">
-              <span className="sr-only">Signed in as </span>
-              {viewer.name ?? viewer.email}
-            </span>
+            <Link href="/account" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
+              Account<span className="sr-only">: signed in as {viewer.name ?? viewer.email}</span>
+            </Link>
             <form action={signOutAction}>
               <button
                 type="submit"

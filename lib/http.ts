@@ -1,14 +1,19 @@
 import { NextResponse } from "next/server";
 import { HTTP_STATUS, toPublicError } from "./errors";
 
+/** The JSON answer for a failure, with the status its error code maps to. */
+export function errorResponse(error: unknown): NextResponse {
+  const body = toPublicError(error);
+  return NextResponse.json(body, { status: HTTP_STATUS[body.code], headers: { "Cache-Control": "no-store" } });
+}
+
 /** Wraps a route handler so every failure answers with the status its error code maps to. */
 export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<unknown>) {
   return async (...args: A): Promise<NextResponse> => {
     try {
       return NextResponse.json(await handler(...args), { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
-      const body = toPublicError(error);
-      return NextResponse.json(body, { status: HTTP_STATUS[body.code], headers: { "Cache-Control": "no-store" } });
+      return errorResponse(error);
     }
   };
 }

@@ -2,10 +2,15 @@ import Link from "next/link";
 import { getViewer } from "@/lib/auth";
 import { listRoadmaps } from "@/lib/data/roadmaps";
 
-export default async function HomePage() {
-  const [viewer, roadmaps] = await Promise.all([getViewer(), listRoadmaps()]);
+export default async function HomePage({ searchParams }: PageProps<"/">) {
+  const [viewer, roadmaps, { account }] = await Promise.all([getViewer(), listRoadmaps(), searchParams]);
   return (
     <main className="flex flex-col gap-8">
+      {account === "deleted" && !viewer ? (
+        <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-900">
+          Your account and everything in it have been deleted.
+        </p>
+      ) : null}
       <section className="rounded-2xl bg-indigo-900 px-6 py-10 text-white sm:px-10">
         <h1 className="max-w-2xl text-3xl font-bold tracking-tight sm:text-4xl">
           Know where you are on the way to backend developer.

@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, nextSave, ROADMAP, test } from "./fixtures";
 
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`in the ${colorScheme} theme`, () => {
     test.use({ colorScheme });
@@ -16,17 +18,40 @@ for (const colorScheme of ["light", "dark"] as const) {
         .selectOption({ label: "In progress" });
       await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /dark/ : /^(?!.*dark)/);
 
-      const roadmap = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-        .analyze();
+      const roadmap = await new AxeBuilder({ page }).withTags(WCAG).analyze();
       expect(roadmap.violations, JSON.stringify(roadmap.violations, null, 2)).toEqual([]);
 
       await page.goto("/dashboard");
       await expect(page.getByRole("heading", { name: "Your activity" })).toBeVisible();
-      const dashboard = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-        .analyze();
+      const dashboard = await new AxeBuilder({ page }).withTags(WCAG).analyze();
       expect(dashboard.violations, JSON.stringify(dashboard.violations, null, 2)).toEqual([]);
+    });
+
+    test("the account page and a public progress page pass an axe check with no violations", async ({
+      page,
+      learner,
+    }) => {
+      void learner;
+      await page.goto(ROADMAP);
+      const item = page
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("checkbox", { name: "Understand how the web works" }) });
+      await item.getByText(/^Evidence/).click();
+      const share = page.getByRole("region", { name: "Share your progress" });
+      await share.getByRole("button", { name: "Create a public link" }).click();
+      const url = await share.getByLabel("Public link").inputValue();
+      const roadmap = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      expect(roadmap.violations, JSON.stringify(roadmap.violations, null, 2)).toEqual([]);
+
+      await page.goto("/account");
+      await expect(page.getByRole("heading", { name: "Delete account" })).toBeVisible();
+      const account = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      expect(account.violations, JSON.stringify(account.violations, null, 2)).toEqual([]);
+
+      await page.goto(url);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Backend Developer roadmap");
+      const shared = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      expect(shared.violations, JSON.stringify(shared.violations, null, 2)).toEqual([]);
     });
   });
 }

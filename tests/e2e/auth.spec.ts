@@ -61,6 +61,7 @@ test("signing out everywhere ends the learner's other sessions too", async ({ pa
   await signIn(otherPage, learner);
   await expect(otherPage).toHaveURL(/\/dashboard$/);
 
+  await page.goto("/account");
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page.getByText("You are signed out on every device.")).toBeVisible();
 

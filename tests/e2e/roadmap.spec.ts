@@ -166,6 +166,8 @@ test("a change refused because the session ended is undone and offers to sign in
   const otherDevice = await browser.newContext();
   const other = await otherDevice.newPage();
   await signIn(other, learner);
+  await expect(other).toHaveURL(/\/dashboard$/);
+  await other.goto("/account");
   await other.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(other.getByText("You are signed out on every device.")).toBeVisible();
   await otherDevice.close();

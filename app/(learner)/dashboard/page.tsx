@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { signOutEverywhereAction } from "@/app/(auth)/actions";
 import { OverallProgress } from "@/components/overall-progress";
 import { ActivityHeatmap } from "@/components/activity-heatmap";
 import { ActivityTimeline } from "@/components/activity-timeline";
@@ -33,22 +32,6 @@ export default async function DashboardPage() {
         followed.map((roadmap) => <RoadmapCard key={roadmap.slug} roadmap={roadmap} timeZone={activity.timeZone} />)
       )}
       {followed.length > 0 ? <ActivitySection activity={activity} /> : null}
-      <section aria-labelledby="account-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="account-heading" className="text-lg font-semibold">
-          Account
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          Signed in on a shared or lost device? End every session, everywhere, including this one.
-        </p>
-        <form action={signOutEverywhereAction} className="mt-3">
-          <button
-            type="submit"
-            className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-          >
-            Sign out everywhere
-          </button>
-        </form>
-      </section>
     </main>
   );
 }

@@ -6,7 +6,7 @@ export const alt = "A learner's progress on a Waymark roadmap";
 export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";
 
-/** The preview card: the learner, the roadmap, a bar per stage. */
+/** The preview card: the learner, the roadmap, a bar per stage. (Satori wants one text child per element.) */
 export default async function SharedProgressImage({ params }: { params: Promise<{ token: string }> }) {
   const shared = await loadSharedProgress((await params).token);
   const frame = {
@@ -31,10 +31,10 @@ export default async function SharedProgressImage({ params }: { params: Promise<
   const { overall, stages } = summarizeRoadmap(outlineOf(shared.roadmap.stages), shared.statuses);
   return new ImageResponse(
     <div style={frame}>
-      <div style={{ color: "#4338ca", fontSize: 28, fontWeight: 700 }}>WAYMARK · {shared.roadmap.title}</div>
+      <div style={{ color: "#4338ca", fontSize: 28, fontWeight: 700 }}>{`WAYMARK · ${shared.roadmap.title}`}</div>
       <div style={{ marginTop: 12, fontSize: 60, fontWeight: 700 }}>{shared.learnerName}</div>
       <div style={{ marginTop: 8, color: "#334155" }}>
-        {overall.done} of {overall.total} milestones done · {overall.percent}%
+        {`${overall.done} of ${overall.total} milestones done · ${overall.percent}%`}
       </div>
       <div style={{ marginTop: 40, display: "flex", flexDirection: "column", gap: 22 }}>
         {shared.roadmap.stages.map((stage) => {
@@ -45,9 +45,7 @@ export default async function SharedProgressImage({ params }: { params: Promise<
               <div style={{ display: "flex", flex: 1, height: 26, borderRadius: 13, background: "#e2e8f0" }}>
                 <div style={{ width: `${counts.percent}%`, height: 26, borderRadius: 13, background: "#059669" }} />
               </div>
-              <div style={{ width: 120, textAlign: "right", fontSize: 28 }}>
-                {counts.done}/{counts.total}
-              </div>
+              <div style={{ width: 120, textAlign: "right", fontSize: 28 }}>{`${counts.done}/${counts.total}`}</div>
             </div>
           );
         })}

@@ -1,0 +1,46 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { action } from "@/lib/actions";
+import { signIn, signOut } from "@/lib/auth";
+import { changePassword, deleteAccount } from "@/lib/data/account";
+import { PASSWORD_MAX_LENGTH } from "@/lib/passwords";
+
+// Bounds only, so nobody can make the server hash a megabyte; the real rules are passwordProblem's.
+const password = z.string().max(1024, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+
+const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().max(1024, "That isn't your current password.").optional(),
+    newPassword: password.min(1, "Enter a new password."),
+    confirmPassword: password,
+  })
+  .refine((input) => input.newPassword === input.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "This doesn't match the new password. Type it again.",
+  });
+
+export const changePasswordAction = action(changePasswordSchema, async (input, viewer) => {
+  const result = await changePassword({
+    viewer,
+    currentPassword: input.currentPassword,
+    newPassword: input.newPassword,
+  });
+  // The change ended every session, this one too: signing in again gives this browser a
+  // cookie for the new token version, and only this browser. The redirect matters: Next
+  // renders its target with the new cookie, while a plain re-render would still see the old one.
+  await signIn("credentials", { email: viewer.email, password: input.newPassword, redirect: false });
+  redirect(`/account?password=${result.replaced ? "changed" : "set"}&at=${Date.now()}`);
+});
+
+const deleteAccountSchema = z.object({
+  password: z.string().max(1024, "That isn't your password.").optional(),
+  email: z.string().trim().max(254, "That isn't your account's email address.").optional(),
+  confirm: z.literal("on", { error: "Tick the box to confirm that everything should go." }),
+});
+
+export const deleteAccountAction = action(deleteAccountSchema, async (input, viewer) => {
+  await deleteAccount({ viewer, password: input.password, email: input.email });
+  await signOut({ redirectTo: "/?account=deleted" });
+});
