@@ -1,5 +1,6 @@
 import type { SharedProgress as SharedProgressData } from "@/lib/data/share-links";
 import { formatStageWindow, STATUS_LABELS, statusOf, summarizeRoadmap, outlineOf } from "@/lib/progress";
+import { EvidenceList } from "./evidence-list";
 import { OverallProgress } from "./overall-progress";
 import { ProgressBar } from "./ui/progress-bar";
 
@@ -61,26 +62,7 @@ export function SharedProgress({ shared }: SharedProgressProps) {
                       <span className={status === "done" ? "text-slate-900" : "text-slate-700"}>{milestone.title}</span>
                       <span className="ml-auto shrink-0 text-sm text-slate-700">{STATUS_LABELS[status]}</span>
                     </div>
-                    {links.length > 0 ? (
-                      <ul
-                        aria-label={`Evidence for ${milestone.title}`}
-                        className="ml-7 flex flex-wrap gap-x-3 text-sm"
-                      >
-                        {links.map((link) => (
-                          <li key={`${link.title}-${link.url}`}>
-                            <a
-                              href={link.url}
-                              rel="noopener noreferrer nofollow"
-                              target="_blank"
-                              className="text-indigo-700 underline underline-offset-2"
-                            >
-                              {link.title}
-                              <span className="sr-only"> (opens in a new tab)</span>
-                            </a>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
+                    <EvidenceList milestoneTitle={milestone.title} links={links} className="ml-7" />
                   </li>
                 );
               })}

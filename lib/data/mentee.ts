@@ -5,6 +5,7 @@ import type { MilestoneStatus, StatusMap } from "../progress";
 import type { MilestoneDates } from "../history";
 import { getMilestoneFeedback, type MilestoneFeedback } from "./feedback";
 import { loadMilestoneDates } from "./insight";
+import { loadEvidence, type EvidenceView } from "./evidence";
 import { loadNotes, type NoteView } from "./notes";
 import { requireMenteeForViewer } from "./mentorships";
 import { loadRoadmapWithProgress, type RoadmapView } from "./roadmaps";
@@ -24,7 +25,13 @@ export type MenteeView = {
   learnerName: string;
   mentoredSince: Date;
   /** Notes appear only where the learner chose to share them with this mentor. */
-  roadmaps: { roadmap: RoadmapView; statuses: StatusMap; dates: MilestoneDates; notes: Record<string, NoteView> }[];
+  roadmaps: {
+    roadmap: RoadmapView;
+    statuses: StatusMap;
+    dates: MilestoneDates;
+    notes: Record<string, NoteView>;
+    evidence: Record<string, EvidenceView[]>;
+  }[];
   activity: ActivityItem[];
   feedback: MilestoneFeedback;
 };
@@ -73,6 +80,8 @@ export async function getMenteeForViewer({
         ...(await loadRoadmapWithProgress(slug, mentee.learnerId)),
         dates: await loadMilestoneDates(mentee.learnerId, slug),
         notes: mentee.shareNotes ? await loadNotes(mentee.learnerId, slug) : {},
+        // Evidence is there to be shown: a current mentor sees it, like the statuses it backs.
+        evidence: await loadEvidence(mentee.learnerId, slug),
       })),
     ),
     activity,

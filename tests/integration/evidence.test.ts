@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { addMilestoneEvidence, getEvidenceForViewer, removeMilestoneEvidence } from "@/lib/data/evidence";
+import { getMenteeForViewer } from "@/lib/data/mentee";
+import { acceptInvite, createInvite, endMentorship } from "@/lib/data/mentorships";
 import { getNotebookForViewer } from "@/lib/data/notebook";
 import { saveMilestoneNote } from "@/lib/data/notes";
+import { setMilestoneStatus } from "@/lib/data/progress";
 import { EVIDENCE_MAX_PER_MILESTONE } from "@/lib/evidence";
 import { backendMilestones, createLearner } from "./helpers";
 
@@ -132,5 +135,32 @@ describe("evidence links on milestones", () => {
       notes: { [first!.id]: { body: "plan", version: 1 } },
       evidence: { [first!.id]: [{ id: link.id, title: "Repo", url: "https://example.com/repo" }] },
     });
+  });
+});
+
+describe("evidence links and mentors", () => {
+  it("shows a current mentor the learner's evidence (without their private notes) and a former mentor nothing", async () => {
+    const mentor = await createLearner("Maya Mentor");
+    const learner = await createLearner();
+    const invite = await createInvite({ viewer: mentor, kind: "mentor_invites_learner" });
+    const { mentorshipId } = await acceptInvite({ viewer: learner, token: invite.token });
+    const [first] = await backendMilestones();
+    await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "done" });
+    await saveMilestoneNote({ viewer: learner, milestoneId: first!.id, body: "Private thoughts", baseVersion: 0 });
+    await addMilestoneEvidence({
+      viewer: learner,
+      milestoneId: first!.id,
+      title: "HTTP notes repo",
+      url: "https://github.com/example/http",
+    });
+
+    const [seen] = (await getMenteeForViewer({ viewer: mentor, mentorshipId })).roadmaps;
+    expect(seen!.evidence[first!.id]).toMatchObject([
+      { title: "HTTP notes repo", url: "https://github.com/example/http" },
+    ]);
+    expect(seen!.notes).toEqual({});
+
+    await endMentorship({ viewer: learner, mentorshipId });
+    await expect(getMenteeForViewer({ viewer: mentor, mentorshipId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EvidenceList } from "@/components/evidence-list";
 import { MilestoneFeedback } from "@/components/milestone-feedback";
 import { MilestoneItem } from "@/components/milestone-item";
 import { NoteMarkdown } from "@/components/note-markdown";
@@ -55,7 +56,7 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
               off a milestone.
             </p>
           ) : null}
-          {mentee.roadmaps.map(({ roadmap, statuses, dates, notes }) => {
+          {mentee.roadmaps.map(({ roadmap, statuses, dates, notes, evidence }) => {
             const progress = summarizeRoadmap(outlineOf(roadmap.stages), statuses);
             return (
               <section key={roadmap.id} aria-labelledby={`roadmap-${roadmap.slug}`} className="flex flex-col gap-4">
@@ -86,6 +87,11 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
                             <NoteMarkdown body={notes[milestone.id]!.body} />
                           </div>
                         ) : null}
+                        <EvidenceList
+                          milestoneTitle={milestone.title}
+                          links={evidence[milestone.id] ?? []}
+                          className="mt-2 pl-8"
+                        />
                         <MilestoneFeedback
                           learnerId={mentee.learnerId}
                           milestone={milestone}
