@@ -27,6 +27,8 @@ const envSchema = z.object({
   AUTH_GITHUB_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_GOOGLE_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_GOOGLE_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** "1" only while `npm run bench` drives the app: switches on its baseline routes and counters. */
+  WAYMARK_BENCH: z.preprocess(emptyAsUndefined, z.enum(["1"]).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,7 @@
+import { NextResponse } from "next/server";
+import { benchStats, requireBenchMode } from "@/lib/bench-mode";
+
+export function GET() {
+  requireBenchMode();
+  return NextResponse.json(benchStats(), { headers: { "Cache-Control": "no-store" } });
+}

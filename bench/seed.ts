@@ -1,0 +1,128 @@
+import { asc, eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { enrollments, milestoneProgress, milestones, mentorships, progressEvents, roadmaps, users } from "../db/schema";
+import { hashPassword } from "../lib/passwords";
+import { planLearner, randomSource } from "./seed-plan";
+
+export const BENCH_PASSWORD = "bench: a long and unusual passphrase";
+export const ROADMAP_SLUG = "backend-developer";
+
+export type SeedOptions = {
+  learners: number;
+  mentees: number;
+  /** Accounts with no progress, one per load connection, whose status changes are counted afterwards. */
+  writers: number;
+  onProgress?: (done: number, total: number) => void;
+};
+
+export type SeededAccounts = {
+  learnerEmail: (index: number) => string;
+  writerEmail: (index: number) => string;
+  writerIds: string[];
+  mentorEmail: string;
+  events: number;
+};
+
+const CHUNK = 1_000;
+
+export const learnerId = (index: number) => `bench-learner-${index}`;
+const writerId = (index: number) => `bench-writer-${index}`;
+const learnerEmail = (index: number) => `learner-${index}@bench.waymark.test`;
+const writerEmail = (index: number) => `writer-${index}@bench.waymark.test`;
+const MENTOR_ID = "bench-mentor";
+const MENTOR_EMAIL = "mentor@bench.waymark.test";
+
+async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) await insert(rows.slice(start, start + CHUNK));
+}
+
+/**
+ * Fills a freshly prepared database: learners with varied progress and history, one mentor
+ * of `mentees` of them, and idle writer accounts. Multi-row inserts, a thousand rows at a time.
+ */
+export async function seedBenchData(db: Database, options: SeedOptions): Promise<SeededAccounts> {
+  const [roadmap] = await db.select({ id: roadmaps.id }).from(roadmaps).where(eq(roadmaps.slug, ROADMAP_SLUG));
+  if (!roadmap) throw new Error(`The ${ROADMAP_SLUG} roadmap is missing: prepare the database first.`);
+  const milestoneIds = (
+    await db
+      .select({ id: milestones.id })
+      .from(milestones)
+      .where(eq(milestones.roadmapId, roadmap.id))
+      .orderBy(asc(milestones.position))
+  ).map((row) => row.id);
+
+  // One hash for every bench account: hashing ten thousand passwords would measure argon2, not the app.
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const now = new Date();
+  const random = randomSource(20261121);
+  const batch = 2_000;
+  let events = 0;
+
+  await insertInChunks(
+    [
+      { id: MENTOR_ID, name: "Bench Mentor", email: MENTOR_EMAIL, passwordHash },
+      ...Array.from({ length: options.writers }, (_, index) => ({
+        id: writerId(index),
+        name: `Writer ${index}`,
+        email: writerEmail(index),
+        passwordHash,
+      })),
+    ],
+    (chunk) => db.insert(users).values(chunk),
+  );
+
+  for (let first = 0; first < options.learners; first += batch) {
+    const indexes = Array.from({ length: Math.min(batch, options.learners - first) }, (_, offset) => first + offset);
+    const plans = indexes.map((index) => ({ index, plan: planLearner(random, milestoneIds, now) }));
+    await insertInChunks(
+      plans.map(({ index }) => ({
+        id: learnerId(index),
+        name: `Learner ${index}`,
+        email: learnerEmail(index),
+        passwordHash,
+      })),
+      (chunk) => db.insert(users).values(chunk),
+    );
+    await insertInChunks(
+      plans.flatMap(({ index, plan }) =>
+        plan.startedAt ? [{ userId: learnerId(index), roadmapId: roadmap.id, startedAt: plan.startedAt }] : [],
+      ),
+      (chunk) => db.insert(enrollments).values(chunk),
+    );
+    await insertInChunks(
+      plans.flatMap(({ index, plan }) =>
+        plan.progress.map((row) => ({ userId: learnerId(index), ...row, updatedAt: row.completedAt ?? now })),
+      ),
+      (chunk) => db.insert(milestoneProgress).values(chunk),
+    );
+    const eventRows = plans.flatMap(({ index, plan }) =>
+      plan.events.map(({ milestoneId, from, to, at }) => ({
+        userId: learnerId(index),
+        actorId: learnerId(index),
+        milestoneId,
+        fromStatus: from,
+        toStatus: to,
+        createdAt: at,
+      })),
+    );
+    events += eventRows.length;
+    await insertInChunks(eventRows, (chunk) => db.insert(progressEvents).values(chunk));
+    options.onProgress?.(indexes.at(-1)! + 1, options.learners);
+  }
+
+  await insertInChunks(
+    Array.from({ length: Math.min(options.mentees, options.learners) }, (_, index) => ({
+      mentorId: MENTOR_ID,
+      learnerId: learnerId(index),
+    })),
+    (chunk) => db.insert(mentorships).values(chunk),
+  );
+
+  return {
+    learnerEmail,
+    writerEmail,
+    writerIds: Array.from({ length: options.writers }, (_, index) => writerId(index)),
+    mentorEmail: MENTOR_EMAIL,
+    events,
+  };
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkBudgets,
+  compareChanges,
+  renderMarkdown,
+  SCENARIOS,
+  summarizeLoad,
+  withRatios,
+  type BenchReport,
+} from "@/bench/report";
+import { planLearner, randomSource } from "@/bench/seed-plan";
+import type { MilestoneStatus } from "@/lib/progress";
+
+const milestoneIds = Array.from({ length: 28 }, (_, index) => `m${index}`);
+const now = new Date("2026-11-21T12:00:00Z");
+
+describe("the benchmark's data set", () => {
+  it("is the same for the same seed", () => {
+    const first = planLearner(randomSource(7), milestoneIds, now);
+    const second = planLearner(randomSource(7), milestoneIds, now);
+    expect(second).toEqual(first);
+  });
+
+  it("gives each learner events that replay exactly into their statuses, in time order, never in the future", () => {
+    const random = randomSource(42);
+    for (let learner = 0; learner < 500; learner += 1) {
+      const plan = planLearner(random, milestoneIds, now);
+      const replayed = new Map<string, MilestoneStatus>();
+      let last = 0;
+      for (const event of plan.events) {
+        expect(event.from).toBe(replayed.get(event.milestoneId) ?? "not_started");
+        expect(event.at.getTime()).toBeGreaterThanOrEqual(last);
+        expect(event.at.getTime()).toBeLessThanOrEqual(now.getTime());
+        last = event.at.getTime();
+        replayed.set(event.milestoneId, event.to);
+      }
+      expect(Object.fromEntries(replayed)).toEqual(
+        Object.fromEntries(plan.progress.map((row) => [row.milestoneId, row.status])),
+      );
+      expect(plan.startedAt).toEqual(plan.events[0]?.at ?? null);
+    }
+  });
+
+  it("spreads learners from untouched to finished, most of them early on", () => {
+    const random = randomSource(1);
+    const done = Array.from(
+      { length: 2_000 },
+      () => planLearner(random, milestoneIds, now).progress.filter((row) => row.status === "done").length,
+    );
+    expect(done.filter((count) => count === 0).length).toBeGreaterThan(100);
+    expect(done.some((count) => count >= 25)).toBe(true);
+    const median = [...done].sort((a, b) => a - b)[1_000]!;
+    expect(median).toBeLessThan(14);
+  });
+});
+
+describe("the benchmark's report", () => {
+  const load = (rps: number, p50: number, p99: number) => ({
+    requests: { average: rps },
+    latency: { p50, p99 },
+    errors: 0,
+    timeouts: 0,
+    non2xx: 0,
+    "2xx": rps,
+  });
+
+  it("compares each scenario with its baseline from the same run", () => {
+    const measurements = withRatios([
+      summarizeLoad(SCENARIOS.minimal, "page", null, load(200, 5, 9), 2),
+      summarizeLoad(SCENARIOS.roadmap, "page", SCENARIOS.minimal, load(150, 7, 12), 3),
+    ]);
+    expect(measurements.map((m) => m.ratioToBaseline)).toEqual([null, 0.75]);
+  });
+
+  it("finds a confirmed change without its event, and does not mind extra events", () => {
+    expect(compareChanges(new Map([["a:done", 2]]), new Map([["a:done", 3]]))).toEqual({
+      acknowledged: 2,
+      recorded: 3,
+      missing: 0,
+    });
+    expect(
+      compareChanges(
+        new Map([
+          ["a:done", 2],
+          ["b:done", 1],
+        ]),
+        new Map([["a:done", 1]]),
+      ),
+    ).toMatchObject({
+      missing: 2,
+    });
+  });
+
+  it("checks the budgets and prints them with the table", () => {
+    const measurements = withRatios([
+      summarizeLoad(SCENARIOS.constant, "handler", null, load(1_000, 1, 3), 0),
+      summarizeLoad(SCENARIOS.minimal, "page", null, load(200, 5, 9), 2),
+      summarizeLoad(SCENARIOS.roadmap, "page", SCENARIOS.minimal, load(160, 7, 12), 3),
+      summarizeLoad(SCENARIOS.statusChange, "action", SCENARIOS.constant, load(500, 8, 60), 4),
+      summarizeLoad(SCENARIOS.mentor, "page", SCENARIOS.minimal, load(100, 25, 40), 2),
+    ]);
+    const statusChanges = { acknowledged: 10, recorded: 10, missing: 0 };
+    const budgets = checkBudgets(measurements, 250, statusChanges);
+    expect(budgets.filter((check) => !check.met).map((check) => check.budget)).toEqual([
+      "Status change ≥ 60% of the constant handler's throughput",
+      "Status change p99 < 50 ms",
+    ]);
+    const report: BenchReport = {
+      startedAt: now.toISOString(),
+      driver: "postgres",
+      learners: 10_000,
+      mentees: 1_000,
+      connections: 8,
+      durationSeconds: 10,
+      seedSeconds: 12.5,
+      measurements,
+      peakResidentMegabytes: 250,
+      statusChanges,
+      budgets,
+    };
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain("| Roadmap page | 160 | 7 | 12 | 0 | 80% | 3 |");
+    expect(markdown).toContain("| ❌ Status change p99 < 50 ms | 60 ms |");
+  });
+});
