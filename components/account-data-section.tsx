@@ -33,13 +33,16 @@ function ImportSummary({ report }: { report: ImportReport }) {
       </p>
       {report.skipped.length > 0 ? (
         <>
-          <p>{plural(report.skipped.length, "entry was", "entries were")} not imported:</p>
+          <p>{plural(report.skipped.length + report.skippedMore, "entry was", "entries were")} not imported:</p>
           <ul className="flex list-disc flex-col gap-1 pl-5 text-slate-800">
             {report.skipped.map((item, index) => (
               <li key={index}>
                 <span className="font-mono text-xs">{item.where}</span>: {item.reason}
               </li>
             ))}
+            {report.skippedMore > 0 ? (
+              <li className="list-none">…and {report.skippedMore.toLocaleString("en-US")} more.</li>
+            ) : null}
           </ul>
         </>
       ) : (

@@ -70,23 +70,25 @@ export function MilestoneNote({ milestone, stored, onSaved }: MilestoneNoteProps
     }
   };
 
-  // Another tab or device saved a newer version (seen when this tab regains focus): take it
-  // if nothing here is unsaved; otherwise keep the text on screen, say so, and let it win.
+  const takeOtherVersion = (other: NoteSnapshot) => {
+    version.current = other.version;
+    setBody(other.body);
+    setSavedBody(other.body);
+    setState({ kind: "updatedElsewhere" });
+  };
+
+  // Another tab or device saved a newer version (seen when this tab regains focus, or once
+  // this tab's own save has landed): take it if nothing here is unsaved; otherwise keep the
+  // text on screen, stop autosaving, and let the learner choose which one stays.
   const storedVersion = stored?.version ?? 0;
   useEffect(() => {
     if (!stored || inFlight.current || stored.version <= version.current) return;
-    if (body === savedBody) {
-      version.current = stored.version;
-      // The query cache is the outside system here: a refetch on focus brought a newer save.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
-      setBody(stored.body);
-      setSavedBody(stored.body);
-      setState({ kind: "updatedElsewhere" });
-    } else {
-      setState({ kind: "changedElsewhere" });
-    }
+    // The query cache is the outside system here: a refetch brought a newer save.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (body === savedBody) takeOtherVersion(stored);
+    else if (state.kind !== "changedElsewhere") setState({ kind: "changedElsewhere" });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [storedVersion]);
+  }, [storedVersion, state.kind]);
 
   const latestBody = useRef(body);
   useEffect(() => {
@@ -95,7 +97,7 @@ export function MilestoneNote({ milestone, stored, onSaved }: MilestoneNoteProps
 
   // Debounced autosave after typing; after a failure, the retry timer below takes over.
   useEffect(() => {
-    if (!unsaved || state.kind === "saving") return;
+    if (!unsaved || state.kind === "saving" || state.kind === "changedElsewhere") return;
     if (state.kind === "failed" && state.retryInMs === null && body === latestBody.current) return;
     const delay = state.kind === "failed" && state.retryInMs !== null ? state.retryInMs : AUTOSAVE_AFTER_MS;
     timer.current = setTimeout(() => void save(latestBody.current), delay);
@@ -104,6 +106,28 @@ export function MilestoneNote({ milestone, stored, onSaved }: MilestoneNoteProps
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [body, state]);
+
+  // Hidden by a filter or left for another page before the autosave ran: save what is there.
+  const pendingText = useRef<{ text: string; baseVersion: number } | null>(null);
+  useEffect(() => {
+    pendingText.current = unsaved ? { text: body, baseVersion: version.current } : null;
+  });
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  });
+  useEffect(
+    () => () => {
+      const pending = pendingText.current;
+      if (!pending) return;
+      void saveMilestoneNoteAction({ milestoneId: milestone.id, body: pending.text, baseVersion: pending.baseVersion })
+        .then((result) => {
+          if (result.ok) onSavedRef.current({ body: pending.text, version: result.data.version });
+        })
+        .catch(() => undefined);
+    },
+    [milestone.id],
+  );
 
   useEffect(() => {
     if (!unsaved) return;
@@ -118,7 +142,7 @@ export function MilestoneNote({ milestone, stored, onSaved }: MilestoneNoteProps
       : state.kind === "failed"
         ? `${state.message}${state.retryInMs !== null ? " Trying again shortly; your text is safe here." : ""}`
         : state.kind === "changedElsewhere"
-          ? "This note was also changed in another tab or device. Your text here will replace that version when it saves."
+          ? "This note was also changed in another tab or device. Keep your text here, or use that version instead."
           : unsaved
             ? "Unsaved changes"
             : state.kind === "updatedElsewhere"
@@ -176,6 +200,24 @@ export function MilestoneNote({ milestone, stored, onSaved }: MilestoneNoteProps
           >
             {status}
           </p>
+          {state.kind === "changedElsewhere" && stored ? (
+            <>
+              <button
+                type="button"
+                onClick={() => void save(latestBody.current)}
+                className="text-sm font-medium text-indigo-700 underline underline-offset-4"
+              >
+                Keep mine
+              </button>
+              <button
+                type="button"
+                onClick={() => takeOtherVersion(stored)}
+                className="text-sm font-medium text-indigo-700 underline underline-offset-4"
+              >
+                Use the other version
+              </button>
+            </>
+          ) : null}
           {state.kind === "failed" ? (
             <button
               type="button"

@@ -11,8 +11,11 @@ export function useRoadmapNotebook(slug: string, viewerId: string | null) {
   const queryClient = useQueryClient();
   const options = roadmapNotesQuery(slug, viewerId ?? "anonymous");
   const query = useQuery({ ...options, enabled: viewerId !== null });
-  const update = (change: (data: RoadmapNotesData) => RoadmapNotesData) =>
+  const update = async (change: (data: RoadmapNotesData) => RoadmapNotesData) => {
+    // A refetch already on its way would land after this change and undo it on screen.
+    await queryClient.cancelQueries({ queryKey: options.queryKey });
     queryClient.setQueryData(options.queryKey, (data) => (data ? change(data) : data));
+  };
 
   return {
     data: viewerId ? query.data : undefined,

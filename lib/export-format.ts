@@ -11,50 +11,103 @@ export const EXPORT_VERSION = 1;
 /** The largest file import reads: far above any real export, small enough to parse at once. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
-export const instantSchema = z.iso.datetime({ offset: true });
-export const localDateSchema = z.string().refine(isLocalDate);
-export const statusSchema = z.enum(MILESTONE_STATUSES);
+/**
+ * The longest lists import reads; a file past any of them is refused whole, before anything
+ * is looked up. Each is far above a real export (one roadmap has a few dozen milestones, a
+ * milestone keeps 20 links) and keeps one import's work small: the roadmaps are looked up
+ * in one query, every other list is checked in memory and written in chunks.
+ */
+export const IMPORT_LIMITS = {
+  roadmaps: 20,
+  milestonesPerRoadmap: 500,
+  stageTargetsPerRoadmap: 100,
+  historyPerRoadmap: 50_000,
+  evidencePerMilestone: 100,
+} as const;
 
-export const exportedNoteSchema = z.object({ body: z.string(), updatedAt: instantSchema });
+/** A value from a file, quoted for a message and cut short: the learner sees which one. */
+export function shownValue(value: unknown): string {
+  if (value === undefined) return "(none)";
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  return `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
+}
 
-export const exportedEvidenceSchema = z.object({ title: z.string(), url: z.string(), addedAt: instantSchema });
-
-export const exportedMilestoneSchema = z.object({
-  slug: z.string().min(1),
-  title: z.string(),
-  stage: z.string(),
-  archived: z.boolean(),
-  status: statusSchema,
-  startedAt: instantSchema.nullable(),
-  completedAt: instantSchema.nullable(),
-  note: exportedNoteSchema.nullable(),
-  evidence: z.array(exportedEvidenceSchema),
+/*
+ * The schemas below describe the file and are what import checks each entry with, so
+ * their messages are written for the learner: each says what is wrong with the value.
+ */
+const textSchema = z.string({ error: (issue) => `${shownValue(issue.input)} isn't text.` });
+const slugSchema = textSchema.min(1, "It is empty.");
+const instantSchema = z.iso.datetime({
+  offset: true,
+  error: (issue) => `${shownValue(issue.input)} isn't a date and time such as 2026-01-20T18:30:00.000Z.`,
 });
-
-export const exportedEventSchema = z.object({
-  milestone: z.string().min(1),
-  from: statusSchema,
-  to: statusSchema,
-  at: instantSchema,
-  /** Present, and true, only when someone other than the learner made the change. */
-  byMentor: z.literal(true).optional(),
+const localDateMessage = (issue: { input?: unknown }) => `${shownValue(issue.input)} isn't a date such as 2026-12-31.`;
+const localDateSchema = z.string({ error: localDateMessage }).refine(isLocalDate, { error: localDateMessage });
+const statusSchema = z.enum(MILESTONE_STATUSES, {
+  error: (issue) => `${shownValue(issue.input)} isn't one of ${MILESTONE_STATUSES.join(", ")}.`,
 });
+const flagSchema = z.boolean({ error: (issue) => `${shownValue(issue.input)} isn't true or false.` });
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.array(item, { error: (issue) => `${shownValue(issue.input)} isn't a list.` });
+const entryOf = <T extends z.ZodRawShape>(shape: T, what: string) =>
+  z.object(shape, { error: `This entry isn't ${what}.` });
 
-export const exportedStageTargetSchema = z.object({ stage: z.string().min(1), targetDate: localDateSchema });
+/** A list whose items import reads one at a time, so a bad item is skipped on its own. */
+export const entryListSchema = listOf(z.unknown());
 
-export const exportedRoadmapSchema = z.object({
-  slug: z.string().min(1),
-  title: z.string(),
-  /** When the learner started following the roadmap; null when they only keep notes or evidence on it. */
-  startedAt: instantSchema.nullable(),
-  plannedStart: localDateSchema.nullable(),
-  targetDate: localDateSchema.nullable(),
-  /** Headings for the checklist; import reads titles from the roadmap itself. */
-  stages: z.array(z.object({ slug: z.string().min(1), title: z.string() })),
-  stageTargets: z.array(exportedStageTargetSchema),
-  milestones: z.array(exportedMilestoneSchema),
-  history: z.array(exportedEventSchema),
-});
+export const exportedNoteSchema = entryOf({ body: textSchema, updatedAt: instantSchema }, "a note");
+
+export const exportedEvidenceSchema = entryOf(
+  { title: textSchema, url: textSchema, addedAt: instantSchema },
+  "an evidence link",
+);
+
+export const exportedMilestoneSchema = entryOf(
+  {
+    slug: slugSchema,
+    title: textSchema,
+    stage: textSchema,
+    archived: flagSchema,
+    status: statusSchema,
+    startedAt: instantSchema.nullable(),
+    completedAt: instantSchema.nullable(),
+    note: exportedNoteSchema.nullable(),
+    evidence: listOf(exportedEvidenceSchema),
+  },
+  "a milestone",
+);
+
+export const exportedEventSchema = entryOf(
+  {
+    milestone: slugSchema,
+    from: statusSchema,
+    to: statusSchema,
+    at: instantSchema,
+    /** Written, as true, only when someone other than the learner made the change. */
+    byMentor: flagSchema.optional(),
+  },
+  "a status change",
+);
+
+export const exportedStageTargetSchema = entryOf({ stage: slugSchema, targetDate: localDateSchema }, "a stage target");
+
+export const exportedRoadmapSchema = entryOf(
+  {
+    slug: slugSchema,
+    title: textSchema,
+    /** When the learner started following the roadmap; null when they only keep notes or evidence on it. */
+    startedAt: instantSchema.nullable(),
+    plannedStart: localDateSchema.nullable(),
+    targetDate: localDateSchema.nullable(),
+    /** Headings for the checklist; import reads titles from the roadmap itself. */
+    stages: listOf(entryOf({ slug: slugSchema, title: textSchema }, "a stage")),
+    stageTargets: listOf(exportedStageTargetSchema),
+    milestones: listOf(exportedMilestoneSchema),
+    history: listOf(exportedEventSchema),
+  },
+  "a roadmap",
+);
 
 export const exportedFeedbackSchema = z.object({
   roadmap: z.string(),
@@ -81,7 +134,7 @@ export type ExportedMilestone = z.infer<typeof exportedMilestoneSchema>;
  * What import needs before it looks at any entry: the right kind of file, in a version
  * this code reads. Entries stay unknown here, so one bad entry is skipped on its own.
  */
-export const exportEnvelopeSchema = z.object({
+const exportEnvelopeSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   roadmaps: z.array(z.unknown()),
@@ -89,6 +142,39 @@ export const exportEnvelopeSchema = z.object({
 });
 
 export type ExportEnvelope = z.infer<typeof exportEnvelopeSchema>;
+
+const lengthOf = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+const fieldOf = (value: unknown, key: string): unknown =>
+  typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+
+/** The first list in the file longer than import reads, in words; null when every list is within bounds. */
+function overLimit(roadmaps: unknown[]): string | null {
+  const count = (n: number) => n.toLocaleString("en-US");
+  if (roadmaps.length > IMPORT_LIMITS.roadmaps) {
+    return `That export lists ${count(roadmaps.length)} roadmaps; Waymark imports up to ${IMPORT_LIMITS.roadmaps} at a time.`;
+  }
+  const lists = [
+    ["milestones", "milestones", IMPORT_LIMITS.milestonesPerRoadmap],
+    ["stageTargets", "stage targets", IMPORT_LIMITS.stageTargetsPerRoadmap],
+    ["history", "history entries", IMPORT_LIMITS.historyPerRoadmap],
+  ] as const;
+  for (const [index, roadmap] of roadmaps.entries()) {
+    for (const [key, name, limit] of lists) {
+      const length = lengthOf(fieldOf(roadmap, key));
+      if (length > limit) {
+        return `roadmaps[${index}] lists ${count(length)} ${name}; Waymark imports up to ${count(limit)} a roadmap.`;
+      }
+    }
+    const milestones = fieldOf(roadmap, "milestones");
+    for (const [place, milestone] of (Array.isArray(milestones) ? milestones : []).entries()) {
+      const length = lengthOf(fieldOf(milestone, "evidence"));
+      if (length > IMPORT_LIMITS.evidencePerMilestone) {
+        return `roadmaps[${index}].milestones[${place}] lists ${count(length)} evidence links; Waymark imports up to ${IMPORT_LIMITS.evidencePerMilestone} a milestone.`;
+      }
+    }
+  }
+  return null;
+}
 
 export function readExportEnvelope(
   data: unknown,
@@ -111,6 +197,8 @@ export function readExportEnvelope(
   if (!parsed.success) {
     return { ok: false, error: "That export is damaged: “roadmaps” (and “feedback”, if present) must be lists." };
   }
+  const tooLong = overLimit(parsed.data.roadmaps);
+  if (tooLong) return { ok: false, error: `${tooLong} Nothing was changed.` };
   return { ok: true, envelope: parsed.data };
 }
 
@@ -176,9 +264,12 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()<>#!|~&]/g, "\\$&");
 }
 
-/** An angle-bracketed link destination cannot hold spaces, angle brackets or line breaks. */
+/**
+ * An angle-bracketed link destination cannot hold spaces, angle brackets or line breaks,
+ * and a backslash would escape what follows it (the closing bracket, at the end).
+ */
 function markdownUrl(url: string): string {
-  return `<${url.replace(/[\s<>]/g, (char) => encodeURIComponent(char))}>`;
+  return `<${url.replace(/[\s<>\\]/g, (char) => encodeURIComponent(char))}>`;
 }
 
 const CHECKLIST_SUFFIX: Record<MilestoneStatus, string> = {

@@ -87,7 +87,7 @@ export async function exportLearnerData({ viewer, now = new Date() }: { viewer: 
         })
         .from(progressEvents)
         .where(eq(progressEvents.userId, viewer.id))
-        .orderBy(asc(progressEvents.id));
+        .orderBy(asc(progressEvents.createdAt), asc(progressEvents.id));
       const targetRows = await tx
         .select({ stageId: stageTargets.stageId, targetDate: stageTargets.targetDate })
         .from(stageTargets)

@@ -1,6 +1,6 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { z } from "zod";
+import type { z } from "zod";
 import { getDb, type Transaction } from "../../db/client";
 import {
   enrollments,
@@ -15,20 +15,44 @@ import {
 import type { LocalDate } from "../dates";
 import { AppError } from "../errors";
 import { EVIDENCE_MAX_PER_MILESTONE, evidenceLinkSchema } from "../evidence";
-import { instantSchema, localDateSchema, readExportEnvelope, statusSchema } from "../export-format";
-import { MILESTONE_STATUSES, type MilestoneStatus } from "../progress";
+import {
+  entryListSchema,
+  exportedEventSchema,
+  exportedEvidenceSchema,
+  exportedMilestoneSchema,
+  exportedRoadmapSchema,
+  exportedStageTargetSchema,
+  readExportEnvelope,
+  shownValue,
+} from "../export-format";
+import { milestoneDatesFromEvents } from "../history";
+import type { MilestoneStatus } from "../progress";
 import { NOTE_MAX_LENGTH } from "./notes";
 import { lockLearner } from "./progress";
 import type { Viewer } from "./viewer";
 
 export type ImportSkip = { where: string; reason: string };
 
+/** The report lists this many skipped entries, in file order, and counts the rest. */
+export const IMPORT_SKIPS_LISTED = 100;
+
 export type ImportReport = {
   imported: { roadmaps: number; milestones: number; notes: number; evidence: number; events: number };
+  /** The first IMPORT_SKIPS_LISTED entries that weren't imported. */
   skipped: ImportSkip[];
+  /** How many more entries weren't imported past those listed. */
+  skippedMore: number;
 };
 
 type Skip = (where: string, reason: string) => void;
+
+type PlannedEvent = {
+  milestoneId: string;
+  fromStatus: MilestoneStatus;
+  toStatus: MilestoneStatus;
+  at: Date;
+  byMentor: boolean;
+};
 
 type RoadmapPlan = {
   roadmapId: string;
@@ -43,48 +67,59 @@ type RoadmapPlan = {
   milestones: { id: string; status: MilestoneStatus; startedAt: Date | null; completedAt: Date | null }[];
   notes: { milestoneId: string; body: string; updatedAt: Date }[];
   evidence: { milestoneId: string; title: string; url: string; addedAt: string; place: number }[];
-  events: {
-    milestoneId: string;
-    fromStatus: MilestoneStatus;
-    toStatus: MilestoneStatus;
-    at: Date;
-    byMentor: boolean;
-  }[];
+  /** The file's history, oldest first. */
+  events: PlannedEvent[];
+  /** The changes that bring a hand-edited status in line with its history, after all of it. */
+  closing: PlannedEvent[];
 };
 
 type RoadmapContent = {
   id: string;
+  slug: string;
   stages: { id: string; slug: string; milestones: { id: string; slug: string }[] }[];
 };
 
-const STATUS_LIST = MILESTONE_STATUSES.join(", ");
 const INSERT_CHUNK = 1_000;
+/** Clocks differ between machines; anything later than this past the import is refused. */
+const FUTURE_MARGIN_MS = 24 * 60 * 60 * 1000;
 
-const recordOf = (value: unknown): Record<string, unknown> | null =>
-  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+/*
+ * Each entry is read with the export's own schema. The lists inside an entry are read item
+ * by item, so they are lists of anything here; titles, stages and archived flags are for
+ * people reading the file, and import takes them from the roadmap itself.
+ */
+const roadmapEntrySchema = exportedRoadmapSchema
+  .pick({ slug: true })
+  .extend({ stageTargets: entryListSchema, milestones: entryListSchema, history: entryListSchema });
+const milestoneEntrySchema = exportedMilestoneSchema.pick({
+  slug: true,
+  status: true,
+  startedAt: true,
+  completedAt: true,
+});
+const noteSchema = exportedMilestoneSchema.shape.note;
 
-/** A value from the file, quoted for a message and cut short: the learner sees which one. */
-function shown(value: unknown): string {
-  if (value === undefined) return "(none)";
-  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
-  return `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
+const recordOf = (value: unknown): Record<PropertyKey, unknown> | null =>
+  typeof value === "object" && value !== null ? (value as Record<PropertyKey, unknown>) : null;
+
+/** A schema's first complaint about a value, in words: which field, and what is wrong with it. */
+function reasonOf(error: z.ZodError, value: unknown): string {
+  const [issue] = error.issues;
+  if (!issue) return "Check this entry.";
+  const field = issue.path.reduce<string>(
+    (name, key) => (typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    "",
+  );
+  const missing = issue.path.reduce<unknown>((at, key) => recordOf(at)?.[key], value) === undefined;
+  if (field === "") return missing ? "It is missing." : issue.message;
+  return missing ? `“${field}” is missing.` : `“${field}”: ${issue.message}`;
 }
 
-/** An optional instant: absent or null is null, anything else must parse. */
-function readInstant(value: unknown): { ok: true; value: Date | null } | { ok: false } {
-  if (value === undefined || value === null) return { ok: true, value: null };
-  return instantSchema.safeParse(value).success ? { ok: true, value: new Date(value as string) } : { ok: false };
-}
+type Checked<T> = { ok: true; data: T } | { ok: false; reason: string };
 
-function readLocalDate(value: unknown): { ok: true; value: LocalDate | null } | { ok: false } {
-  if (value === undefined || value === null) return { ok: true, value: null };
-  return localDateSchema.safeParse(value).success ? { ok: true, value: value as string } : { ok: false };
-}
-
-/** A list field: absent is empty, anything but a list is refused. */
-function readList(value: unknown): unknown[] | null {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : null;
+function check<S extends z.ZodType>(schema: S, value: unknown): Checked<z.output<S>> {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, reason: reasonOf(parsed.error, value) };
 }
 
 /**
@@ -110,54 +145,74 @@ export async function importLearnerData({
   const report: ImportReport = {
     imported: { roadmaps: 0, milestones: 0, notes: 0, evidence: 0, events: 0 },
     skipped: [],
+    skippedMore: 0,
   };
-  const skip: Skip = (where, reason) => report.skipped.push({ where, reason });
+  const skip: Skip = (where, reason) => {
+    if (report.skipped.length < IMPORT_SKIPS_LISTED) report.skipped.push({ where, reason });
+    else report.skippedMore += 1;
+  };
 
-  await getDb().transaction(async (tx) => {
-    // Status changes and evidence adds from other tabs wait until the whole file is in.
-    await lockLearner(tx, viewer.id);
-    const seen = new Set<string>();
-    for (const [index, raw] of envelope.roadmaps.entries()) {
-      const where = `roadmaps[${index}]`;
-      const entry = recordOf(raw);
-      if (!entry) {
-        skip(where, "This entry isn't a roadmap.");
-        continue;
-      }
-      const slug = entry.slug;
-      if (typeof slug !== "string" || slug === "") {
-        skip(where, "This roadmap has no slug, so it can't be matched to a Waymark roadmap.");
-        continue;
-      }
-      if (seen.has(slug)) {
-        skip(where, `The roadmap ${shown(slug)} appears earlier in the file; only its first entry was imported.`);
-        continue;
-      }
-      seen.add(slug);
-      const content = await tx.query.roadmaps.findFirst({
-        where: eq(roadmaps.slug, slug),
-        columns: { id: true },
-        with: {
-          stages: {
-            columns: { id: true, slug: true },
-            with: { milestones: { columns: { id: true, slug: true } } },
+  // Every roadmap in the file in one query, before the learner's lock is taken.
+  const entries = envelope.roadmaps.map((raw) => check(roadmapEntrySchema, raw));
+  const slugs = [...new Set(entries.flatMap((entry) => (entry.ok ? [entry.data.slug] : [])))];
+  const contents: RoadmapContent[] =
+    slugs.length === 0
+      ? []
+      : await getDb().query.roadmaps.findMany({
+          where: inArray(roadmaps.slug, slugs),
+          columns: { id: true, slug: true },
+          with: {
+            stages: {
+              columns: { id: true, slug: true },
+              with: { milestones: { columns: { id: true, slug: true } } },
+            },
           },
-        },
-      });
-      if (!content) {
-        skip(where, `There is no roadmap ${shown(slug)} on Waymark any more; nothing on it was imported.`);
-        continue;
-      }
-      const plan = planRoadmap(entry, content, where, skip, now);
-      if (!plan) continue;
-      await replaceRoadmap(tx, viewer.id, plan, now);
-      report.imported.roadmaps += 1;
-      report.imported.milestones += plan.milestones.length;
-      report.imported.notes += plan.notes.length;
-      report.imported.evidence += plan.evidence.length;
-      report.imported.events += plan.events.length;
+        });
+  const contentBySlug = new Map(contents.map((content) => [content.slug, content]));
+
+  const latestAllowed = new Date(now.getTime() + FUTURE_MARGIN_MS);
+  const plans: RoadmapPlan[] = [];
+  const seen = new Set<string>();
+  for (const [index, entry] of entries.entries()) {
+    const where = `roadmaps[${index}]`;
+    const raw = recordOf(envelope.roadmaps[index]);
+    if (!entry.ok) {
+      skip(where, raw ? `${entry.reason} Nothing on this roadmap was imported.` : entry.reason);
+      continue;
     }
-  });
+    const { slug } = entry.data;
+    if (seen.has(slug)) {
+      skip(where, `The roadmap ${shownValue(slug)} appears earlier in the file; only its first entry was imported.`);
+      continue;
+    }
+    seen.add(slug);
+    const content = contentBySlug.get(slug);
+    if (!content) {
+      skip(where, `There is no roadmap ${shownValue(slug)} on Waymark any more; nothing on it was imported.`);
+      continue;
+    }
+    plans.push(planRoadmap(entry.data, raw!, content, where, skip, { now, latestAllowed }));
+  }
+
+  // Changes made now come after everything in the file, even a change stamped a little ahead.
+  let closingAt = now.getTime();
+  for (const plan of plans) closingAt = Math.max(closingAt, (plan.events.at(-1)?.at.getTime() ?? 0) + 1);
+  for (const plan of plans) settle(plan, new Date(closingAt));
+
+  if (plans.length > 0) {
+    await getDb().transaction(async (tx) => {
+      // Status changes and evidence adds from other tabs wait until the whole file is in.
+      await lockLearner(tx, viewer.id);
+      for (const plan of plans) await replaceRoadmap(tx, viewer.id, plan, now);
+    });
+  }
+  for (const plan of plans) {
+    report.imported.roadmaps += 1;
+    report.imported.milestones += plan.milestones.length;
+    report.imported.notes += plan.notes.length;
+    report.imported.evidence += plan.evidence.length;
+    report.imported.events += plan.events.length;
+  }
 
   if (envelope.feedback.length > 0) {
     const count = envelope.feedback.length;
@@ -169,21 +224,21 @@ export async function importLearnerData({
   return report;
 }
 
-/** Checks one roadmap entry against the roadmap's content; null when it can't be used at all. */
+type Clock = { now: Date; latestAllowed: Date };
+
+const tooLate = (instant: string | null, clock: Clock) => instant !== null && new Date(instant) > clock.latestAllowed;
+const tooLateReason = (field: string, instant: string | null) =>
+  `“${field}”: ${shownValue(instant)} is more than a day in the future.`;
+
+/** Checks one roadmap entry against the roadmap's content. */
 function planRoadmap(
-  entry: Record<string, unknown>,
+  entry: z.output<typeof roadmapEntrySchema>,
+  raw: Record<PropertyKey, unknown>,
   content: RoadmapContent,
   where: string,
   skip: Skip,
-  now: Date,
-): RoadmapPlan | null {
-  const milestoneEntries = readList(entry.milestones);
-  const historyEntries = readList(entry.history);
-  const targetEntries = readList(entry.stageTargets);
-  if (!milestoneEntries || !historyEntries || !targetEntries) {
-    skip(where, "Its milestones, history and stage targets must each be a list; nothing on this roadmap was imported.");
-    return null;
-  }
+  clock: Clock,
+): RoadmapPlan {
   const stageBySlug = new Map(content.stages.map((stage) => [stage.slug, stage.id]));
   const milestoneBySlug = new Map(
     content.stages.flatMap((stage) => stage.milestones.map((milestone) => [milestone.slug, milestone.id] as const)),
@@ -201,65 +256,72 @@ function planRoadmap(
     notes: [],
     evidence: [],
     events: [],
+    closing: [],
   };
 
-  const startedAt = readInstant(entry.startedAt);
-  if (startedAt.ok) plan.startedAt = startedAt.value;
-  else skip(`${where}.startedAt`, `${shown(entry.startedAt)} isn't a date and time, so it was left out.`);
+  const startedAt = check(exportedRoadmapSchema.shape.startedAt, raw.startedAt);
+  if (!startedAt.ok) skip(`${where}.startedAt`, `${startedAt.reason} It was left out.`);
+  else if (tooLate(startedAt.data, clock)) {
+    skip(`${where}.startedAt`, `${shownValue(startedAt.data)} is more than a day in the future. It was left out.`);
+  } else plan.startedAt = startedAt.data === null ? null : new Date(startedAt.data);
   for (const field of ["plannedStart", "targetDate"] as const) {
-    const date = readLocalDate(entry[field]);
-    if (date.ok) plan[field] = date.value;
-    else skip(`${where}.${field}`, `${shown(entry[field])} isn't a date such as 2026-12-31; it was left empty.`);
+    const date = check(exportedRoadmapSchema.shape[field], raw[field]);
+    if (date.ok) plan[field] = date.data;
+    else skip(`${where}.${field}`, `${date.reason} It was left empty.`);
   }
 
   const targetedStages = new Set<string>();
-  for (const [index, raw] of targetEntries.entries()) {
+  for (const [index, item] of entry.stageTargets.entries()) {
     const at = `${where}.stageTargets[${index}]`;
-    const target = recordOf(raw);
-    const stageId = typeof target?.stage === "string" ? stageBySlug.get(target.stage) : undefined;
-    const date = readLocalDate(target?.targetDate);
-    if (!target) skip(at, "This entry isn't a stage target.");
-    else if (!stageId) skip(at, `The stage ${shown(target.stage)} is no longer on the roadmap.`);
+    const target = check(exportedStageTargetSchema, item);
+    const stageId = target.ok ? stageBySlug.get(target.data.stage) : undefined;
+    if (!target.ok) skip(at, target.reason);
+    else if (!stageId) skip(at, `The stage ${shownValue(target.data.stage)} is no longer on the roadmap.`);
     else if (targetedStages.has(stageId)) skip(at, "This stage already has a target earlier in the file.");
-    else if (!date.ok || date.value === null) skip(at, `${shown(target.targetDate)} isn't a date such as 2026-12-31.`);
     else {
       targetedStages.add(stageId);
-      plan.stageTargets.push({ stageId, targetDate: date.value });
+      plan.stageTargets.push({ stageId, targetDate: target.data.targetDate });
     }
   }
 
   const imported = new Set<string>();
-  for (const [index, raw] of milestoneEntries.entries()) {
-    const milestoneId = planMilestone(raw, `${where}.milestones[${index}]`, milestoneBySlug, imported, plan, skip, now);
+  for (const [index, item] of entry.milestones.entries()) {
+    const milestoneId = planMilestone(
+      item,
+      `${where}.milestones[${index}]`,
+      milestoneBySlug,
+      imported,
+      plan,
+      skip,
+      clock,
+    );
     if (milestoneId) imported.add(milestoneId);
   }
 
-  for (const [index, raw] of historyEntries.entries()) {
+  for (const [index, item] of entry.history.entries()) {
     const at = `${where}.history[${index}]`;
-    const event = recordOf(raw);
-    if (!event) {
-      skip(at, "This entry isn't a status change.");
+    const event = check(exportedEventSchema, item);
+    if (!event.ok) {
+      skip(at, event.reason);
       continue;
     }
-    const milestoneId = typeof event.milestone === "string" ? milestoneBySlug.get(event.milestone) : undefined;
-    const from = statusSchema.safeParse(event.from);
-    const to = statusSchema.safeParse(event.to);
-    const when = readInstant(event.at);
-    if (!milestoneId) skip(at, `The milestone ${shown(event.milestone)} is no longer on the roadmap.`);
+    const { milestone, from, to, at: when, byMentor } = event.data;
+    const milestoneId = milestoneBySlug.get(milestone);
+    if (!milestoneId) skip(at, `The milestone ${shownValue(milestone)} is no longer on the roadmap.`);
     else if (!imported.has(milestoneId)) {
-      skip(at, `The milestone ${shown(event.milestone)} wasn't imported, so neither was its history.`);
-    } else if (!from.success || !to.success) skip(at, `A status change must go between ${STATUS_LIST}.`);
-    else if (!when.ok || when.value === null) skip(at, `${shown(event.at)} isn't a date and time.`);
-    else {
+      skip(at, `The milestone ${shownValue(milestone)} wasn't imported, so neither was its history.`);
+    } else if (tooLate(when, clock)) skip(at, tooLateReason("at", when));
+    else
       plan.events.push({
         milestoneId,
-        fromStatus: from.data,
-        toStatus: to.data,
-        at: when.value,
-        byMentor: event.byMentor === true,
+        fromStatus: from,
+        toStatus: to,
+        at: new Date(when),
+        byMentor: byMentor === true,
       });
-    }
   }
+  // By time, not by place in the file (a stable sort: changes at the same instant keep the file's order).
+  plan.events.sort((a, b) => a.at.getTime() - b.at.getTime());
 
   plan.follow =
     plan.startedAt !== null ||
@@ -267,7 +329,7 @@ function planRoadmap(
     plan.targetDate !== null ||
     plan.events.length > 0 ||
     plan.milestones.some((milestone) => milestone.status !== "not_started");
-  if (plan.follow) plan.startedAt ??= plan.events[0]?.at ?? now;
+  if (plan.follow) plan.startedAt ??= plan.events[0]?.at ?? clock.now;
   return plan;
 }
 
@@ -279,69 +341,96 @@ function planMilestone(
   imported: Set<string>,
   plan: RoadmapPlan,
   skip: Skip,
-  now: Date,
+  clock: Clock,
 ): string | null {
   const reject = (reason: string) => {
     skip(where, reason);
     return null;
   };
-  const entry = recordOf(raw);
-  if (!entry) return reject("This entry isn't a milestone.");
-  const id = typeof entry.slug === "string" ? milestoneBySlug.get(entry.slug) : undefined;
-  if (!id) return reject(`The milestone ${shown(entry.slug)} is no longer on the roadmap.`);
+  const checked = check(milestoneEntrySchema, raw);
+  if (!checked.ok) return reject(checked.reason);
+  const { slug, status, startedAt, completedAt } = checked.data;
+  const id = milestoneBySlug.get(slug);
+  if (!id) return reject(`The milestone ${shownValue(slug)} is no longer on the roadmap.`);
   if (imported.has(id)) {
     return reject(
-      `The milestone ${shown(entry.slug)} appears earlier in this roadmap; only its first entry was imported.`,
+      `The milestone ${shownValue(slug)} appears earlier in this roadmap; only its first entry was imported.`,
     );
   }
-  const status = statusSchema.safeParse(entry.status);
-  if (!status.success) return reject(`Its status ${shown(entry.status)} isn't one of ${STATUS_LIST}.`);
-  const startedAt = readInstant(entry.startedAt);
-  if (!startedAt.ok) return reject(`Its start ${shown(entry.startedAt)} isn't a date and time.`);
-  const completedAt = readInstant(entry.completedAt);
-  if (!completedAt.ok) return reject(`Its completion ${shown(entry.completedAt)} isn't a date and time.`);
-  plan.milestones.push({ id, status: status.data, startedAt: startedAt.value, completedAt: completedAt.value });
+  if (tooLate(startedAt, clock)) return reject(tooLateReason("startedAt", startedAt));
+  if (tooLate(completedAt, clock)) return reject(tooLateReason("completedAt", completedAt));
+  plan.milestones.push({
+    id,
+    status,
+    startedAt: startedAt === null ? null : new Date(startedAt),
+    completedAt: completedAt === null ? null : new Date(completedAt),
+  });
+  const entry = raw as Record<string, unknown>;
 
-  if (entry.note !== undefined && entry.note !== null) {
-    const note = recordOf(entry.note);
-    const updatedAt = readInstant(note?.updatedAt);
-    if (!note || typeof note.body !== "string") skip(`${where}.note`, "This note has no text.");
-    else if (note.body.length > NOTE_MAX_LENGTH) {
-      skip(
-        `${where}.note`,
-        `This note is ${note.body.length.toLocaleString("en-US")} characters; notes can be up to ${NOTE_MAX_LENGTH.toLocaleString("en-US")}.`,
-      );
-    } else if (!updatedAt.ok) skip(`${where}.note`, `Its date ${shown(note.updatedAt)} isn't a date and time.`);
-    else plan.notes.push({ milestoneId: id, body: note.body, updatedAt: updatedAt.value ?? now });
+  const note = check(noteSchema, entry.note);
+  if (!note.ok) skip(`${where}.note`, note.reason);
+  else if (note.data && note.data.body.length > NOTE_MAX_LENGTH) {
+    skip(
+      `${where}.note`,
+      `This note is ${note.data.body.length.toLocaleString("en-US")} characters; notes can be up to ${NOTE_MAX_LENGTH.toLocaleString("en-US")}.`,
+    );
+  } else if (note.data && tooLate(note.data.updatedAt, clock)) {
+    skip(`${where}.note`, tooLateReason("updatedAt", note.data.updatedAt));
+  } else if (note.data) {
+    plan.notes.push({ milestoneId: id, body: note.data.body, updatedAt: new Date(note.data.updatedAt) });
   }
 
-  const links = readList(entry.evidence);
-  if (!links) skip(`${where}.evidence`, "Evidence must be a list of links; none was imported for this milestone.");
+  const links = check(entryListSchema, entry.evidence);
+  if (!links.ok) skip(`${where}.evidence`, `${links.reason} No evidence was imported for this milestone.`);
   let kept = 0;
-  for (const [index, raw] of (links ?? []).entries()) {
+  for (const [index, item] of (links.ok ? links.data : []).entries()) {
     const at = `${where}.evidence[${index}]`;
-    const fields = recordOf(raw);
-    const link = evidenceLinkSchema.safeParse(raw);
-    const addedAt = readInstant(fields?.addedAt);
-    if (typeof fields?.title !== "string" || typeof fields.url !== "string") {
-      skip(at, "A link needs a title and an address.");
-    } else if (!link.success) {
-      const { fieldErrors } = z.flattenError(link.error);
-      skip(at, fieldErrors.title?.[0] ?? fieldErrors.url?.[0] ?? "Check this link.");
-    } else if (!addedAt.ok) skip(at, `Its date ${shown(fields.addedAt)} isn't a date and time.`);
+    const fields = check(exportedEvidenceSchema, item);
+    const link = check(evidenceLinkSchema, item);
+    if (!fields.ok) skip(at, fields.reason);
+    else if (!link.ok) skip(at, link.reason);
+    else if (tooLate(fields.data.addedAt, clock)) skip(at, tooLateReason("addedAt", fields.data.addedAt));
     else if (kept >= EVIDENCE_MAX_PER_MILESTONE) {
       skip(at, `A milestone keeps up to ${EVIDENCE_MAX_PER_MILESTONE} evidence links; this one is past that.`);
     } else {
       plan.evidence.push({
         milestoneId: id,
         ...link.data,
-        addedAt: (addedAt.value ?? now).toISOString(),
+        addedAt: new Date(fields.data.addedAt).toISOString(),
         place: kept,
       });
       kept += 1;
     }
   }
   return id;
+}
+
+/**
+ * Brings each milestone's status, history and dates in line, as the app itself keeps them:
+ * a hand-edited status that disagrees with its last change gets the missing change at
+ * closingAt, completion is kept only while done, and a milestone under way or done has a
+ * start (the file's, else the one its history gives; see nextProgressTimestamps).
+ */
+function settle(plan: RoadmapPlan, closingAt: Date): void {
+  const lastStatus = new Map<string, MilestoneStatus>();
+  for (const event of plan.events) lastStatus.set(event.milestoneId, event.toStatus);
+  plan.closing = plan.milestones.flatMap((milestone) => {
+    const from = lastStatus.get(milestone.id) ?? "not_started";
+    return from === milestone.status
+      ? []
+      : [{ milestoneId: milestone.id, fromStatus: from, toStatus: milestone.status, at: closingAt, byMentor: false }];
+  });
+  const replayed = milestoneDatesFromEvents([...plan.events, ...plan.closing]);
+  const dateOf = (instant: string | null | undefined) => (instant ? new Date(instant) : null);
+  for (const milestone of plan.milestones) {
+    const history = replayed[milestone.id];
+    if (milestone.status === "not_started") milestone.startedAt = null;
+    if (milestone.status === "in_progress" || milestone.status === "done") {
+      milestone.startedAt ??= dateOf(history?.startedAt);
+    }
+    milestone.completedAt =
+      milestone.status === "done" ? (milestone.completedAt ?? dateOf(history?.completedAt)) : null;
+  }
 }
 
 async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
@@ -435,16 +524,8 @@ async function replaceRoadmap(tx: Transaction, userId: string, plan: RoadmapPlan
     ),
   );
 
-  // The final status always equals the last event; a hand-edited file gets the missing change now.
-  const lastStatus = new Map<string, MilestoneStatus>();
-  for (const event of plan.events) lastStatus.set(event.milestoneId, event.toStatus);
-  const closing = plan.milestones.flatMap((milestone) => {
-    const from = lastStatus.get(milestone.id) ?? "not_started";
-    return from === milestone.status
-      ? []
-      : [{ milestoneId: milestone.id, fromStatus: from, toStatus: milestone.status, at: now, byMentor: false }];
-  });
-  await insertInChunks([...plan.events, ...closing], (chunk) =>
+  // The file's history, then the changes that make each status equal its last change.
+  await insertInChunks([...plan.events, ...plan.closing], (chunk) =>
     tx.insert(progressEvents).values(
       chunk.map((event) => ({
         userId,

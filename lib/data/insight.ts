@@ -12,6 +12,13 @@ import type { Viewer } from "./viewer";
 export const HEATMAP_DAYS = 365;
 const TIMELINE_LENGTH = 20;
 
+/**
+ * The order of the event log, newest first: by when each change happened, then by id for
+ * changes at the same instant. Never by id alone, since an import adds old changes with new
+ * ids. The timeline, "Undo" and a mentor's recent activity all read it this way.
+ */
+export const newestEventsFirst = [desc(progressEvents.createdAt), desc(progressEvents.id)] as const;
+
 async function getTimeZone(userId: string): Promise<string> {
   const [row] = await getDb().select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId));
   return row?.timeZone ?? "UTC";
@@ -34,7 +41,7 @@ export type Activity = {
   heatmap: { day: LocalDate; count: number }[];
   activeDayCount: number;
   timeline: TimelineItem[];
-  /** The change "Undo" would revert: always the viewer's latest. */
+  /** The change "Undo" would revert: always the viewer's latest, in the order of newestEventsFirst. */
   undoableEventId: number | null;
 };
 
@@ -70,7 +77,7 @@ export async function getActivityForViewer({
       .innerJoin(milestones, eq(milestones.id, progressEvents.milestoneId))
       .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
       .where(eq(progressEvents.userId, viewer.id))
-      .orderBy(desc(progressEvents.id))
+      .orderBy(...newestEventsFirst)
       .limit(TIMELINE_LENGTH),
   ]);
   const instants = recent.map((row) => row.at);
@@ -98,7 +105,7 @@ export async function undoLastChange({ viewer, eventId }: { viewer: Viewer; even
       .select({ id: progressEvents.id, milestoneId: progressEvents.milestoneId, fromStatus: progressEvents.fromStatus })
       .from(progressEvents)
       .where(eq(progressEvents.userId, viewer.id))
-      .orderBy(desc(progressEvents.id))
+      .orderBy(...newestEventsFirst)
       .limit(1);
     if (!latest || latest.id !== eventId) {
       throw new AppError(
@@ -133,7 +140,7 @@ export async function loadMilestoneDates(learnerId: string, roadmapSlug: string)
     .innerJoin(milestones, eq(milestones.id, progressEvents.milestoneId))
     .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
     .where(and(eq(progressEvents.userId, learnerId), eq(roadmaps.slug, roadmapSlug)))
-    .orderBy(asc(progressEvents.id));
+    .orderBy(asc(progressEvents.createdAt), asc(progressEvents.id));
   return milestoneDatesFromEvents(events);
 }
 

@@ -1,10 +1,10 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { enrollments, milestones, progressEvents, roadmaps } from "../../db/schema";
 import type { MilestoneStatus, StatusMap } from "../progress";
 import type { MilestoneDates } from "../history";
 import { getMilestoneFeedback, type MilestoneFeedback } from "./feedback";
-import { loadMilestoneDates } from "./insight";
+import { loadMilestoneDates, newestEventsFirst } from "./insight";
 import { loadEvidence, type EvidenceView } from "./evidence";
 import { loadNotes, type NoteView } from "./notes";
 import { requireMenteeForViewer } from "./mentorships";
@@ -66,7 +66,7 @@ export async function getMenteeForViewer({
       .from(progressEvents)
       .innerJoin(milestones, eq(milestones.id, progressEvents.milestoneId))
       .where(eq(progressEvents.userId, mentee.learnerId))
-      .orderBy(desc(progressEvents.id))
+      .orderBy(...newestEventsFirst)
       .limit(RECENT_ACTIVITY),
     getMilestoneFeedback({ viewer, learnerId: mentee.learnerId }),
   ]);

@@ -1,14 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { countQueries } from "@/db/query-count";
 import type { RoadmapContent } from "@/db/content/schema";
 import { syncRoadmapContent } from "@/db/content/sync";
 import { milestoneNotes } from "@/db/schema";
 import { addMilestoneEvidence } from "@/lib/data/evidence";
 import { exportLearnerData } from "@/lib/data/export";
 import { postMilestoneMessage } from "@/lib/data/feedback";
-import { importLearnerData } from "@/lib/data/import";
-import { setPaceSettings } from "@/lib/data/insight";
+import { IMPORT_SKIPS_LISTED, importLearnerData } from "@/lib/data/import";
+import { getActivityForViewer, setPaceSettings } from "@/lib/data/insight";
 import { acceptInvite, createInvite } from "@/lib/data/mentorships";
 import { saveMilestoneNote } from "@/lib/data/notes";
 import { setMilestoneStatus } from "@/lib/data/progress";
@@ -47,6 +48,35 @@ async function busyLearner() {
     },
   });
   return { learner, milestones: { first: first!, second: second!, third: third!, fourth: fourth! } };
+}
+
+/** A roadmap of one stage, for tests that need more than the shipped one. */
+function testRoadmap(roadmapSlug: string, milestoneSlugs: string[]): RoadmapContent {
+  return {
+    slug: roadmapSlug,
+    title: "Export test roadmap",
+    summary: "Used to test export and import.",
+    salaryCaveat: "Estimates only.",
+    salaryGuides: [],
+    stages: [
+      {
+        slug: "basics",
+        title: "Basics",
+        startMonth: 0,
+        endMonth: 3,
+        summary: "First steps.",
+        milestones: milestoneSlugs.map((milestoneSlug) => ({
+          slug: milestoneSlug,
+          title: `Learn ${milestoneSlug}`,
+          description: "About it.",
+          whyItMatters: "Why.",
+          skills: ["Thinking"],
+          tools: [],
+          resources: [],
+        })),
+      },
+    ],
+  };
 }
 
 /** What import reads: the export as it travels, through JSON. */
@@ -151,6 +181,7 @@ describe("import", () => {
         events: 6,
       },
       skipped: [],
+      skippedMore: 0,
     });
     const copy = await exportOf(fresh);
     expect(portable(copy)).toEqual(portable(original));
@@ -235,7 +266,7 @@ describe("import", () => {
     });
     (roadmap.history as Entry[]).push({ milestone: milestones.first.slug, from: "done", to: "done", at: "yesterday" });
     roadmap.plannedStart = "2026-02-30";
-    (file.roadmaps as Entry[]).push({ slug: "frontend-wizardry", milestones: [] });
+    (file.roadmaps as Entry[]).push({ slug: "frontend-wizardry", stageTargets: [], milestones: [], history: [] });
     (file.roadmaps as unknown[]).push("not a roadmap");
     const index = list.length - 1;
 
@@ -245,7 +276,7 @@ describe("import", () => {
       { where: "roadmaps[0].plannedStart", reason: expect.stringContaining("2026-02-30") },
       {
         where: `roadmaps[0].milestones[${at(milestones.first.slug)}].evidence[2]`,
-        reason: "Use a web address starting with http:// or https://.",
+        reason: "“url”: Use a web address starting with http:// or https://.",
       },
       {
         where: `roadmaps[0].milestones[${at(milestones.first.slug)}].evidence[21]`,
@@ -324,32 +355,7 @@ describe("import", () => {
 
   it("matches retired milestones by slug and keeps changes made by someone else marked", async () => {
     const roadmapSlug = `export-test-${crypto.randomUUID().slice(0, 8)}`;
-    const milestone = (milestoneSlug: string) => ({
-      slug: milestoneSlug,
-      title: `Learn ${milestoneSlug}`,
-      description: "About it.",
-      whyItMatters: "Why.",
-      skills: ["Thinking"],
-      tools: [],
-      resources: [],
-    });
-    const content = (milestoneSlugs: string[]): RoadmapContent => ({
-      slug: roadmapSlug,
-      title: "Export test roadmap",
-      summary: "Used to test export and import.",
-      salaryCaveat: "Estimates only.",
-      salaryGuides: [],
-      stages: [
-        {
-          slug: "basics",
-          title: "Basics",
-          startMonth: 0,
-          endMonth: 3,
-          summary: "First steps.",
-          milestones: milestoneSlugs.map(milestone),
-        },
-      ],
-    });
+    const content = (milestoneSlugs: string[]) => testRoadmap(roadmapSlug, milestoneSlugs);
     await syncRoadmapContent(getDb(), content(["alpha", "beta"]));
     const learner = await createLearner();
     const { roadmaps } = await exportOf(learner);
@@ -381,5 +387,261 @@ describe("import", () => {
     expect(copy.roadmaps[0]!.history).toEqual([
       { milestone: "alpha", from: "not_started", to: "done", at: expect.any(String), byMentor: true },
     ]);
+  });
+  it("looks the file's roadmaps up in one query, however many entries name one", async () => {
+    const { learner } = await busyLearner();
+    const file = asFile(await exportOf(learner));
+    const [entry] = file.roadmaps as unknown[];
+    const unknown = Array.from({ length: 15 }, (_, n) => ({
+      slug: `no-such-roadmap-${n}`,
+      stageTargets: [],
+      milestones: [],
+      history: [],
+    }));
+    const padded = { ...file, roadmaps: [entry, ...unknown, entry, entry, entry, entry] };
+    const [one, other] = [await createLearner(), await createLearner()];
+
+    const plain = await countQueries(() => importLearnerData({ viewer: one, data: file }));
+    const busy = await countQueries(() => importLearnerData({ viewer: other, data: padded }));
+    expect(busy.queries).toBe(plain.queries);
+    expect(busy.result.imported).toEqual(plain.result.imported);
+    expect(busy.result.skipped).toHaveLength(19);
+  });
+
+  it("refuses a file with more roadmaps or longer lists than it reads, and changes nothing", async () => {
+    const { learner } = await busyLearner();
+    const file = asFile(await exportOf(learner));
+    const roadmap = (file.roadmaps as Record<string, unknown>[])[0]!;
+    const [milestone] = roadmap.milestones as Record<string, unknown>[];
+    const other = await createLearner();
+    const [first] = await backendMilestones();
+    await setMilestoneStatus({ viewer: other, milestoneId: first!.id, status: "in_progress" });
+    const before = await exportOf(other);
+    const many = (length: number) => Array.from({ length }, () => ({}));
+
+    const refused: [unknown[], string][] = [
+      [Array.from({ length: 21 }, () => roadmap), "21 roadmaps; Waymark imports up to 20"],
+      [[{ ...roadmap, milestones: many(501) }], "roadmaps[0] lists 501 milestones"],
+      [[{ ...roadmap, stageTargets: many(101) }], "roadmaps[0] lists 101 stage targets"],
+      [[{ ...roadmap, history: many(50_001) }], "roadmaps[0] lists 50,001 history entries"],
+      [[{ ...roadmap, milestones: [{ ...milestone, evidence: many(101) }] }], "milestones[0] lists 101 evidence"],
+    ];
+    for (const [roadmaps, message] of refused) {
+      await expect(importLearnerData({ viewer: other, data: { ...file, roadmaps } })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        message: expect.stringContaining(message),
+      });
+    }
+    expect(portable(await exportOf(other))).toEqual(portable(before));
+  });
+
+  it("lists the first skipped entries and counts the rest", async () => {
+    const { learner } = await busyLearner();
+    const file = asFile(await exportOf(learner));
+    const history = (file.roadmaps as { history: unknown[] }[])[0]!.history;
+    const kept = history.length;
+    for (let n = 0; n < 150; n += 1) {
+      history.push({ milestone: "learn-cobol", from: "not_started", to: "done", at: "2026-02-01T00:00:00.000Z" });
+    }
+    const report = await importLearnerData({ viewer: await createLearner(), data: file });
+    expect(report.skipped).toHaveLength(IMPORT_SKIPS_LISTED);
+    expect(report.skipped[0]!.where).toBe(`roadmaps[0].history[${kept}]`);
+    expect(report.skipped.at(-1)!.where).toBe(`roadmaps[0].history[${kept + IMPORT_SKIPS_LISTED - 1}]`);
+    expect(report.skippedMore).toBe(150 - IMPORT_SKIPS_LISTED);
+    expect(report.imported.events).toBe(kept);
+  });
+
+  it("skips a roadmap whose milestones or history are missing, leaving it as it was", async () => {
+    const { learner } = await busyLearner();
+    const original = await exportOf(learner);
+    const other = await createLearner();
+    const [first] = await backendMilestones();
+    await setMilestoneStatus({ viewer: other, milestoneId: first!.id, status: "done" });
+    await saveMilestoneNote({ viewer: other, milestoneId: first!.id, body: "Mine", baseVersion: 0 });
+    const before = await exportOf(other);
+
+    for (const key of ["milestones", "history", "stageTargets"]) {
+      const file = asFile(original);
+      delete (file.roadmaps as Record<string, unknown>[])[0]![key];
+      const report = await importLearnerData({ viewer: other, data: file });
+      expect(report.skipped).toEqual([
+        { where: "roadmaps[0]", reason: `“${key}” is missing. Nothing on this roadmap was imported.` },
+      ]);
+      expect(report.imported.roadmaps).toBe(0);
+    }
+    expect(portable(await exportOf(other))).toEqual(portable(before));
+  });
+
+  it("reads history by time, whatever its order in the file", async () => {
+    const { learner } = await busyLearner();
+    const file = asFile(await exportOf(learner));
+    const roadmap = (file.roadmaps as { startedAt: string | null; history: { at: string }[] }[])[0]!;
+    roadmap.startedAt = null;
+    roadmap.history.forEach((event, day) => {
+      event.at = new Date(Date.UTC(2026, 0, 10 + day)).toISOString();
+    });
+    const inTimeOrder = structuredClone(roadmap.history);
+    roadmap.history.reverse();
+    const other = await createLearner();
+
+    const report = await importLearnerData({ viewer: other, data: file });
+    expect(report.skipped).toEqual([]);
+    // Each status is its last change by time: nothing had to be added to reconcile them.
+    expect(await eventsOf(other)).toHaveLength(inTimeOrder.length);
+    const copy = (await exportOf(other)).roadmaps[0]!;
+    expect(copy.history).toEqual(inTimeOrder);
+    expect(copy.startedAt).toBe(inTimeOrder[0]!.at);
+  });
+
+  it("refuses times more than a day ahead, and puts a reconciling change after everything in the file", async () => {
+    const { learner, milestones } = await busyLearner();
+    const now = new Date();
+    const hoursAhead = (hours: number) => new Date(now.getTime() + hours * 60 * 60 * 1000).toISOString();
+    const file = asFile(await exportOf(learner));
+    type Entry = Record<string, unknown>;
+    const roadmap = (file.roadmaps as Entry[])[0]!;
+    const list = roadmap.milestones as Entry[];
+    const at = (slugOf: string) => list.findIndex((m) => m.slug === slugOf);
+    const history = roadmap.history as Entry[];
+    list[at(milestones.first.slug)]!.completedAt = hoursAhead(48);
+    const third = list[at(milestones.third.slug)]!;
+    third.status = "done";
+    (third.evidence as Entry[]).push({ title: "Soon", url: "https://soon.test", addedAt: hoursAhead(48) });
+    // Within a day ahead is allowed: another machine's clock may run fast.
+    const startedThird = history.findIndex((event) => event.milestone === milestones.third.slug);
+    history[startedThird]!.at = hoursAhead(12);
+    history.push({ milestone: milestones.fourth.slug, from: "not_started", to: "done", at: hoursAhead(48) });
+    const other = await createLearner();
+
+    const report = await importLearnerData({ viewer: other, data: file, now });
+    expect(report.skipped.filter((item) => item.reason.includes("more than a day in the future"))).toEqual([
+      { where: `roadmaps[0].milestones[${at(milestones.first.slug)}]`, reason: expect.stringContaining("completedAt") },
+      { where: `roadmaps[0].milestones[${at(milestones.third.slug)}].evidence[1]`, reason: expect.any(String) },
+      { where: `roadmaps[0].history[${history.length - 1}]`, reason: expect.stringContaining(hoursAhead(48)) },
+    ]);
+    const events = await eventsOf(other);
+    const closing = events.at(-1)!;
+    expect([closing.milestoneId, closing.fromStatus, closing.toStatus, closing.actorId]).toEqual([
+      milestones.third.id,
+      "in_progress",
+      "done",
+      other.id,
+    ]);
+    expect(closing.createdAt.getTime()).toBeGreaterThan(new Date(hoursAhead(12)).getTime());
+    const activity = await getActivityForViewer({ viewer: other, now });
+    expect(activity.undoableEventId).toBe(closing.id);
+  });
+
+  it("keeps each milestone's dates as the app would for its status", async () => {
+    const { learner, milestones } = await busyLearner();
+    const [, , , , fifth] = await backendMilestones();
+    const file = asFile(await exportOf(learner));
+    type Entry = Record<string, unknown>;
+    const roadmap = (file.roadmaps as Entry[])[0]!;
+    const list = roadmap.milestones as Entry[];
+    const entry = (slugOf: string) => list.find((m) => m.slug === slugOf)!;
+    const firstStart = entry(milestones.first.slug).startedAt;
+    Object.assign(entry(milestones.first.slug), { status: "in_progress" });
+    Object.assign(entry(milestones.second.slug), {
+      startedAt: "2026-01-02T00:00:00.000Z",
+      completedAt: "2026-01-03T00:00:00.000Z",
+    });
+    Object.assign(entry(milestones.fourth.slug), { startedAt: "2026-01-02T00:00:00.000Z" });
+    Object.assign(entry(fifth!.slug), { status: "done", startedAt: null, completedAt: null });
+    (roadmap.history as Entry[]).push(
+      { milestone: fifth!.slug, from: "not_started", to: "in_progress", at: "2026-01-04T00:00:00.000Z" },
+      { milestone: fifth!.slug, from: "in_progress", to: "done", at: "2026-01-05T00:00:00.000Z" },
+    );
+    const other = await createLearner();
+
+    expect((await importLearnerData({ viewer: other, data: file })).skipped).toEqual([]);
+    const copy = new Map((await exportOf(other)).roadmaps[0]!.milestones.map((m) => [m.slug, m]));
+    const dates = (slugOf: string) => {
+      const { status, startedAt, completedAt } = copy.get(slugOf)!;
+      return { status, startedAt, completedAt };
+    };
+    // Completion stays only while done; a skip keeps the start; a milestone not started has neither.
+    expect(dates(milestones.first.slug)).toEqual({ status: "in_progress", startedAt: firstStart, completedAt: null });
+    expect(dates(milestones.second.slug)).toEqual({
+      status: "skipped",
+      startedAt: "2026-01-02T00:00:00.000Z",
+      completedAt: null,
+    });
+    expect(dates(milestones.fourth.slug)).toEqual({ status: "not_started", startedAt: null, completedAt: null });
+    // A done milestone without dates takes them from its history.
+    expect(dates(fifth!.slug)).toEqual({
+      status: "done",
+      startedAt: "2026-01-04T00:00:00.000Z",
+      completedAt: "2026-01-05T00:00:00.000Z",
+    });
+  });
+
+  it("checks each entry with the export's schema, naming the field at fault", async () => {
+    const { learner, milestones } = await busyLearner();
+    const file = asFile(await exportOf(learner));
+    type Entry = Record<string, unknown>;
+    const roadmap = (file.roadmaps as Entry[])[0]!;
+    const list = roadmap.milestones as Entry[];
+    const at = (slugOf: string) => list.findIndex((m) => m.slug === slugOf);
+    const history = roadmap.history as Entry[];
+    (roadmap.stageTargets as Entry[])[0]!.targetDate = 20260430;
+    list[at(milestones.first.slug)]!.note = { body: 5, updatedAt: "2026-02-01T00:00:00.000Z" };
+    delete list[at(milestones.third.slug)]!.status;
+    history[0]!.byMentor = "yes";
+    history[1]!.byMentor = false;
+    const startedThird = history.findIndex((event) => event.milestone === milestones.third.slug);
+    const other = await createLearner();
+
+    const report = await importLearnerData({ viewer: other, data: file });
+    expect(report.skipped).toEqual([
+      { where: "roadmaps[0].stageTargets[0]", reason: "“targetDate”: “20260430” isn't a date such as 2026-12-31." },
+      { where: `roadmaps[0].milestones[${at(milestones.first.slug)}].note`, reason: "“body”: “5” isn't text." },
+      { where: `roadmaps[0].milestones[${at(milestones.third.slug)}]`, reason: "“status” is missing." },
+      { where: "roadmaps[0].history[0]", reason: "“byMentor”: “yes” isn't true or false." },
+      { where: `roadmaps[0].history[${startedThird}]`, reason: expect.stringContaining("wasn't imported") },
+    ]);
+    const copy = (await exportOf(other)).roadmaps[0]!;
+    expect(copy.stageTargets).toEqual([]);
+    // false is the learner's own change, as when the field is left out.
+    expect(copy.history[0]).toEqual({
+      milestone: milestones.first.slug,
+      from: "in_progress",
+      to: "done",
+      at: expect.any(String),
+    });
+  });
+
+  it("keeps imported old history below newer changes in the timeline and for Undo", async () => {
+    const roadmapSlug = `export-test-${crypto.randomUUID().slice(0, 8)}`;
+    await syncRoadmapContent(getDb(), testRoadmap(roadmapSlug, ["alpha", "beta"]));
+    const learner = await createLearner();
+    const [first] = await backendMilestones();
+    await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "done" });
+    const monthsAgo = "2025-09-01T10:00:00.000Z";
+    const file = {
+      format: "waymark-export",
+      version: 1,
+      roadmaps: [
+        {
+          slug: roadmapSlug,
+          startedAt: monthsAgo,
+          plannedStart: null,
+          targetDate: null,
+          stageTargets: [],
+          milestones: [
+            { slug: "alpha", status: "done", startedAt: monthsAgo, completedAt: monthsAgo, note: null, evidence: [] },
+          ],
+          history: [{ milestone: "alpha", from: "not_started", to: "done", at: monthsAgo }],
+        },
+      ],
+    };
+
+    expect((await importLearnerData({ viewer: learner, data: file })).skipped).toEqual([]);
+    const { timeline, undoableEventId } = await getActivityForViewer({ viewer: learner });
+    expect(timeline.map((item) => [item.milestoneSlug, item.toStatus])).toEqual([
+      [first!.slug, "done"],
+      ["alpha", "done"],
+    ]);
+    expect(undoableEventId).toBe(timeline[0]!.id);
   });
 });

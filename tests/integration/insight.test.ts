@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { progressEvents, users } from "@/db/schema";
 import { getActivityForViewer, getMilestoneDatesForViewer, setPaceSettings, undoLastChange } from "@/lib/data/insight";
+import { getMenteeForViewer } from "@/lib/data/mentee";
+import { acceptInvite, createInvite } from "@/lib/data/mentorships";
 import { getDashboardForViewer, setMilestoneStatus } from "@/lib/data/progress";
 import { getStatusesForViewer } from "@/lib/data/roadmaps";
 import { backendMilestones, createLearner } from "./helpers";
@@ -118,6 +120,75 @@ describe("history, from the progress event log", () => {
     await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "in_progress" });
     const reopened = await getMilestoneDatesForViewer({ viewer: learner, roadmapSlug: "backend-developer" });
     expect(reopened[first!.id]).toEqual({ startedAt: dates[first!.id]!.startedAt, completedAt: null });
+  });
+});
+
+describe("the order of the event log", () => {
+  /** Two changes, the second then moved back in time: it keeps the higher id but is the older one. */
+  async function olderChangeWithNewerId() {
+    const learner = await createLearner();
+    const [first, second] = await backendMilestones();
+    await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "done" });
+    await setMilestoneStatus({ viewer: learner, milestoneId: second!.id, status: "in_progress" });
+    const [latest, older] = await getDb()
+      .select({ id: progressEvents.id })
+      .from(progressEvents)
+      .where(eq(progressEvents.userId, learner.id))
+      .orderBy(progressEvents.id);
+    await getDb()
+      .update(progressEvents)
+      .set({ createdAt: new Date(Date.now() - 90 * DAY) })
+      .where(eq(progressEvents.id, older!.id));
+    return { learner, first: first!, second: second!, latestId: latest!.id, olderId: older!.id };
+  }
+
+  it("lists the timeline newest first by time, and offers the latest change by time to Undo", async () => {
+    const { learner, first, second, latestId, olderId } = await olderChangeWithNewerId();
+    const activity = await getActivityForViewer({ viewer: learner });
+    expect(activity.timeline.map((item) => [item.id, item.milestoneTitle])).toEqual([
+      [latestId, first.title],
+      [olderId, second.title],
+    ]);
+    expect(activity.undoableEventId).toBe(latestId);
+
+    await expect(undoLastChange({ viewer: learner, eventId: olderId })).rejects.toMatchObject({ code: "CONFLICT" });
+    await undoLastChange({ viewer: learner, eventId: latestId });
+    // The undone milestone is back to not started, which the status map leaves out.
+    expect(await getStatusesForViewer({ viewer: learner, roadmapSlug: "backend-developer" })).toEqual({
+      [second.id]: "in_progress",
+    });
+  });
+
+  it("shows a mentor the mentee's recent activity newest first by time", async () => {
+    const { learner, latestId, olderId } = await olderChangeWithNewerId();
+    const mentor = await createLearner("Maya Mentor");
+    const invite = await createInvite({ viewer: mentor, kind: "mentor_invites_learner" });
+    const { mentorshipId } = await acceptInvite({ viewer: learner, token: invite.token });
+    const { activity } = await getMenteeForViewer({ viewer: mentor, mentorshipId });
+    expect(activity.map((item) => item.id)).toEqual([latestId, olderId]);
+  });
+
+  it("replays milestone dates in time order", async () => {
+    const learner = await createLearner();
+    const [first] = await backendMilestones();
+    await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "in_progress" });
+    await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "done" });
+    const [started, finished] = await getDb()
+      .select({ id: progressEvents.id })
+      .from(progressEvents)
+      .where(eq(progressEvents.userId, learner.id))
+      .orderBy(progressEvents.id);
+    // By time, the milestone was done on 1 January and reopened on 1 February.
+    await getDb()
+      .update(progressEvents)
+      .set({ createdAt: new Date("2026-02-01T00:00:00Z") })
+      .where(eq(progressEvents.id, started!.id));
+    await getDb()
+      .update(progressEvents)
+      .set({ createdAt: new Date("2026-01-01T00:00:00Z") })
+      .where(eq(progressEvents.id, finished!.id));
+    const dates = await getMilestoneDatesForViewer({ viewer: learner, roadmapSlug: "backend-developer" });
+    expect(dates[first!.id]).toEqual({ startedAt: "2026-01-01T00:00:00.000Z", completedAt: null });
   });
 });
 

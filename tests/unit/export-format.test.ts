@@ -3,6 +3,9 @@ import {
   CSV_COLUMNS,
   defuseFormula,
   escapeMarkdown,
+  exportedEventSchema,
+  exportedMilestoneSchema,
+  IMPORT_LIMITS,
   readExportEnvelope,
   toCsv,
   toMarkdown,
@@ -201,6 +204,17 @@ describe("toMarkdown", () => {
     expect(escapeMarkdown("  spaced\n\nout  ")).toBe("spaced out");
   });
 
+  it("percent-encodes a backslash, so a link ending in one keeps its closing bracket", () => {
+    const markdown = toMarkdown(
+      exportOf([
+        milestone("win", {
+          evidence: [{ title: "Share", url: "https://example.com/share\\", addedAt: "2026-01-20T18:32:00.000Z" }],
+        }),
+      ]),
+    );
+    expect(markdown).toContain("  - [Share](<https://example.com/share%5C>)\n");
+  });
+
   it("says so when there is nothing to list", () => {
     expect(toMarkdown({ ...exportOf([]), roadmaps: [] })).toContain("Nothing to list yet");
   });
@@ -225,6 +239,23 @@ describe("the export schema", () => {
     );
   });
 
+  it("words its complaints for the learner, naming the value", () => {
+    const status = exportedMilestoneSchema.safeParse(milestone("sql", { status: "finished" as "done" }));
+    expect(status.error?.issues[0]).toMatchObject({
+      path: ["status"],
+      message: "“finished” isn't one of not_started, in_progress, done, skipped.",
+    });
+    const at = exportedEventSchema.safeParse({ milestone: "sql", from: "done", to: "skipped", at: "last Tuesday" });
+    expect(at.error?.issues[0]).toMatchObject({ path: ["at"], message: expect.stringContaining("“last Tuesday”") });
+    expect(exportedEventSchema.safeParse([]).error?.issues[0]?.message).toBe("This entry isn't a status change.");
+  });
+
+  it("reads byMentor as a flag", () => {
+    const event = { milestone: "sql", from: "done", to: "skipped", at: "2026-01-20T18:30:00.000Z" };
+    expect(exportedEventSchema.safeParse({ ...event, byMentor: false }).success).toBe(true);
+    expect(exportedEventSchema.safeParse({ ...event, byMentor: "yes" }).success).toBe(false);
+  });
+
   it("explains why a file can't be imported at all", () => {
     expect(readExportEnvelope({ ...exportOf([]), version: 2 })).toEqual({
       ok: false,
@@ -242,6 +273,31 @@ describe("the export schema", () => {
     expect(readExportEnvelope({ format: "waymark-export", version: 1, roadmaps: [{}] })).toEqual({
       ok: true,
       envelope: { format: "waymark-export", version: 1, roadmaps: [{}], feedback: [] },
+    });
+  });
+
+  it("refuses a file with more roadmaps, or longer lists, than import reads", () => {
+    const list = (count: number) => Array.from({ length: count }, () => ({}));
+    const read = (entries: unknown[]) =>
+      readExportEnvelope({ format: "waymark-export", version: 1, roadmaps: entries });
+    expect(read(list(IMPORT_LIMITS.roadmaps))).toMatchObject({ ok: true });
+    expect(read(list(IMPORT_LIMITS.roadmaps + 1))).toEqual({
+      ok: false,
+      error: "That export lists 21 roadmaps; Waymark imports up to 20 at a time. Nothing was changed.",
+    });
+    expect(read([{ milestones: list(IMPORT_LIMITS.milestonesPerRoadmap) }])).toMatchObject({ ok: true });
+    expect(read([{}, { milestones: list(IMPORT_LIMITS.milestonesPerRoadmap + 1) }])).toEqual({
+      ok: false,
+      error: "roadmaps[1] lists 501 milestones; Waymark imports up to 500 a roadmap. Nothing was changed.",
+    });
+    expect(read([{ history: list(IMPORT_LIMITS.historyPerRoadmap + 1) }])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("50,001 history entries"),
+    });
+    expect(read([{ stageTargets: list(IMPORT_LIMITS.stageTargetsPerRoadmap + 1) }])).toMatchObject({ ok: false });
+    expect(read([{ milestones: [{}, { evidence: list(IMPORT_LIMITS.evidencePerMilestone + 1) }] }])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("roadmaps[0].milestones[1] lists 101 evidence links"),
     });
   });
 });
