@@ -1,5 +1,6 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { refreshRoadmapProgressSummaries } from "../db/progress-summaries";
 import { enrollments, milestoneProgress, milestones, mentorships, progressEvents, roadmaps, users } from "../db/schema";
 import { hashPassword } from "../lib/passwords";
 import { planLearner, randomSource } from "./seed-plan";
@@ -117,6 +118,11 @@ export async function seedBenchData(db: Database, options: SeedOptions): Promise
     })),
     (chunk) => db.insert(mentorships).values(chunk),
   );
+
+  // Rows went in behind the app's back: rebuild what it keeps up to date, and gather the
+  // planner statistics autovacuum would gather after a bulk load.
+  await refreshRoadmapProgressSummaries(db, roadmap.id);
+  await db.execute(sql`analyze`);
 
   return {
     learnerEmail,

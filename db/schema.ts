@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -162,6 +163,34 @@ export const enrollments = pgTable(
     targetDate: date("target_date", { mode: "string" }),
   },
   (table) => [primaryKey({ columns: [table.userId, table.roadmapId] })],
+);
+
+/**
+ * Each learner's counts on a roadmap, kept up to date in the transaction of every change
+ * (and rebuilt after a content sync), so a mentor's table of a thousand mentees reads one
+ * row per mentee instead of adding up their milestones on every page view.
+ */
+export const learnerProgressSummaries = pgTable(
+  "learner_progress_summaries",
+  {
+    userId: text("user_id").notNull(),
+    roadmapId: uuid("roadmap_id").notNull(),
+    total: integer("total").notNull(),
+    done: integer("done").notNull(),
+    inProgress: integer("in_progress").notNull(),
+    skipped: integer("skipped").notNull(),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true, mode: "date" }),
+    oldestInProgressAt: timestamp("oldest_in_progress_at", { withTimezone: true, mode: "date" }),
+    /** The first stage with anything left to do; null once every milestone is done or skipped. */
+    currentStageId: uuid("current_stage_id").references(() => stages.id, { onDelete: "restrict" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.roadmapId] }),
+    foreignKey({
+      columns: [table.userId, table.roadmapId],
+      foreignColumns: [enrollments.userId, enrollments.roadmapId],
+    }).onDelete("cascade"),
+  ],
 );
 
 /** A learner's own finish date for one stage, overriding the stage window. */

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "../client";
+import { refreshRoadmapProgressSummaries } from "../progress-summaries";
 import { milestones, roadmaps, stages } from "../schema";
 import { roadmapContentSchema, type RoadmapContent } from "./schema";
 
@@ -66,6 +67,7 @@ export async function syncRoadmapContent(db: Database, input: RoadmapContent): P
 
     const stageIdsBySlug = await syncStages(tx, roadmap.id, content, report);
     await syncMilestones(tx, roadmap.id, content, stageIdsBySlug, report);
+    if (syncChangedAnything(report)) await refreshRoadmapProgressSummaries(tx, roadmap.id);
     return report;
   });
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
+import { refreshProgressSummary } from "../../db/progress-summaries";
 import { getDb, type Transaction } from "../../db/client";
 import {
   enrollments,
@@ -538,4 +539,5 @@ async function replaceRoadmap(tx: Transaction, userId: string, plan: RoadmapPlan
       })),
     ),
   );
+  if (plan.follow) await refreshProgressSummary(tx, { userId, roadmapId: plan.roadmapId });
 }

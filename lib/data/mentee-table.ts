@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../../db/client";
-import { enrollments, mentorships, milestoneProgress, milestones, roadmaps, stages, users } from "../../db/schema";
+import {
+  enrollments,
+  learnerProgressSummaries,
+  mentorships,
+  milestones,
+  roadmaps,
+  stages,
+  users,
+} from "../../db/schema";
 import { localDate } from "../dates";
 import { overallPaceStatus, type PaceStatus } from "../pace";
 import { percentDone } from "../progress";
@@ -50,8 +59,8 @@ function escapeLike(text: string): string {
 
 /**
  * The mentor's table of current mentees, one row per mentee and roadmap, sorted, filtered
- * and paged in one SQL query whatever the number of mentees; a second small one reads the
- * stage windows of the roadmaps on the page, for pace.
+ * and paged in one SQL query over the kept-up-to-date progress summaries, whatever the
+ * number of mentees; a second small one reads the stage windows of the roadmaps on the page, for pace.
  */
 export async function getMenteeTableForViewer({
   viewer,
@@ -66,60 +75,16 @@ export async function getMenteeTableForViewer({
   const stalledBefore = new Date(now.getTime() - STALLED_AFTER_DAYS * DAY_MS);
   const db = getDb();
 
-  const progress = db
-    .select({
-      done: sql<number>`count(*) filter (where ${milestoneProgress.status} = 'done')`.as("done"),
-      inProgress: sql<number>`count(*) filter (where ${milestoneProgress.status} = 'in_progress')`.as("in_progress"),
-      skipped: sql<number>`count(*) filter (where ${milestoneProgress.status} = 'skipped')`.as("skipped"),
-      lastActivityAt: sql<Date | null>`max(${milestoneProgress.updatedAt})`.as("last_activity_at"),
-      oldestInProgressAt:
-        sql<Date | null>`min(${milestoneProgress.startedAt}) filter (where ${milestoneProgress.status} = 'in_progress')`.as(
-          "oldest_in_progress_at",
-        ),
-    })
-    .from(milestoneProgress)
-    .innerJoin(milestones, eq(milestones.id, milestoneProgress.milestoneId))
-    .where(
-      and(
-        eq(milestoneProgress.userId, mentorships.learnerId),
-        eq(milestones.roadmapId, enrollments.roadmapId),
-        isNull(milestones.archivedAt),
-      ),
-    )
-    .as("progress");
-
-  const totals = db
-    .select({ total: sql<number>`count(*)`.as("total") })
-    .from(milestones)
-    .where(and(eq(milestones.roadmapId, enrollments.roadmapId), isNull(milestones.archivedAt)))
-    .as("totals");
-
-  const current = db
-    .select({ stageTitle: sql<string>`${stages.title}`.as("stage_title") })
-    .from(milestones)
-    .innerJoin(stages, eq(stages.id, milestones.stageId))
-    .leftJoin(
-      milestoneProgress,
-      and(eq(milestoneProgress.milestoneId, milestones.id), eq(milestoneProgress.userId, mentorships.learnerId)),
-    )
-    .where(
-      and(
-        eq(milestones.roadmapId, enrollments.roadmapId),
-        isNull(milestones.archivedAt),
-        sql`coalesce(${milestoneProgress.status}, 'not_started') not in ('done', 'skipped')`,
-      ),
-    )
-    .orderBy(asc(stages.position), asc(milestones.position))
-    .limit(1)
-    .as("current");
+  const summary = learnerProgressSummaries;
+  const currentStage = alias(stages, "current_stage");
 
   // Never the email: mentees share progress, not their address.
   const learnerName = sql<string>`coalesce(${users.name}, 'Unnamed learner')`;
   // ISO strings: the Postgres driver does not serialise a Date inside a raw SQL fragment.
-  const inactive = sql<boolean>`coalesce(${progress.lastActivityAt}, ${mentorships.startedAt}) < ${inactiveBefore.toISOString()}::timestamptz`;
-  const stalled = sql<boolean>`coalesce(${progress.oldestInProgressAt} < ${stalledBefore.toISOString()}::timestamptz, false)`;
+  const inactive = sql<boolean>`coalesce(${summary.lastActivityAt}, ${mentorships.startedAt}) < ${inactiveBefore.toISOString()}::timestamptz`;
+  const stalled = sql<boolean>`coalesce(${summary.oldestInProgressAt} < ${stalledBefore.toISOString()}::timestamptz, false)`;
   const needsAttention = sql<boolean>`(${inactive} or ${stalled})`;
-  const share = sql`coalesce(${progress.done}, 0)::float / nullif(${totals.total}, 0)`;
+  const share = sql`coalesce(${summary.done}, 0)::float / nullif(${summary.total}, 0)`;
 
   const direction = query.direction === "asc" ? asc : desc;
   const byName = asc(sql`lower(${learnerName})`);
@@ -128,8 +93,8 @@ export async function getMenteeTableForViewer({
     progress: [direction(sql`coalesce(${share}, 0)`), byName],
     activity: [
       query.direction === "asc"
-        ? sql`${progress.lastActivityAt} asc nulls first`
-        : sql`${progress.lastActivityAt} desc nulls last`,
+        ? sql`${summary.lastActivityAt} asc nulls first`
+        : sql`${summary.lastActivityAt} desc nulls last`,
       byName,
     ],
     attention: [direction(needsAttention), byName],
@@ -143,12 +108,12 @@ export async function getMenteeTableForViewer({
       learnerName,
       roadmapId: roadmaps.id,
       roadmapTitle: roadmaps.title,
-      total: totals.total,
-      done: progress.done,
-      inProgress: progress.inProgress,
-      skipped: progress.skipped,
-      currentStage: current.stageTitle,
-      lastActivityAt: progress.lastActivityAt,
+      total: summary.total,
+      done: summary.done,
+      inProgress: summary.inProgress,
+      skipped: summary.skipped,
+      currentStage: currentStage.title,
+      lastActivityAt: summary.lastActivityAt,
       mentoredSince: mentorships.startedAt,
       enrolledAt: enrollments.startedAt,
       plannedStart: enrollments.plannedStart,
@@ -162,9 +127,8 @@ export async function getMenteeTableForViewer({
     .innerJoin(users, eq(users.id, mentorships.learnerId))
     .leftJoin(enrollments, eq(enrollments.userId, mentorships.learnerId))
     .leftJoin(roadmaps, eq(roadmaps.id, enrollments.roadmapId))
-    .leftJoinLateral(progress, sql`true`)
-    .leftJoinLateral(totals, sql`true`)
-    .leftJoinLateral(current, sql`true`)
+    .leftJoin(summary, and(eq(summary.userId, enrollments.userId), eq(summary.roadmapId, enrollments.roadmapId)))
+    .leftJoin(currentStage, eq(currentStage.id, summary.currentStageId))
     .where(
       and(
         eq(mentorships.mentorId, viewer.id),

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "../../db/client";
+import { refreshProgressSummary } from "../../db/progress-summaries";
 import {
   enrollments,
   milestoneProgress,
@@ -103,6 +104,7 @@ export async function applyStatusChange(
       .delete(milestoneReviews)
       .where(and(eq(milestoneReviews.learnerId, viewer.id), eq(milestoneReviews.milestoneId, milestoneId)));
   }
+  await refreshProgressSummary(tx, { userId: viewer.id, roadmapId: milestone.roadmapId });
   // Decided under the learner's lock, so two last ticks arriving together are seen in order.
   if (isFinished(status) && (await isStageFinished(tx, viewer.id, milestone.stageId))) {
     const mentorIds = await currentMentorIds(tx, viewer.id);

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { refreshRoadmapProgressSummaries } from "@/db/progress-summaries";
 import { countQueries } from "@/db/query-count";
 import { enrollments, mentorships, milestoneProgress, roadmaps, users } from "@/db/schema";
 import { createInvite, acceptInvite } from "@/lib/data/mentorships";
@@ -66,6 +67,9 @@ describe("the mentor's table of mentees", () => {
       .update(milestoneProgress)
       .set({ startedAt: new Date(now.getTime() - 31 * DAY) })
       .where(eq(milestoneProgress.userId, stuck!.id));
+    // Written behind the app's back, so the kept summaries are brought up to date as the app would.
+    const [roadmap] = await getDb().select({ id: roadmaps.id }).from(roadmaps);
+    await refreshRoadmapProgressSummaries(getDb(), roadmap!.id);
 
     const table = await getMenteeTableForViewer({ viewer: mentor, query: defaults, now });
     const flags = Object.fromEntries(table.rows.map((row) => [row.learnerName, [row.inactive, row.stalled]]));
@@ -149,6 +153,7 @@ describe("the mentor's table of mentees", () => {
     await getDb()
       .insert(enrollments)
       .values(ids.map((userId) => ({ userId, roadmapId: roadmap!.id })));
+    await refreshRoadmapProgressSummaries(getDb(), roadmap!.id);
 
     const { result: first, queries } = await countQueries(() =>
       getMenteeTableForViewer({ viewer: mentor, query: defaults }),
