@@ -23,6 +23,7 @@ import { readStats, signInForCookie, startAppServer } from "./app-server";
 import {
   checkBudgets,
   compareChanges,
+  median,
   renderMarkdown,
   renderScaleMarkdown,
   SCENARIOS,
@@ -245,11 +246,17 @@ async function runOnce(options: RunOptions): Promise<BenchReport> {
         if (!response.ok) throw new Error(`${scenario.name}: HTTP ${response.status} from ${scenario.path}`);
       };
 
-      const probes = args.smoke ? 3 : 10;
+      const probes = args.smoke ? 3 : 20;
       for (const scenario of scenarios) {
         for (let warm = 0; warm < 3; warm += 1) await requestOnce(scenario);
         const before = await readStats(base);
-        for (let probe = 0; probe < probes; probe += 1) await requestOnce(scenario);
+        // One request at a time: the SQL each one sends, and how long one person waits.
+        const alone: number[] = [];
+        for (let probe = 0; probe < probes; probe += 1) {
+          const started = performance.now();
+          await requestOnce(scenario);
+          alone.push(performance.now() - started);
+        }
         const after = await readStats(base);
         const queriesPerRequest = (after.queries - before.queries) / probes;
 
@@ -287,7 +294,9 @@ async function runOnce(options: RunOptions): Promise<BenchReport> {
                 },
           ],
         });
-        measurements.push(summarizeLoad(scenario.name, scenario.kind, scenario.baseline, result, queriesPerRequest));
+        measurements.push(
+          summarizeLoad(scenario.name, scenario.kind, scenario.baseline, result, queriesPerRequest, median(alone)),
+        );
         console.info(
           `${scenario.name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
         );
