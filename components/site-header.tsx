@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
-import { getViewer } from "@/lib/auth";
-import { countUnreadNotifications } from "@/lib/data/notifications";
+import { getSession } from "@/lib/auth";
 import { NotificationsLink } from "./notifications-link";
 import { ThemeSelect } from "./theme-select";
 
 export async function SiteHeader() {
-  const viewer = await getViewer();
-  const unread = viewer ? await countUnreadNotifications({ viewer }) : 0;
+  const session = await getSession();
+  const viewer = session?.viewer ?? null;
+  const unread = session?.unreadNotifications ?? 0;
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <nav

@@ -7,7 +7,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
-import { getSessionViewer, getTokenVersion, verifyCredentials } from "./data/users";
+import { getSessionViewer, getTokenVersion, verifyCredentials, type SessionViewer } from "./data/users";
 import type { Viewer } from "./data/viewer";
 import { getEnv, resolveAuthSecret, type Env } from "./env";
 
@@ -98,13 +98,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
 });
 
 /**
- * The signed-in user, re-read from the database: a deleted account or a session ended
- * by "sign out everywhere" is anonymous at once. Cached for one request.
+ * The signed-in user, re-read from the database (a deleted account or a session ended by
+ * "sign out everywhere" is anonymous at once), with their unread notification count.
+ * Cached for one request.
  */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+export const getSession = cache(async (): Promise<SessionViewer | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   const tokenVersion = session?.tokenVersion;
   if (!userId || typeof tokenVersion !== "number") return null;
   return getSessionViewer({ userId, tokenVersion });
 });
+
+/** The signed-in user, or null: what every data function is given as the viewer. */
+export async function getViewer(): Promise<Viewer | null> {
+  return (await getSession())?.viewer ?? null;
+}

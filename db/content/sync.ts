@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "../client";
 import { refreshRoadmapProgressSummaries } from "../progress-summaries";
+import { forgetRoadmapContent } from "./cache";
 import { milestones, roadmaps, stages } from "../schema";
 import { roadmapContentSchema, type RoadmapContent } from "./schema";
 
@@ -34,7 +35,7 @@ function differs<T extends Record<string, unknown>>(row: T, wanted: Partial<T>):
  */
 export async function syncRoadmapContent(db: Database, input: RoadmapContent): Promise<SyncReport> {
   const content = roadmapContentSchema.parse(input);
-  return db.transaction(async (tx) => {
+  const report = await db.transaction(async (tx) => {
     const report: SyncReport = {
       roadmap: content.slug,
       roadmapChanged: false,
@@ -70,6 +71,8 @@ export async function syncRoadmapContent(db: Database, input: RoadmapContent): P
     if (syncChangedAnything(report)) await refreshRoadmapProgressSummaries(tx, roadmap.id);
     return report;
   });
+  if (syncChangedAnything(report)) forgetRoadmapContent();
+  return report;
 }
 
 async function syncStages(

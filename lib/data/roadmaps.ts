@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { getDb } from "../../db/client";
+import { cachedRoadmapContent } from "../../db/content/cache";
 import { milestoneProgress, milestones, roadmaps, stages } from "../../db/schema";
 import type { ResourceContent, SalaryGuide } from "../../db/content/schema";
 import { AppError } from "../errors";
@@ -61,8 +62,30 @@ export async function listRoadmaps(): Promise<RoadmapSummary[]> {
 
 /** Roadmaps are public: anyone may know whether one exists. */
 export async function roadmapExists(slug: string): Promise<boolean> {
-  const [row] = await getDb().select({ id: roadmaps.id }).from(roadmaps).where(eq(roadmaps.slug, slug));
-  return row !== undefined;
+  return (await loadRoadmapContent(slug)) !== undefined;
+}
+
+/** A roadmap's current stages and milestones, read once per process (see db/content/cache.ts). */
+function loadRoadmapContent(slug: string) {
+  return cachedRoadmapContent(slug, () =>
+    getDb().query.roadmaps.findFirst({
+      where: eq(roadmaps.slug, slug),
+      with: {
+        stages: {
+          where: isNull(stages.archivedAt),
+          orderBy: asc(stages.position),
+          columns: { id: true, slug: true, title: true, summary: true, startMonth: true, endMonth: true },
+          with: {
+            milestones: {
+              where: isNull(milestones.archivedAt),
+              orderBy: asc(milestones.position),
+              columns: milestoneColumns,
+            },
+          },
+        },
+      },
+    }),
+  );
 }
 
 /** The viewer's statuses on one roadmap: empty for anyone signed out. */
@@ -115,23 +138,7 @@ export async function loadRoadmapWithProgress(
   learnerId: string | null,
 ): Promise<{ roadmap: RoadmapView; statuses: StatusMap }> {
   const [row, statuses] = await Promise.all([
-    getDb().query.roadmaps.findFirst({
-      where: eq(roadmaps.slug, slug),
-      with: {
-        stages: {
-          where: isNull(stages.archivedAt),
-          orderBy: asc(stages.position),
-          columns: { id: true, slug: true, title: true, summary: true, startMonth: true, endMonth: true },
-          with: {
-            milestones: {
-              where: isNull(milestones.archivedAt),
-              orderBy: asc(milestones.position),
-              columns: milestoneColumns,
-            },
-          },
-        },
-      },
-    }),
+    loadRoadmapContent(slug),
     learnerId ? loadStatuses(learnerId, slug) : Promise.resolve<StatusMap>({}),
   ]);
   if (!row) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");

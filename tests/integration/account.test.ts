@@ -80,7 +80,7 @@ describe("changing the password", () => {
     expect(signedIn).toMatchObject({ id: learner.id, tokenVersion: oldSession.tokenVersion + 1 });
     expect(await getSessionViewer(oldSession)).toBeNull();
     expect(await getSessionViewer({ userId: learner.id, tokenVersion: signedIn!.tokenVersion })).toMatchObject({
-      id: learner.id,
+      viewer: { id: learner.id },
     });
   });
 

@@ -4,6 +4,7 @@ import { getDatabaseHandle, getDb } from "@/db/client";
 import type { MilestoneContent, RoadmapContent } from "@/db/content/schema";
 import { syncChangedAnything, syncRoadmapContent } from "@/db/content/sync";
 import { prepareDatabase } from "@/db/prepare";
+import { countQueries } from "@/db/query-count";
 import { milestones, roadmaps, stages } from "@/db/schema";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import { getRoadmapForViewer } from "@/lib/data/roadmaps";
@@ -82,6 +83,13 @@ describe("the roadmap content sync", () => {
     expect(await snapshot(slug)).toEqual(before);
   });
 
+  it("reads a roadmap's content once per process: later views read only the learner's statuses", async () => {
+    const learner = await createLearner();
+    await getRoadmapForViewer({ viewer: learner, slug: "backend-developer" });
+    const { queries } = await countQueries(() => getRoadmapForViewer({ viewer: learner, slug: "backend-developer" }));
+    expect(queries).toBe(1);
+  });
+
   it("leaves the shipped roadmap untouched when the app starts again", async () => {
     const reports = await prepareDatabase(getDatabaseHandle());
     expect(reports.map(syncChangedAnything)).toEqual([false]);
@@ -94,6 +102,8 @@ describe("the roadmap content sync", () => {
     const id = await milestoneId(slug, "alpha");
     await setMilestoneStatus({ viewer: learner, milestoneId: id, status: "done" });
 
+    // Read (and kept by this process) before the change: the sync must make it read again.
+    await getRoadmapForViewer({ viewer: learner, slug });
     const renamed = content(slug);
     renamed.stages[0]!.milestones[0] = { ...milestone("alpha", "Learn alpha properly"), description: "Rewritten." };
     const report = await syncRoadmapContent(getDb(), renamed);

@@ -11,6 +11,7 @@ import {
   listOpenInvitesForViewer,
   revokeInvite,
 } from "@/lib/data/mentorships";
+import { getSessionViewer, getTokenVersion } from "@/lib/data/users";
 import { countUnreadNotifications, listNotificationsForViewer, markNotificationsRead } from "@/lib/data/notifications";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import { getDb } from "@/db/client";
@@ -147,6 +148,11 @@ describe("a mentorship in progress", () => {
       body: "Try MDN's guide.",
     });
     expect(await countUnreadNotifications({ viewer: learner })).toBe(1);
+    // The header's count comes with the session, in the same read.
+    const version = await getTokenVersion(learner.id);
+    expect(await getSessionViewer({ userId: learner.id, tokenVersion: version! })).toMatchObject({
+      unreadNotifications: 1,
+    });
     const [notification] = await listNotificationsForViewer({ viewer: learner });
     expect(notification).toMatchObject({ kind: "feedback", actorName: "Maya Mentor", milestoneTitle: first!.title });
 
@@ -171,6 +177,9 @@ describe("a mentorship in progress", () => {
       ids: (await listNotificationsForViewer({ viewer: learner })).map((notification) => notification.id),
     });
     expect(await countUnreadNotifications({ viewer: learner })).toBe(0);
+    expect(await getSessionViewer({ userId: learner.id, tokenVersion: version! })).toMatchObject({
+      unreadNotifications: 0,
+    });
   });
 
   it("refuses empty or overlong feedback, and a learner opening a thread alone", async () => {

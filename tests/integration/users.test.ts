@@ -52,7 +52,9 @@ describe("accounts", () => {
   it("ends every session at once when the learner signs out everywhere", async () => {
     const learner = await createLearner();
     const version = await getTokenVersion(learner.id);
-    expect(await getSessionViewer({ userId: learner.id, tokenVersion: version! })).toMatchObject({ id: learner.id });
+    expect(await getSessionViewer({ userId: learner.id, tokenVersion: version! })).toMatchObject({
+      viewer: { id: learner.id },
+    });
     await endAllSessions({ viewer: learner });
     expect(await getSessionViewer({ userId: learner.id, tokenVersion: version! })).toBeNull();
     expect(await getTokenVersion(learner.id)).toBe(version! + 1);

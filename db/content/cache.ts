@@ -1,0 +1,26 @@
+/*
+ * Roadmap content changes only when the content sync runs (at start-up, before the app
+ * serves), so each app process reads it once per roadmap and keeps it. The sync forgets it,
+ * which matters where content and reads share a process (tests, `db:migrate` from a REPL).
+ */
+const globalForContent = globalThis as typeof globalThis & { waymarkRoadmapContent?: Map<string, Promise<unknown>> };
+
+function store(): Map<string, Promise<unknown>> {
+  globalForContent.waymarkRoadmapContent ??= new Map();
+  return globalForContent.waymarkRoadmapContent;
+}
+
+/** The roadmap's content, loaded once per process; a failed load is not kept. */
+export function cachedRoadmapContent<T>(slug: string, load: () => Promise<T>): Promise<T> {
+  const cached = store().get(slug) as Promise<T> | undefined;
+  if (cached) return cached;
+  // A real promise, settled once: Drizzle's query objects run again on every `then`.
+  const loading = Promise.resolve().then(load);
+  store().set(slug, loading);
+  loading.catch(() => store().delete(slug));
+  return loading;
+}
+
+export function forgetRoadmapContent(): void {
+  store().clear();
+}
