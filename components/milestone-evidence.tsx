@@ -1,9 +1,8 @@
 "use client";
 
 import { useId, useRef, useState, type FormEvent } from "react";
-import { z } from "zod";
 import { addMilestoneEvidenceAction, removeMilestoneEvidenceAction } from "@/app/roadmaps/[slug]/note-actions";
-import { EVIDENCE_MAX_PER_MILESTONE, evidenceLinkSchema, tooManyEvidenceLinksMessage } from "@/lib/evidence";
+import { EVIDENCE_MAX_PER_MILESTONE, evidenceLinkProblems, tooManyEvidenceLinksMessage } from "@/lib/evidence-rules";
 import type { EvidenceLink } from "@/lib/queries";
 
 type MilestoneEvidenceProps = {
@@ -41,15 +40,19 @@ export function MilestoneEvidence({ milestone, links, onAdded, onRemoved }: Mile
     event.preventDefault();
     setFormError("");
     setAnnouncement("");
-    const parsed = evidenceLinkSchema.safeParse({ title, url });
-    if (!parsed.success) {
-      setErrors(z.flattenError(parsed.error).fieldErrors);
+    const problems = evidenceLinkProblems({ title, url });
+    if (problems) {
+      setErrors(problems);
       return;
     }
     setErrors({});
     setPending(true);
     try {
-      const result = await addMilestoneEvidenceAction({ milestoneId: milestone.id, ...parsed.data });
+      const result = await addMilestoneEvidenceAction({
+        milestoneId: milestone.id,
+        title: title.trim(),
+        url: url.trim(),
+      });
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {});
         if (!result.fieldErrors) setFormError(result.error);

@@ -3,7 +3,13 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { saveMilestoneNoteAction } from "@/app/roadmaps/[slug]/note-actions";
 import type { NoteSnapshot } from "@/lib/queries";
-import { NoteMarkdown } from "./note-markdown";
+import dynamic from "next/dynamic";
+
+// The Markdown renderer is a third of the page's script: it loads when a preview is asked for.
+const NoteMarkdown = dynamic(() => import("./note-markdown").then((module) => module.NoteMarkdown), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-600">Loading the preview…</p>,
+});
 
 type SaveState =
   | { kind: "idle" }

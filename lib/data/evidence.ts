@@ -3,7 +3,8 @@ import { z } from "zod";
 import { getDb } from "../../db/client";
 import { milestoneEvidence, milestones, roadmaps } from "../../db/schema";
 import { AppError } from "../errors";
-import { EVIDENCE_MAX_PER_MILESTONE, evidenceLinkSchema, tooManyEvidenceLinksMessage } from "../evidence";
+import { evidenceLinkSchema } from "../evidence";
+import { EVIDENCE_MAX_PER_MILESTONE, tooManyEvidenceLinksMessage } from "../evidence-rules";
 import { lockLearner } from "./progress";
 import type { Viewer } from "./viewer";
 

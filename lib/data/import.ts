@@ -15,7 +15,8 @@ import {
 } from "../../db/schema";
 import type { LocalDate } from "../dates";
 import { AppError } from "../errors";
-import { EVIDENCE_MAX_PER_MILESTONE, evidenceLinkSchema } from "../evidence";
+import { evidenceLinkSchema } from "../evidence";
+import { EVIDENCE_MAX_PER_MILESTONE } from "../evidence-rules";
 import {
   entryListSchema,
   exportedEventSchema,

@@ -9,6 +9,7 @@ import {
   withRatios,
   type BenchReport,
 } from "@/bench/report";
+import { firstLoadFiles } from "@/bench/page-weight-files";
 import { planLearner, randomSource } from "@/bench/seed-plan";
 import type { MilestoneStatus } from "@/lib/progress";
 
@@ -127,5 +128,31 @@ describe("the benchmark's report", () => {
     const markdown = renderMarkdown(report);
     expect(markdown).toContain("| Roadmap page | 160 | 7 | 12 | 4 | 0 | 80% | 3 |");
     expect(markdown).toContain("| ❌ Status change p99 < 50 ms | 60 ms |");
+  });
+});
+
+describe("the first-load script of a page", () => {
+  it("is the root bundles and the route's chunks, once each, without polyfills or the root error page", () => {
+    const files = firstLoadFiles(
+      {
+        rootMainFiles: ["static/chunks/root.js", "static/chunks/runtime.js"],
+        polyfillFiles: ["static/chunks/poly.js"],
+      },
+      {
+        "[project]/app/layout": ["static/chunks/root.js", "static/chunks/layout.js", "static/chunks/layout.css"],
+        "[project]/app/global-error": ["static/chunks/global-error.js"],
+        "[project]/app/roadmaps/[slug]/page": [
+          "static/chunks/layout.js",
+          "static/chunks/page.js",
+          "static/chunks/poly.js",
+        ],
+      },
+    );
+    expect(files).toEqual([
+      "static/chunks/layout.js",
+      "static/chunks/page.js",
+      "static/chunks/root.js",
+      "static/chunks/runtime.js",
+    ]);
   });
 });
