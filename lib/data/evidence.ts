@@ -30,10 +30,6 @@ export async function loadEvidence(learnerId: string, roadmapSlug: string): Prom
   return byMilestone;
 }
 
-export async function getEvidenceForViewer({ viewer, roadmapSlug }: { viewer: Viewer; roadmapSlug: string }) {
-  return loadEvidence(viewer.id, roadmapSlug);
-}
-
 function parseLink(input: { title: string; url: string }) {
   const parsed = evidenceLinkSchema.safeParse(input);
   if (!parsed.success) {

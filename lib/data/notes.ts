@@ -25,11 +25,6 @@ export async function loadNotes(learnerId: string, roadmapSlug: string): Promise
   return Object.fromEntries(rows.map(({ milestoneId, ...note }) => [milestoneId, note]));
 }
 
-/** The viewer's own notes on a roadmap's milestones. */
-export async function getNotesForViewer({ viewer, roadmapSlug }: { viewer: Viewer; roadmapSlug: string }) {
-  return loadNotes(viewer.id, roadmapSlug);
-}
-
 /**
  * Saves the viewer's note. The last write wins, but the writer learns when it replaced a
  * version it had not seen (another tab or device saved in between), so it can say so.

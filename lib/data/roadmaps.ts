@@ -65,6 +65,13 @@ export async function roadmapExists(slug: string): Promise<boolean> {
   return (await loadRoadmapContent(slug)) !== undefined;
 }
 
+/** A roadmap's id, from the content this process keeps; NOT_FOUND when there is no such roadmap. */
+export async function roadmapIdOf(slug: string): Promise<string> {
+  const content = await loadRoadmapContent(slug);
+  if (!content) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
+  return content.id;
+}
+
 /** A roadmap's current stages and milestones, read once per process (see db/content/cache.ts). */
 function loadRoadmapContent(slug: string) {
   return cachedRoadmapContent(slug, () =>

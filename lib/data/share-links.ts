@@ -2,10 +2,9 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { roadmaps, shareLinks, users } from "../../db/schema";
-import { AppError } from "../errors";
 import type { StatusMap } from "../progress";
 import { loadEvidence } from "./evidence";
-import { loadRoadmapWithProgress, type RoadmapView } from "./roadmaps";
+import { loadRoadmapWithProgress, roadmapIdOf, type RoadmapView } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
 export type ShareLinkView = { token: string; includeEvidence: boolean; createdAt: Date };
@@ -25,12 +24,6 @@ export type SharedProgress =
 /** 192 random bits: a link nobody can guess or enumerate. */
 function newToken(): string {
   return randomBytes(24).toString("base64url");
-}
-
-async function roadmapIdOf(slug: string): Promise<string> {
-  const [roadmap] = await getDb().select({ id: roadmaps.id }).from(roadmaps).where(eq(roadmaps.slug, slug));
-  if (!roadmap) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
-  return roadmap.id;
 }
 
 const activeLink = (userId: string, roadmapId: string) =>

@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { addMilestoneEvidence, getEvidenceForViewer, removeMilestoneEvidence } from "@/lib/data/evidence";
+import { addMilestoneEvidence, removeMilestoneEvidence } from "@/lib/data/evidence";
+import { countQueries } from "@/db/query-count";
 import { getMenteeForViewer } from "@/lib/data/mentee";
 import { acceptInvite, createInvite, endMentorship } from "@/lib/data/mentorships";
 import { getNotebookForViewer } from "@/lib/data/notebook";
 import { saveMilestoneNote } from "@/lib/data/notes";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import { EVIDENCE_MAX_PER_MILESTONE } from "@/lib/evidence-rules";
+import type { Viewer } from "@/lib/data/viewer";
 import { backendMilestones, createLearner } from "./helpers";
 
 const slug = "backend-developer";
+const evidenceOf = async (input: { viewer: Viewer; roadmapSlug: string }) =>
+  (await getNotebookForViewer(input)).evidence;
 
 describe("evidence links on milestones", () => {
   it("keeps links in the order they were added and removes one on request", async () => {
@@ -27,11 +31,11 @@ describe("evidence links on milestones", () => {
       title: "Write-up",
       url: "http://blog.example.com/post",
     });
-    const listed = await getEvidenceForViewer({ viewer: learner, roadmapSlug: slug });
+    const listed = await evidenceOf({ viewer: learner, roadmapSlug: slug });
     expect(listed[first!.id]!.map((link) => link.title)).toEqual(["CLI tool repository", "Write-up"]);
 
     await removeMilestoneEvidence({ viewer: learner, evidenceId: repo.id });
-    const after = await getEvidenceForViewer({ viewer: learner, roadmapSlug: slug });
+    const after = await evidenceOf({ viewer: learner, roadmapSlug: slug });
     expect(after[first!.id]!.map((link) => link.title)).toEqual(["Write-up"]);
   });
 
@@ -47,7 +51,7 @@ describe("evidence links on milestones", () => {
     await expect(
       addMilestoneEvidence({ viewer: learner, milestoneId: first!.id, title: "Proof", url }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { url: [message] } });
-    expect(await getEvidenceForViewer({ viewer: learner, roadmapSlug: slug })).toEqual({});
+    expect(await evidenceOf({ viewer: learner, roadmapSlug: slug })).toEqual({});
   });
 
   it("refuses an empty or over-long title", async () => {
@@ -83,7 +87,7 @@ describe("evidence links on milestones", () => {
       code: "CONFLICT",
       message: "A milestone can have up to 20 evidence links. Remove one to add another.",
     });
-    const listed = await getEvidenceForViewer({ viewer: learner, roadmapSlug: slug });
+    const listed = await evidenceOf({ viewer: learner, roadmapSlug: slug });
     expect(listed[first!.id]).toHaveLength(EVIDENCE_MAX_PER_MILESTONE);
     // The limit is per milestone, not per learner.
     await addMilestoneEvidence({
@@ -104,9 +108,9 @@ describe("evidence links on milestones", () => {
       title: "Mine",
       url: "https://example.com",
     });
-    expect(await getEvidenceForViewer({ viewer: other, roadmapSlug: slug })).toEqual({});
+    expect(await evidenceOf({ viewer: other, roadmapSlug: slug })).toEqual({});
     await removeMilestoneEvidence({ viewer: other, evidenceId: link.id });
-    expect((await getEvidenceForViewer({ viewer: owner, roadmapSlug: slug }))[first!.id]).toHaveLength(1);
+    expect((await evidenceOf({ viewer: owner, roadmapSlug: slug }))[first!.id]).toHaveLength(1);
   });
 
   it("says plainly when the milestone does not exist", async () => {
@@ -121,7 +125,7 @@ describe("evidence links on milestones", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("gives the roadmap page notes and links together", async () => {
+  it("gives the roadmap page notes and links together, in one statement", async () => {
     const learner = await createLearner();
     const [first] = await backendMilestones();
     await saveMilestoneNote({ viewer: learner, milestoneId: first!.id, body: "plan", baseVersion: 0 });
@@ -131,7 +135,10 @@ describe("evidence links on milestones", () => {
       title: "Repo",
       url: "https://example.com/repo",
     });
-    expect(await getNotebookForViewer({ viewer: learner, roadmapSlug: slug })).toEqual({
+    await getNotebookForViewer({ viewer: learner, roadmapSlug: slug });
+    const { result, queries } = await countQueries(() => getNotebookForViewer({ viewer: learner, roadmapSlug: slug }));
+    expect(queries).toBe(1);
+    expect(result).toEqual({
       notes: { [first!.id]: { body: "plan", version: 1 } },
       evidence: { [first!.id]: [{ id: link.id, title: "Repo", url: "https://example.com/repo" }] },
     });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { getMenteeForViewer } from "@/lib/data/mentee";
 import { acceptInvite, createInvite, setNotesSharing } from "@/lib/data/mentorships";
-import { getNotesForViewer, NOTE_MAX_LENGTH, saveMilestoneNote } from "@/lib/data/notes";
+import { NOTE_MAX_LENGTH, saveMilestoneNote } from "@/lib/data/notes";
 import { setMilestoneStatus } from "@/lib/data/progress";
+import { getNotebookForViewer } from "@/lib/data/notebook";
+import type { Viewer } from "@/lib/data/viewer";
 import { backendMilestones, createLearner } from "./helpers";
 
 const slug = "backend-developer";
+const notesOf = async (input: { viewer: Viewer; roadmapSlug: string }) => (await getNotebookForViewer(input)).notes;
 
 describe("notes on milestones", () => {
   it("saves a private note and counts its versions", async () => {
@@ -25,7 +28,7 @@ describe("notes on milestones", () => {
       baseVersion: 1,
     });
     expect(edited).toMatchObject({ version: 2, replacedNewer: false });
-    expect((await getNotesForViewer({ viewer: learner, roadmapSlug: slug }))[first!.id]).toMatchObject({
+    expect((await notesOf({ viewer: learner, roadmapSlug: slug }))[first!.id]).toMatchObject({
       body: "# Plan v2",
       version: 2,
     });
@@ -43,7 +46,7 @@ describe("notes on milestones", () => {
       baseVersion: 1,
     });
     expect(fromTabB).toMatchObject({ version: 3, replacedNewer: true });
-    expect((await getNotesForViewer({ viewer: learner, roadmapSlug: slug }))[first!.id]!.body).toBe("tab B");
+    expect((await notesOf({ viewer: learner, roadmapSlug: slug }))[first!.id]!.body).toBe("tab B");
   });
 
   it(`accepts ${NOTE_MAX_LENGTH} characters and refuses one more, saying how many`, async () => {
@@ -67,7 +70,7 @@ describe("notes on milestones", () => {
     const [first] = await backendMilestones();
     const payload = `<script>alert("x")</script>'); drop table users; --`;
     await saveMilestoneNote({ viewer: learner, milestoneId: first!.id, body: payload, baseVersion: 0 });
-    expect((await getNotesForViewer({ viewer: learner, roadmapSlug: slug }))[first!.id]!.body).toBe(payload);
+    expect((await notesOf({ viewer: learner, roadmapSlug: slug }))[first!.id]!.body).toBe(payload);
   });
 
   it("shows a learner's notes to a mentor only once the learner shares them", async () => {
@@ -88,6 +91,6 @@ describe("notes on milestones", () => {
     expect((await getMenteeForViewer({ viewer: mentor, mentorshipId })).roadmaps[0]!.notes[first!.id]!.body).toBe(
       "Private thoughts",
     );
-    expect(await getNotesForViewer({ viewer: other, roadmapSlug: slug })).toEqual({});
+    expect(await notesOf({ viewer: other, roadmapSlug: slug })).toEqual({});
   });
 });
