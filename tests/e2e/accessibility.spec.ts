@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, nextSave, ROADMAP, test } from "./fixtures";
+import { expect, nextSave, ROADMAP, test, milestoneItem } from "./fixtures";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -33,9 +33,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     }) => {
       void learner;
       await page.goto(ROADMAP);
-      const item = page
-        .getByRole("listitem")
-        .filter({ has: page.getByRole("checkbox", { name: "Understand how the web works" }) });
+      const item = milestoneItem(page, "Understand how the web works");
       await item.getByText(/^Evidence/).click();
       const share = page.getByRole("region", { name: "Share your progress" });
       await share.getByRole("button", { name: "Create a public link" }).click();

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { expect, nextSave, ROADMAP, signUp, newLearner, test } from "./fixtures";
+import { expect, nextSave, ROADMAP, signUp, newLearner, test, milestoneItem } from "./fixtures";
 
 const SQL = "Learn SQL and database fundamentals";
 
 test("a learner exports everything and another account imports it back exactly", async ({ page, learner, browser }) => {
   void learner;
   await page.goto(ROADMAP);
-  const item = page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: SQL }) });
+  const item = milestoneItem(page, SQL);
   const ticked = nextSave(page);
   await item.getByRole("checkbox", { name: SQL }).check();
   await ticked;
@@ -58,7 +58,7 @@ test("a learner exports everything and another account imports it back exactly",
   await expect(otherData.getByRole("status")).toContainText("Imported 1 roadmap");
 
   await other.goto(ROADMAP);
-  const imported = other.getByRole("listitem").filter({ has: other.getByRole("checkbox", { name: SQL }) });
+  const imported = milestoneItem(other, SQL);
   await expect(imported.getByRole("checkbox", { name: SQL })).toBeChecked();
   await expect(imported.getByRole("textbox", { name: /^Note on/ })).toHaveValue("Indexes: read the EXPLAIN output.");
   await otherContext.close();

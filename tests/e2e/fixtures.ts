@@ -42,3 +42,8 @@ export function nextSave(page: Page) {
 }
 
 export const ROADMAP = "/roadmaps/backend-developer";
+
+/** A milestone's card on the roadmap, found as a screen reader would: by its checkbox's name. */
+export function milestoneItem(page: Page, title: string) {
+  return page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: title }) });
+}

@@ -1,4 +1,4 @@
-import { expect, nextSave, ROADMAP, test } from "./fixtures";
+import { expect, nextSave, ROADMAP, test, milestoneItem } from "./fixtures";
 
 const FOUNDATION = [
   "Understand how the web works",
@@ -36,7 +36,7 @@ test("a whole stage is ticked off with the keyboard alone, and announced", async
   await page.keyboard.press("i");
   await expect(page.getByRole("combobox", { name: `Status: ${FOUNDATION[4]}` })).toHaveValue("in_progress");
   await page.keyboard.press("Enter");
-  const fifth = page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: FOUNDATION[4] }) });
+  const fifth = milestoneItem(page, FOUNDATION[4]!);
   await expect(fifth.getByText("Why it matters:")).toBeVisible();
 
   await page.keyboard.press("?");

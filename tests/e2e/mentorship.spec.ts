@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, newLearner, nextSave, ROADMAP, signUp, test, type Learner } from "./fixtures";
+import { expect, newLearner, nextSave, ROADMAP, signUp, test, type Learner, milestoneItem } from "./fixtures";
 
 const SQL = "Learn SQL and database fundamentals";
 
@@ -47,7 +47,7 @@ test("a mentor invites, the learner accepts, and they work together on a milesto
   await expect(mentor.getByRole("checkbox", { name: SQL })).toBeDisabled();
   await expect(mentor.getByRole("complementary").getByText(SQL)).toBeVisible();
 
-  const item = mentor.getByRole("listitem").filter({ has: mentor.getByRole("checkbox", { name: SQL }) });
+  const item = milestoneItem(mentor, SQL);
   await item.getByText("Feedback", { exact: false }).first().click();
   await item.getByRole("textbox", { name: /Feedback/ }).fill("Nice work. Try writing a JOIN by hand next.");
   await item.getByRole("button", { name: /Post/ }).click();
@@ -58,7 +58,7 @@ test("a mentor invites, the learner accepts, and they work together on a milesto
   await learner.goto("/dashboard");
   await expect(learner.getByRole("link", { name: "Notifications, 2 unread" })).toBeVisible();
   await learner.goto(ROADMAP);
-  const own = learner.getByRole("listitem").filter({ has: learner.getByRole("checkbox", { name: SQL }) });
+  const own = milestoneItem(learner, SQL);
   await expect(own.getByText("Nice work. Try writing a JOIN by hand next.")).toBeVisible();
   await expect(own.getByText(/Reviewed by Maya Mentor/)).toBeVisible();
   await own.getByRole("textbox", { name: /Reply/ }).fill("Thanks! Will do.");

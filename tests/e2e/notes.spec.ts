@@ -1,4 +1,4 @@
-import { expect, ROADMAP, test } from "./fixtures";
+import { expect, ROADMAP, test, milestoneItem } from "./fixtures";
 
 const SQL = "Learn SQL and database fundamentals";
 
@@ -8,7 +8,7 @@ test("a note saves itself, survives a failed save without losing a word, and is 
 }) => {
   void learner;
   await page.goto(ROADMAP);
-  const item = page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: SQL }) });
+  const item = milestoneItem(page, SQL);
   await item.getByText(/^Your notes/).click();
   const note = item.getByRole("textbox", { name: /^Note on/ });
 
@@ -31,7 +31,7 @@ test("a note saves itself, survives a failed save without losing a word, and is 
   await expect(item.getByText("JOINs", { exact: true })).toHaveJSProperty("tagName", "STRONG");
 
   await page.reload();
-  const reloaded = page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: SQL }) });
+  const reloaded = milestoneItem(page, SQL);
   await expect(reloaded.getByRole("textbox", { name: /^Note on/ })).toHaveValue(
     "Practise **JOINs** on the sample database.\nThen window functions.",
   );
@@ -40,61 +40,62 @@ test("a note saves itself, survives a failed save without losing a word, and is 
 test("text typed just before a filter hides the milestone is saved, not dropped", async ({ page, learner }) => {
   void learner;
   await page.goto(ROADMAP);
-  const item = page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: SQL }) });
+  const item = milestoneItem(page, SQL);
   await item.getByText(/^Your notes/).click();
   const saved = page.waitForResponse((response) => response.request().method() === "POST");
   await item.getByRole("textbox", { name: /^Note on/ }).fill("Typed a moment before filtering");
   await page.getByRole("radio", { name: "In progress" }).check({ force: true });
   await saved;
   await page.reload();
-  await expect(
-    page
-      .getByRole("listitem")
-      .filter({ has: page.getByRole("checkbox", { name: SQL }) })
-      .getByRole("textbox", { name: /^Note on/ }),
-  ).toHaveValue("Typed a moment before filtering");
+  await expect(milestoneItem(page, SQL).getByRole("textbox", { name: /^Note on/ })).toHaveValue(
+    "Typed a moment before filtering",
+  );
 });
 
 test("a note changed in two tabs at once asks which version stays", async ({ page, learner }) => {
   void learner;
   const other = await page.context().newPage();
   for (const tab of [page, other]) await tab.goto(ROADMAP);
-  const noteIn = (tab: typeof page) =>
-    tab.getByRole("listitem").filter({ has: tab.getByRole("checkbox", { name: SQL }) });
 
   // The second tab is offline while its learner types, so its text stays unsaved.
   await other.route(ROADMAP, (route) =>
     route.request().method() === "POST" ? route.abort("connectionrefused") : route.continue(),
   );
-  await noteIn(other)
+  await milestoneItem(other, SQL)
     .getByText(/^Your notes/)
     .click();
-  await noteIn(other)
+  await milestoneItem(other, SQL)
     .getByRole("textbox", { name: /^Note on/ })
     .fill("Second tab's thoughts");
-  await expect(noteIn(other).getByRole("status").filter({ hasText: "Couldn't save" })).toBeVisible();
+  await expect(milestoneItem(other, SQL).getByRole("status").filter({ hasText: "Couldn't save" })).toBeVisible();
 
-  await noteIn(page)
+  await milestoneItem(page, SQL)
     .getByText(/^Your notes/)
     .click();
-  await noteIn(page)
+  await milestoneItem(page, SQL)
     .getByRole("textbox", { name: /^Note on/ })
     .fill("First tab's thoughts");
   await expect(
-    noteIn(page)
+    milestoneItem(page, SQL)
       .getByRole("status")
       .filter({ hasText: /^Saved$/ }),
   ).toBeVisible();
 
   await other.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
   await expect(
-    noteIn(other).getByRole("status").filter({ hasText: "also changed in another tab or device" }),
+    milestoneItem(other, SQL).getByRole("status").filter({ hasText: "also changed in another tab or device" }),
   ).toBeVisible();
   await other.unroute(ROADMAP);
-  await expect(noteIn(other).getByRole("textbox", { name: /^Note on/ })).toHaveValue("Second tab's thoughts");
-  await noteIn(other).getByRole("button", { name: "Keep mine" }).click();
-  await expect(noteIn(other).getByRole("status").filter({ hasText: "This replaced a newer version" })).toBeVisible();
+  await expect(milestoneItem(other, SQL).getByRole("textbox", { name: /^Note on/ })).toHaveValue(
+    "Second tab's thoughts",
+  );
+  await milestoneItem(other, SQL).getByRole("button", { name: "Keep mine" }).click();
+  await expect(
+    milestoneItem(other, SQL).getByRole("status").filter({ hasText: "This replaced a newer version" }),
+  ).toBeVisible();
 
   await page.reload();
-  await expect(noteIn(page).getByRole("textbox", { name: /^Note on/ })).toHaveValue("Second tab's thoughts");
+  await expect(milestoneItem(page, SQL).getByRole("textbox", { name: /^Note on/ })).toHaveValue(
+    "Second tab's thoughts",
+  );
 });

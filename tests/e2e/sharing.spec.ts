@@ -1,4 +1,4 @@
-import { expect, nextSave, ROADMAP, test } from "./fixtures";
+import { expect, nextSave, ROADMAP, test, milestoneItem } from "./fixtures";
 
 const SQL = "Learn SQL and database fundamentals";
 
@@ -8,7 +8,7 @@ test("evidence links: a bad address is explained, a good one is listed, and it c
 }) => {
   void learner;
   await page.goto(ROADMAP);
-  const item = page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: SQL }) });
+  const item = milestoneItem(page, SQL);
   await item.getByText(/^Evidence \(0\)/).click();
   await item.getByLabel(/^Link title/).fill("Query practice repo");
   await item.getByLabel(/^Address/).fill("javascript:alert(1)");
@@ -29,45 +29,42 @@ test("evidence links: a bad address is explained, a good one is listed, and it c
   await expect(item.getByText(/^Evidence \(1\)/)).toBeVisible();
 
   await page.reload();
-  const reloaded = page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: SQL }) });
+  const reloaded = milestoneItem(page, SQL);
   await reloaded.getByRole("button", { name: "Remove Query practice repo" }).click();
   await expect(reloaded.getByText(/^Evidence \(0\)/)).toBeVisible();
   await page.reload();
-  await expect(
-    page
-      .getByRole("listitem")
-      .filter({ has: page.getByRole("checkbox", { name: SQL }) })
-      .getByText(/^Evidence \(0\)/),
-  ).toBeVisible();
+  await expect(milestoneItem(page, SQL).getByText(/^Evidence \(0\)/)).toBeVisible();
 });
 
 test("a note saved in another tab reaches this tab when it is looked at again", async ({ page, learner }) => {
   void learner;
   const other = await page.context().newPage();
   for (const tab of [page, other]) await tab.goto(ROADMAP);
-  const noteIn = (tab: typeof page) =>
-    tab.getByRole("listitem").filter({ has: tab.getByRole("checkbox", { name: SQL }) });
 
-  await noteIn(page)
+  await milestoneItem(page, SQL)
     .getByText(/^Your notes/)
     .click();
-  await noteIn(page)
+  await milestoneItem(page, SQL)
     .getByRole("textbox", { name: /^Note on/ })
     .fill("Written in the first tab");
   await expect(
-    noteIn(page)
+    milestoneItem(page, SQL)
       .getByRole("status")
       .filter({ hasText: /^Saved$/ }),
   ).toBeVisible();
 
   // What a browser does when the learner switches back to the second tab.
   await other.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
-  await noteIn(other)
+  await milestoneItem(other, SQL)
     .getByText(/^Your notes/)
     .click();
-  await expect(noteIn(other).getByRole("textbox", { name: /^Note on/ })).toHaveValue("Written in the first tab");
+  await expect(milestoneItem(other, SQL).getByRole("textbox", { name: /^Note on/ })).toHaveValue(
+    "Written in the first tab",
+  );
   await expect(
-    noteIn(other).getByRole("status").filter({ hasText: "Updated with the version saved in another tab or device." }),
+    milestoneItem(other, SQL)
+      .getByRole("status")
+      .filter({ hasText: "Updated with the version saved in another tab or device." }),
   ).toBeVisible();
 });
 
@@ -77,7 +74,7 @@ test("a learner shares a public page of their progress, a visitor sees it withou
   browser,
 }) => {
   await page.goto(ROADMAP);
-  const item = page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: SQL }) });
+  const item = milestoneItem(page, SQL);
   const ticked = nextSave(page);
   await item.getByRole("checkbox", { name: SQL }).check();
   await ticked;
