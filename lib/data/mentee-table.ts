@@ -1,18 +1,11 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../../db/client";
-import {
-  enrollments,
-  learnerProgressSummaries,
-  mentorships,
-  milestones,
-  roadmaps,
-  stages,
-  users,
-} from "../../db/schema";
+import { enrollments, learnerProgressSummaries, mentorships, roadmaps, stages, users } from "../../db/schema";
 import { localDate } from "../dates";
 import { overallPaceStatus, type PaceStatus } from "../pace";
 import { percentDone } from "../progress";
+import { loadRoadmapContent } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
 export const MENTEE_SORTS = ["name", "progress", "activity", "attention"] as const;
@@ -60,7 +53,7 @@ function escapeLike(text: string): string {
 /**
  * The mentor's table of current mentees, one row per mentee and roadmap, sorted, filtered
  * and paged in one SQL query over the kept-up-to-date progress summaries, whatever the
- * number of mentees; a second small one reads the stage windows of the roadmaps on the page, for pace.
+ * number of mentees; pace takes the stage windows from the roadmap content this process keeps.
  */
 export async function getMenteeTableForViewer({
   viewer,
@@ -108,6 +101,7 @@ export async function getMenteeTableForViewer({
       learnerName,
       roadmapId: roadmaps.id,
       roadmapTitle: roadmaps.title,
+      roadmapSlug: roadmaps.slug,
       total: summary.total,
       done: summary.done,
       inProgress: summary.inProgress,
@@ -143,57 +137,68 @@ export async function getMenteeTableForViewer({
     .offset((page - 1) * MENTEES_PAGE_SIZE);
 
   const totalRows = Number(rows[0]?.totalRows ?? 0);
-  // The second (and last) query: the stage windows of the roadmaps on this page, for pace.
-  const roadmapIds = [...new Set(rows.flatMap((row) => (row.roadmapId ? [row.roadmapId] : [])))];
-  const stageRows =
-    roadmapIds.length === 0
-      ? []
-      : await db
-          .select({
-            roadmapId: stages.roadmapId,
-            id: stages.id,
-            startMonth: stages.startMonth,
-            endMonth: stages.endMonth,
-            total: sql<number>`count(${milestones.id})::int`,
-          })
-          .from(stages)
-          .leftJoin(milestones, and(eq(milestones.stageId, stages.id), isNull(milestones.archivedAt)))
-          .where(and(inArray(stages.roadmapId, roadmapIds), isNull(stages.archivedAt)))
-          .groupBy(stages.id)
-          .orderBy(asc(stages.position));
+  // Stage windows for pace come from the roadmap content this process keeps: no second query.
+  const slugs = [...new Set(rows.flatMap((row) => (row.roadmapSlug ? [row.roadmapSlug] : [])))];
+  const stageWindows = new Map(
+    (await Promise.all(slugs.map(loadRoadmapContent))).flatMap((content) =>
+      content
+        ? [
+            [
+              content.id,
+              content.stages.map((stage) => ({
+                id: stage.id,
+                startMonth: stage.startMonth,
+                endMonth: stage.endMonth,
+                total: stage.milestones.length,
+              })),
+            ] as const,
+          ]
+        : [],
+    ),
+  );
 
   return {
     page,
     totalRows,
     pageCount: Math.max(1, Math.ceil(totalRows / MENTEES_PAGE_SIZE)),
-    rows: rows.map(({ totalRows: _totalRows, enrolledAt, plannedStart, targetDate, timeZone, ...row }) => {
-      const total = Number(row.total ?? 0);
-      const done = Number(row.done ?? 0);
-      const inProgress = Number(row.inProgress ?? 0);
-      const skipped = Number(row.skipped ?? 0);
-      const pace =
-        row.roadmapId && enrolledAt
-          ? overallPaceStatus({
-              start: plannedStart ?? localDate(new Date(enrolledAt), timeZone),
-              stages: stageRows.filter((stage) => stage.roadmapId === row.roadmapId),
-              roadmapTarget: targetDate,
-              counts: { total, done, skipped, inProgress },
-              today: localDate(now, timeZone),
-            })
-          : null;
-      return {
-        ...row,
-        total,
-        done,
-        inProgress,
-        skipped,
-        pace,
-        percent: percentDone(done, total),
-        lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt) : null,
-        currentStage: row.roadmapTitle ? (row.currentStage ?? null) : null,
-        inactive: Boolean(row.inactive),
-        stalled: Boolean(row.stalled),
-      };
-    }),
+    rows: rows.map(
+      ({
+        totalRows: _totalRows,
+        roadmapSlug: _roadmapSlug,
+        enrolledAt,
+        plannedStart,
+        targetDate,
+        timeZone,
+        ...row
+      }) => {
+        const total = Number(row.total ?? 0);
+        const done = Number(row.done ?? 0);
+        const inProgress = Number(row.inProgress ?? 0);
+        const skipped = Number(row.skipped ?? 0);
+        const pace =
+          row.roadmapId && enrolledAt
+            ? overallPaceStatus({
+                start: plannedStart ?? localDate(new Date(enrolledAt), timeZone),
+                stages: stageWindows.get(row.roadmapId) ?? [],
+                roadmapTarget: targetDate,
+                counts: { total, done, skipped, inProgress },
+                today: localDate(now, timeZone),
+              })
+            : null;
+        return {
+          ...row,
+          total,
+          done,
+          inProgress,
+          skipped,
+          pace,
+          percent: percentDone(done, total),
+          lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt) : null,
+          currentStage: row.roadmapTitle ? (row.currentStage ?? null) : null,
+          inactive: Boolean(row.inactive),
+          stalled: Boolean(row.stalled),
+        };
+      },
+    ),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, count, eq, gte, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "../../db/client";
 import { refreshProgressSummary } from "../../db/progress-summaries";
 import {
@@ -9,7 +9,6 @@ import {
   progressEvents,
   roadmaps,
   stageTargets,
-  stages,
   users,
 } from "../../db/schema";
 import { localDate, type LocalDate } from "../dates";
@@ -26,6 +25,7 @@ import {
   type StatusMap,
 } from "../progress";
 import { currentMentorIds, notify } from "./notifications";
+import { loadRoadmapContent } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
 export type StatusChange = { milestoneId: string; status: MilestoneStatus; changed: boolean };
@@ -185,6 +185,7 @@ export async function getDashboardForViewer({
   const followed = await db
     .select({
       roadmapId: enrollments.roadmapId,
+      roadmapSlug: roadmaps.slug,
       startedAt: enrollments.startedAt,
       plannedStart: enrollments.plannedStart,
       targetDate: enrollments.targetDate,
@@ -192,33 +193,15 @@ export async function getDashboardForViewer({
     })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.userId))
+    .innerJoin(roadmaps, eq(roadmaps.id, enrollments.roadmapId))
     .where(eq(enrollments.userId, viewer.id));
   if (followed.length === 0) return [];
-  const roadmapIds = followed.map((row) => row.roadmapId);
   const timeZone = followed[0]!.timeZone;
   const today = localDate(now, timeZone);
   const rateSince = new Date(now.getTime() - (RECENT_RATE_DAYS + 1) * 24 * 60 * 60 * 1000);
 
-  const [roadmapRows, progressRows, recentEvents, targetRows] = await Promise.all([
-    db.query.roadmaps.findMany({
-      where: inArray(roadmaps.id, roadmapIds),
-      orderBy: asc(roadmaps.title),
-      columns: { id: true, slug: true, title: true },
-      with: {
-        stages: {
-          where: isNull(stages.archivedAt),
-          orderBy: asc(stages.position),
-          columns: { id: true, slug: true, title: true, startMonth: true, endMonth: true },
-          with: {
-            milestones: {
-              where: isNull(milestones.archivedAt),
-              orderBy: asc(milestones.position),
-              columns: { id: true, slug: true, title: true },
-            },
-          },
-        },
-      },
-    }),
+  const [contents, progressRows, recentEvents, targetRows] = await Promise.all([
+    Promise.all(followed.map((row) => loadRoadmapContent(row.roadmapSlug))),
     db
       .select({ milestoneId: milestoneProgress.milestoneId, status: milestoneProgress.status })
       .from(milestoneProgress)
@@ -237,6 +220,9 @@ export async function getDashboardForViewer({
       .where(eq(stageTargets.userId, viewer.id)),
   ]);
   const stageTargetDates = Object.fromEntries(targetRows.map((row) => [row.stageId, row.targetDate]));
+  const roadmapRows = contents
+    .flatMap((content) => (content ? [content] : []))
+    .sort((a, b) => a.title.localeCompare(b.title));
 
   const statuses: StatusMap = Object.fromEntries(progressRows.map((row) => [row.milestoneId, row.status]));
   const enrollmentById = new Map(followed.map((row) => [row.roadmapId, row]));

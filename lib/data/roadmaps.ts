@@ -73,7 +73,7 @@ export async function roadmapIdOf(slug: string): Promise<string> {
 }
 
 /** A roadmap's current stages and milestones, read once per process (see db/content/cache.ts). */
-function loadRoadmapContent(slug: string) {
+export function loadRoadmapContent(slug: string) {
   return cachedRoadmapContent(slug, () =>
     getDb().query.roadmaps.findFirst({
       where: eq(roadmaps.slug, slug),

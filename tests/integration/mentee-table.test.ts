@@ -130,7 +130,7 @@ describe("the mentor's table of mentees", () => {
     });
   });
 
-  it("pages a large table in at most two SQL queries per page", async () => {
+  it("pages a large table in one SQL query per page", async () => {
     const mentor = await createLearner("Busy Mentor");
     const [roadmap] = await getDb()
       .select({ id: roadmaps.id })
@@ -155,10 +155,12 @@ describe("the mentor's table of mentees", () => {
       .values(ids.map((userId) => ({ userId, roadmapId: roadmap!.id })));
     await refreshRoadmapProgressSummaries(getDb(), roadmap!.id);
 
+    // The roadmap's content (stage windows for pace) is read once per process, before counting.
+    await getMenteeTableForViewer({ viewer: mentor, query: defaults });
     const { result: first, queries } = await countQueries(() =>
       getMenteeTableForViewer({ viewer: mentor, query: defaults }),
     );
-    expect(queries).toBeLessThanOrEqual(2);
+    expect(queries).toBe(1);
     expect(first).toMatchObject({ totalRows: count, pageCount: 3, page: 1 });
     expect(first.rows).toHaveLength(MENTEES_PAGE_SIZE);
     expect(first.rows[0]).toMatchObject({ learnerName: "Mentee 000", currentStage: "Foundation" });
