@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions";
 import type { CreatedInvite } from "@/lib/data/mentorships";
+import { CopyLinkField } from "./ui/copy-link-field";
 import { LocalTime } from "./ui/local-time";
 
 type InviteLinkPanelProps = {
@@ -18,7 +19,7 @@ export function InviteLinkPanel({ create, explanation }: InviteLinkPanelProps) {
   const [days, setDays] = useState(7);
   const [invite, setInvite] = useState<{ url: string; expiresAt: Date } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [copyNotice, setCopyNotice] = useState("");
   const [pending, startTransition] = useTransition();
   const linkRef = useRef<HTMLInputElement>(null);
 
@@ -31,7 +32,7 @@ export function InviteLinkPanel({ create, explanation }: InviteLinkPanelProps) {
     if (pending) return;
     startTransition(async () => {
       setError(null);
-      setCopied(false);
+      setCopyNotice("");
       try {
         const result = await create({ days });
         if (!result.ok) return setError(result.error);
@@ -41,16 +42,6 @@ export function InviteLinkPanel({ create, explanation }: InviteLinkPanelProps) {
         setError("We couldn't reach the server. Check your connection and try again.");
       }
     });
-  };
-
-  const copy = async () => {
-    if (!invite) return;
-    try {
-      await navigator.clipboard.writeText(invite.url);
-      setCopied(true);
-    } catch {
-      setError("Copying was blocked by the browser. Select the link and copy it yourself.");
-    }
   };
 
   return (
@@ -83,33 +74,19 @@ export function InviteLinkPanel({ create, explanation }: InviteLinkPanelProps) {
       </div>
       {invite ? (
         <div className="flex flex-col gap-1 rounded-lg bg-indigo-50 p-3">
-          <label htmlFor={`${id}-link`} className="text-sm font-medium">
-            Invite link
-          </label>
-          <div className="flex flex-wrap gap-2">
-            <input
-              ref={linkRef}
-              id={`${id}-link`}
-              readOnly
-              value={invite.url}
-              onFocus={(event) => event.target.select()}
-              aria-describedby={`${id}-expiry`}
-              className="min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
-            />
-            <button
-              type="button"
-              onClick={copy}
-              className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium"
-            >
-              Copy
-            </button>
-          </div>
+          <CopyLinkField
+            label="Invite link"
+            url={invite.url}
+            inputRef={linkRef}
+            describedBy={`${id}-expiry`}
+            onCopy={({ ok, message }) => (ok ? setCopyNotice(message) : setError(message))}
+          />
           <p id={`${id}-expiry`} className="text-sm text-slate-700">
             Copy it now: for your safety it is shown only this once. Expires <LocalTime value={invite.expiresAt} />.
             Anyone with the link can see your name; nothing is shared until they accept.
           </p>
           <p role="status" className="text-sm text-emerald-800">
-            {copied ? "Copied to the clipboard." : ""}
+            {copyNotice}
           </p>
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { CopyLinkField } from "./ui/copy-link-field";
 import { publishShareLinkAction, revokeShareLinkAction } from "@/app/roadmaps/[slug]/share-actions";
 
 type ShareLinkPanelProps = {
@@ -64,15 +65,6 @@ export function ShareLinkPanel({ roadmapSlug, origin, initial }: ShareLinkPanelP
       setMessage("Sharing stopped. The old link now says the page is no longer shared.");
     });
 
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setMessage("Copied to the clipboard.");
-    } catch {
-      setError("Copying was blocked by the browser. Select the link and copy it yourself.");
-    }
-  };
-
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-200 bg-white p-4">
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
@@ -86,25 +78,11 @@ export function ShareLinkPanel({ roadmapSlug, origin, initial }: ShareLinkPanelP
       <div className="mt-3 flex flex-col gap-3">
         {link ? (
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${id}-url`} className="text-sm font-medium">
-              Public link
-            </label>
-            <div className="flex gap-2">
-              <input
-                id={`${id}-url`}
-                readOnly
-                value={url}
-                onFocus={(event) => event.target.select()}
-                className="min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-2 py-1.5 font-mono text-xs"
-              />
-              <button
-                type="button"
-                onClick={() => void copy()}
-                className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium"
-              >
-                Copy
-              </button>
-            </div>
+            <CopyLinkField
+              label="Public link"
+              url={url}
+              onCopy={({ ok, message }) => (ok ? setMessage(message) : setError(message))}
+            />
             <a
               href={url}
               target="_blank"
