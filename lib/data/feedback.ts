@@ -44,6 +44,55 @@ async function requireLearnerAccess(viewer: Viewer, learnerId: string): Promise<
   throw notFound();
 }
 
+export type FeedbackMessageRow = {
+  id: string;
+  milestoneId: string;
+  mentorId: string | null;
+  mentorName: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  body: string;
+  createdAt: Date;
+};
+export type FeedbackReviewRow = { milestoneId: string; reviewerName: string | null; reviewedAt: Date };
+
+/** Groups a learner's messages (oldest first) into one thread per mentor and milestone. */
+export function feedbackFromRows(
+  learnerId: string,
+  messageRows: readonly FeedbackMessageRow[],
+  reviewRows: readonly FeedbackReviewRow[],
+): MilestoneFeedback {
+  const threads: MilestoneFeedback["threads"] = {};
+  for (const row of messageRows) {
+    const milestoneThreads = (threads[row.milestoneId] ??= []);
+    let thread = milestoneThreads.find((candidate) => candidate.mentorId === row.mentorId);
+    if (!thread) {
+      thread = {
+        mentorId: row.mentorId,
+        mentorName: nameOrPlaceholder(row.mentorName, "A former mentor"),
+        messages: [],
+      };
+      milestoneThreads.push(thread);
+    }
+    const fromLearner = row.authorId === learnerId;
+    thread.messages.push({
+      id: row.id,
+      authorName: nameOrPlaceholder(row.authorName, fromLearner ? "Learner" : "A former mentor"),
+      fromLearner,
+      body: row.body,
+      createdAt: row.createdAt,
+    });
+  }
+  const reviews: MilestoneFeedback["reviews"] = {};
+  for (const row of reviewRows) {
+    (reviews[row.milestoneId] ??= []).push({
+      reviewerName: nameOrPlaceholder(row.reviewerName, "A mentor"),
+      reviewedAt: row.reviewedAt,
+    });
+  }
+  return { threads, reviews };
+}
+
 const mentors = alias(users, "thread_mentors");
 const authors = alias(users, "message_authors");
 
@@ -96,35 +145,7 @@ export async function getMilestoneFeedback({
       ),
   ]);
 
-  const threads: MilestoneFeedback["threads"] = {};
-  for (const row of messageRows) {
-    const milestoneThreads = (threads[row.milestoneId] ??= []);
-    let thread = milestoneThreads.find((candidate) => candidate.mentorId === row.mentorId);
-    if (!thread) {
-      thread = {
-        mentorId: row.mentorId,
-        mentorName: nameOrPlaceholder(row.mentorName, "A former mentor"),
-        messages: [],
-      };
-      milestoneThreads.push(thread);
-    }
-    const fromLearner = row.authorId === learnerId;
-    thread.messages.push({
-      id: row.id,
-      authorName: nameOrPlaceholder(row.authorName, fromLearner ? "Learner" : "A former mentor"),
-      fromLearner,
-      body: row.body,
-      createdAt: row.createdAt,
-    });
-  }
-  const reviews: MilestoneFeedback["reviews"] = {};
-  for (const row of reviewRows) {
-    (reviews[row.milestoneId] ??= []).push({
-      reviewerName: nameOrPlaceholder(row.reviewerName, "A mentor"),
-      reviewedAt: row.reviewedAt,
-    });
-  }
-  return { threads, reviews };
+  return feedbackFromRows(learnerId, messageRows, reviewRows);
 }
 
 function checkBody(body: string): string {

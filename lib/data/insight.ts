@@ -117,17 +117,6 @@ export async function undoLastChange({ viewer, eventId }: { viewer: Viewer; even
   });
 }
 
-/** When each of the viewer's milestones on a roadmap was started and finished, from their events. */
-export async function getMilestoneDatesForViewer({
-  viewer,
-  roadmapSlug,
-}: {
-  viewer: Viewer;
-  roadmapSlug: string;
-}): Promise<MilestoneDates> {
-  return loadMilestoneDates(viewer.id, roadmapSlug);
-}
-
 /** For the data layer only: callers have checked the viewer may see this learner's progress. */
 export async function loadMilestoneDates(learnerId: string, roadmapSlug: string): Promise<MilestoneDates> {
   const events = await getDb()

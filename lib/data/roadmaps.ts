@@ -5,7 +5,6 @@ import { milestoneProgress, milestones, roadmaps, stages } from "../../db/schema
 import type { ResourceContent, SalaryGuide } from "../../db/content/schema";
 import { AppError } from "../errors";
 import type { MilestoneStatus, StatusMap } from "../progress";
-import type { Viewer } from "./viewer";
 
 export type MilestoneView = {
   id: string;
@@ -95,17 +94,6 @@ export function loadRoadmapContent(slug: string) {
   );
 }
 
-/** The viewer's statuses on one roadmap: empty for anyone signed out. */
-export async function getStatusesForViewer({
-  viewer,
-  roadmapSlug,
-}: {
-  viewer: Viewer | null;
-  roadmapSlug: string;
-}): Promise<StatusMap> {
-  return viewer ? loadStatuses(viewer.id, roadmapSlug) : {};
-}
-
 async function loadStatuses(learnerId: string, roadmapSlug: string): Promise<StatusMap> {
   const rows = await getDb()
     .select({ milestoneId: milestoneProgress.milestoneId, status: milestoneProgress.status })
@@ -123,20 +111,6 @@ async function loadStatuses(learnerId: string, roadmapSlug: string): Promise<Sta
 }
 
 /**
- * A roadmap as the viewer sees it, with the viewer's statuses. Public content, so a
- * signed-out viewer (null) gets the roadmap and no statuses.
- */
-export async function getRoadmapForViewer({
-  viewer,
-  slug,
-}: {
-  viewer: Viewer | null;
-  slug: string;
-}): Promise<{ roadmap: RoadmapView; statuses: StatusMap }> {
-  return loadRoadmapWithProgress(slug, viewer?.id ?? null);
-}
-
-/**
  * A roadmap with one learner's statuses, for the data layer only: its callers have already
  * decided that the viewer may see that learner's progress (their own, or a mentee's).
  */
@@ -144,13 +118,19 @@ export async function loadRoadmapWithProgress(
   slug: string,
   learnerId: string | null,
 ): Promise<{ roadmap: RoadmapView; statuses: StatusMap }> {
-  const [row, statuses] = await Promise.all([
+  const [content, statuses] = await Promise.all([
     loadRoadmapContent(slug),
     learnerId ? loadStatuses(learnerId, slug) : Promise.resolve<StatusMap>({}),
   ]);
-  if (!row) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
+  if (!content) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
+  return { roadmap: await roadmapViewOf(content, statuses), statuses };
+}
 
-  const current = new Set(row.stages.flatMap((stage) => stage.milestones.map((m) => m.id)));
+type RoadmapContent = NonNullable<Awaited<ReturnType<typeof loadRoadmapContent>>>;
+
+/** The roadmap's current content plus the retired milestones these statuses still point at. */
+export async function roadmapViewOf(content: RoadmapContent, statuses: StatusMap): Promise<RoadmapView> {
+  const current = new Set(content.stages.flatMap((stage) => stage.milestones.map((m) => m.id)));
   const retiredIds = Object.keys(statuses).filter((id) => !current.has(id));
   const retired =
     retiredIds.length === 0
@@ -160,7 +140,5 @@ export async function loadRoadmapWithProgress(
           orderBy: asc(milestones.title),
           columns: milestoneColumns,
         });
-
-  const { stages: stageRows, ...roadmap } = row;
-  return { roadmap: { ...roadmap, stages: stageRows, retired }, statuses };
+  return { ...content, retired };
 }

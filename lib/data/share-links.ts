@@ -35,19 +35,6 @@ const linkColumns = {
   createdAt: shareLinks.createdAt,
 };
 
-/** The viewer's current public link for a roadmap, if they have one. */
-export async function getShareLinkForViewer({
-  viewer,
-  roadmapSlug,
-}: {
-  viewer: Viewer;
-  roadmapSlug: string;
-}): Promise<ShareLinkView | null> {
-  const roadmapId = await roadmapIdOf(roadmapSlug);
-  const [link] = await getDb().select(linkColumns).from(shareLinks).where(activeLink(viewer.id, roadmapId));
-  return link ?? null;
-}
-
 /**
  * Publishes the viewer's progress on a roadmap, or changes what an existing link shows.
  * Publishing again keeps the same address, so links already handed out keep working.

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { progressEvents } from "@/db/schema";
 import { createUserWithPassword } from "@/lib/data/users";
 import type { Viewer } from "@/lib/data/viewer";
-import { getRoadmapForViewer } from "@/lib/data/roadmaps";
+import { getRoadmapPageForViewer, getRoadmapProgressForViewer } from "@/lib/data/roadmap-state";
 
 export const TEST_PASSWORD = "a long and unusual passphrase";
 
@@ -18,7 +18,7 @@ export async function createLearner(name = "Test Learner"): Promise<Viewer> {
 
 /** The shipped Backend Developer roadmap's milestones, in roadmap order. */
 export async function backendMilestones() {
-  const { roadmap } = await getRoadmapForViewer({ viewer: null, slug: "backend-developer" });
+  const { roadmap } = await viewRoadmap({ viewer: null, slug: "backend-developer" });
   return roadmap.stages.flatMap((stage) => stage.milestones.map((milestone) => ({ ...milestone, stageId: stage.id })));
 }
 
@@ -36,4 +36,18 @@ export async function eventsOf(viewer: Viewer) {
     .from(progressEvents)
     .where(eq(progressEvents.userId, viewer.id))
     .orderBy(asc(progressEvents.id));
+}
+
+/** A roadmap as its page loads it, with the viewer's statuses (none when signed out). */
+export async function viewRoadmap({ viewer, slug }: { viewer: Viewer | null; slug: string }) {
+  const { roadmap, state } = await getRoadmapPageForViewer({ viewer, slug });
+  return { roadmap, statuses: state?.statuses ?? {}, state };
+}
+
+export async function statusesOf(args: { viewer: Viewer; roadmapSlug: string }) {
+  return (await getRoadmapProgressForViewer(args)).statuses;
+}
+
+export async function datesOf(args: { viewer: Viewer; roadmapSlug: string }) {
+  return (await getRoadmapProgressForViewer(args)).dates;
 }

@@ -2,12 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { progressEvents, users } from "@/db/schema";
-import { getActivityForViewer, getMilestoneDatesForViewer, setPaceSettings, undoLastChange } from "@/lib/data/insight";
+import { getActivityForViewer, setPaceSettings, undoLastChange } from "@/lib/data/insight";
 import { getMenteeForViewer } from "@/lib/data/mentee";
 import { acceptInvite, createInvite } from "@/lib/data/mentorships";
 import { getDashboardForViewer, setMilestoneStatus } from "@/lib/data/progress";
-import { getStatusesForViewer } from "@/lib/data/roadmaps";
-import { backendMilestones, createLearner } from "./helpers";
+import { backendMilestones, createLearner, datesOf, statusesOf } from "./helpers";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -80,7 +79,7 @@ describe("history, from the progress event log", () => {
     const { undoableEventId } = await getActivityForViewer({ viewer: learner });
 
     await undoLastChange({ viewer: learner, eventId: undoableEventId! });
-    expect(await getStatusesForViewer({ viewer: learner, roadmapSlug: "backend-developer" })).toEqual({
+    expect(await statusesOf({ viewer: learner, roadmapSlug: "backend-developer" })).toEqual({
       [first!.id]: "in_progress",
     });
     const log = await getDb()
@@ -114,11 +113,11 @@ describe("history, from the progress event log", () => {
     const [first] = await backendMilestones();
     await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "in_progress" });
     await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "done" });
-    const dates = await getMilestoneDatesForViewer({ viewer: learner, roadmapSlug: "backend-developer" });
+    const dates = await datesOf({ viewer: learner, roadmapSlug: "backend-developer" });
     expect(dates[first!.id]!.startedAt).not.toBeNull();
     expect(dates[first!.id]!.completedAt).not.toBeNull();
     await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "in_progress" });
-    const reopened = await getMilestoneDatesForViewer({ viewer: learner, roadmapSlug: "backend-developer" });
+    const reopened = await datesOf({ viewer: learner, roadmapSlug: "backend-developer" });
     expect(reopened[first!.id]).toEqual({ startedAt: dates[first!.id]!.startedAt, completedAt: null });
   });
 });
@@ -154,7 +153,7 @@ describe("the order of the event log", () => {
     await expect(undoLastChange({ viewer: learner, eventId: olderId })).rejects.toMatchObject({ code: "CONFLICT" });
     await undoLastChange({ viewer: learner, eventId: latestId });
     // The undone milestone is back to not started, which the status map leaves out.
-    expect(await getStatusesForViewer({ viewer: learner, roadmapSlug: "backend-developer" })).toEqual({
+    expect(await statusesOf({ viewer: learner, roadmapSlug: "backend-developer" })).toEqual({
       [second.id]: "in_progress",
     });
   });
@@ -187,7 +186,7 @@ describe("the order of the event log", () => {
       .update(progressEvents)
       .set({ createdAt: new Date("2026-01-01T00:00:00Z") })
       .where(eq(progressEvents.id, finished!.id));
-    const dates = await getMilestoneDatesForViewer({ viewer: learner, roadmapSlug: "backend-developer" });
+    const dates = await datesOf({ viewer: learner, roadmapSlug: "backend-developer" });
     expect(dates[first!.id]).toEqual({ startedAt: "2026-01-01T00:00:00.000Z", completedAt: null });
   });
 });

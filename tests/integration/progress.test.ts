@@ -3,9 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { enrollments, milestoneProgress, progressEvents } from "@/db/schema";
 import { setMilestoneStatus } from "@/lib/data/progress";
-import { getRoadmapForViewer, getStatusesForViewer } from "@/lib/data/roadmaps";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/progress";
-import { backendMilestones, createLearner, eventsOf } from "./helpers";
+import { backendMilestones, createLearner, eventsOf, statusesOf, viewRoadmap } from "./helpers";
 
 async function progressRows(userId: string, milestoneId: string) {
   return getDb()
@@ -22,7 +21,7 @@ describe("setting a milestone's status", () => {
     const change = await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "done" });
 
     expect(change).toEqual({ milestoneId: first!.id, status: "done", changed: true });
-    const { statuses } = await getRoadmapForViewer({ viewer: learner, slug: "backend-developer" });
+    const { statuses } = await viewRoadmap({ viewer: learner, slug: "backend-developer" });
     expect(statuses[first!.id]).toBe("done");
     const events = await eventsOf(learner);
     expect(events).toHaveLength(1);
@@ -100,10 +99,10 @@ describe("setting a milestone's status", () => {
     await setMilestoneStatus({ viewer: alice, milestoneId: first!.id, status: "done" });
     await setMilestoneStatus({ viewer: bob, milestoneId: second!.id, status: "skipped" });
 
-    expect(await getStatusesForViewer({ viewer: alice, roadmapSlug: "backend-developer" })).toEqual({
+    expect(await statusesOf({ viewer: alice, roadmapSlug: "backend-developer" })).toEqual({
       [first!.id]: "done",
     });
-    expect(await getStatusesForViewer({ viewer: bob, roadmapSlug: "backend-developer" })).toEqual({
+    expect(await statusesOf({ viewer: bob, roadmapSlug: "backend-developer" })).toEqual({
       [second!.id]: "skipped",
     });
     expect(await eventsOf(bob)).toHaveLength(1);
@@ -113,13 +112,13 @@ describe("setting a milestone's status", () => {
     const learner = await createLearner();
     const [first] = await backendMilestones();
     await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "done" });
-    const { roadmap, statuses } = await getRoadmapForViewer({ viewer: null, slug: "backend-developer" });
+    const { roadmap, statuses } = await viewRoadmap({ viewer: null, slug: "backend-developer" });
     expect(roadmap.stages).toHaveLength(4);
     expect(statuses).toEqual({});
   });
 
   it("answers not found for a roadmap that does not exist", async () => {
-    await expect(getRoadmapForViewer({ viewer: null, slug: "no-such-roadmap" })).rejects.toMatchObject({
+    await expect(viewRoadmap({ viewer: null, slug: "no-such-roadmap" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { addMilestoneEvidence } from "@/lib/data/evidence";
 import { saveMilestoneNote } from "@/lib/data/notes";
 import { setMilestoneStatus } from "@/lib/data/progress";
-import { getShareLinkForViewer, getSharedProgress, publishShareLink, revokeShareLink } from "@/lib/data/share-links";
-import { backendMilestones, createLearner } from "./helpers";
+import { getSharedProgress, publishShareLink, revokeShareLink } from "@/lib/data/share-links";
+import { backendMilestones, createLearner, viewRoadmap } from "./helpers";
 
 const roadmapSlug = "backend-developer";
 
@@ -61,7 +61,7 @@ describe("public share links", () => {
     const link = await publishShareLink({ viewer: learner, roadmapSlug, includeEvidence: true });
     await revokeShareLink({ viewer: learner, roadmapSlug });
     expect(await getSharedProgress(link.token)).toEqual({ state: "revoked" });
-    expect(await getShareLinkForViewer({ viewer: learner, roadmapSlug })).toBeNull();
+    expect((await viewRoadmap({ viewer: learner, slug: roadmapSlug })).state?.shareLink).toBeNull();
 
     const fresh = await publishShareLink({ viewer: learner, roadmapSlug, includeEvidence: false });
     expect(fresh.token).not.toBe(link.token);
@@ -77,7 +77,7 @@ describe("public share links", () => {
     const { learner } = await learnerWithRecord();
     const other = await createLearner("Grace");
     const link = await publishShareLink({ viewer: learner, roadmapSlug, includeEvidence: false });
-    expect(await getShareLinkForViewer({ viewer: other, roadmapSlug })).toBeNull();
+    expect((await viewRoadmap({ viewer: other, slug: roadmapSlug })).state?.shareLink).toBeNull();
     await revokeShareLink({ viewer: other, roadmapSlug });
     expect((await getSharedProgress(link.token)).state).toBe("shared");
   });

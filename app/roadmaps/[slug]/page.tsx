@@ -6,11 +6,7 @@ import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
 import { ShareLinkPanel } from "@/components/share-link-panel";
 import { getViewer } from "@/lib/auth";
-import { getMilestoneFeedback } from "@/lib/data/feedback";
-import { getMilestoneDatesForViewer } from "@/lib/data/insight";
-import { getNotebookForViewer } from "@/lib/data/notebook";
-import { getRoadmapForViewer } from "@/lib/data/roadmaps";
-import { getShareLinkForViewer } from "@/lib/data/share-links";
+import { getRoadmapPageForViewer } from "@/lib/data/roadmap-state";
 import { AppError } from "@/lib/errors";
 import { roadmapNotesQuery, roadmapProgressQuery } from "@/lib/queries";
 import { requestOrigin } from "@/lib/request-origin";
@@ -19,7 +15,7 @@ import { requestOrigin } from "@/lib/request-origin";
 const loadRoadmap = cache(async (slug: string) => {
   const viewer = await getViewer();
   try {
-    return { viewer, ...(await getRoadmapForViewer({ viewer, slug })) };
+    return { viewer, ...(await getRoadmapPageForViewer({ viewer, slug })) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -33,18 +29,13 @@ export async function generateMetadata({ params }: PageProps<"/roadmaps/[slug]">
 
 export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug]">) {
   const { slug } = await params;
-  const { viewer, roadmap, statuses } = await loadRoadmap(slug);
-  const [feedback, dates, notebook, shareLink] = viewer
-    ? await Promise.all([
-        getMilestoneFeedback({ viewer, learnerId: viewer.id }),
-        getMilestoneDatesForViewer({ viewer, roadmapSlug: slug }),
-        getNotebookForViewer({ viewer, roadmapSlug: slug }),
-        getShareLinkForViewer({ viewer, roadmapSlug: slug }),
-      ])
-    : [undefined, {}, undefined, null];
+  const { viewer, roadmap, state } = await loadRoadmap(slug);
   const queryClient = new QueryClient();
-  if (viewer) queryClient.setQueryData(roadmapProgressQuery(slug, viewer.id).queryKey, { statuses, dates });
-  if (viewer && notebook) queryClient.setQueryData(roadmapNotesQuery(slug, viewer.id).queryKey, notebook);
+  if (viewer && state) {
+    const { statuses, dates, notebook } = state;
+    queryClient.setQueryData(roadmapProgressQuery(slug, viewer.id).queryKey, { statuses, dates });
+    queryClient.setQueryData(roadmapNotesQuery(slug, viewer.id).queryKey, notebook);
+  }
 
   return (
     <main className="flex flex-col gap-6">
@@ -55,14 +46,16 @@ export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <RoadmapView roadmap={roadmap} viewerId={viewer?.id ?? null} feedback={feedback} />
+          <RoadmapView roadmap={roadmap} viewerId={viewer?.id ?? null} feedback={state?.feedback} />
         </HydrationBoundary>
         <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start">
-          {viewer ? (
+          {state ? (
             <ShareLinkPanel
               roadmapSlug={slug}
               origin={(await requestOrigin()).origin}
-              initial={shareLink && { token: shareLink.token, includeEvidence: shareLink.includeEvidence }}
+              initial={
+                state.shareLink && { token: state.shareLink.token, includeEvidence: state.shareLink.includeEvidence }
+              }
             />
           ) : null}
           <SalaryGuides guides={roadmap.salaryGuides} caveat={roadmap.salaryCaveat} />

@@ -1,6 +1,5 @@
 import { getViewer } from "@/lib/auth";
-import { getMilestoneDatesForViewer } from "@/lib/data/insight";
-import { getStatusesForViewer } from "@/lib/data/roadmaps";
+import { getRoadmapProgressForViewer } from "@/lib/data/roadmap-state";
 import { AppError } from "@/lib/errors";
 import { jsonRoute } from "@/lib/http";
 import type { RoadmapProgressData } from "@/lib/queries";
@@ -12,11 +11,6 @@ export const GET = jsonRoute(
   ): Promise<RoadmapProgressData> => {
     const viewer = await getViewer();
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in to see your progress.");
-    const { slug } = await params;
-    const [statuses, dates] = await Promise.all([
-      getStatusesForViewer({ viewer, roadmapSlug: slug }),
-      getMilestoneDatesForViewer({ viewer, roadmapSlug: slug }),
-    ]);
-    return { statuses, dates };
+    return getRoadmapProgressForViewer({ viewer, roadmapSlug: (await params).slug });
   },
 );
