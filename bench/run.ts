@@ -8,18 +8,17 @@
  *   --smoke          a few seconds in all, to keep the benchmark working (CI)
  *   BENCH_DATABASE_URL=postgres://…  seed a new database on that server instead of the embedded one
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import cliProgress from "cli-progress";
 import { asc, count, eq, inArray } from "drizzle-orm";
-import postgres from "postgres";
-import { openDatabase, type DatabaseTarget } from "../db/client";
+import { openDatabase } from "../db/client";
 import { prepareDatabase } from "../db/prepare";
 import { milestones, progressEvents, roadmaps } from "../db/schema";
 import { readStats, signInForCookie, startAppServer } from "./app-server";
+import { freshDatabase } from "./fresh-database";
 import {
   checkBudgets,
   compareChanges,
@@ -50,40 +49,6 @@ const { values: args } = parseArgs({
 });
 
 type RunOptions = { learners: number; mentees: number; connections: number; durationSeconds: number };
-
-type FreshDatabase = {
-  driver: "pglite" | "postgres";
-  target: DatabaseTarget;
-  server: { databaseUrl: string } | { dataDir: string };
-  dispose: () => Promise<void>;
-};
-
-async function freshDatabase(): Promise<FreshDatabase> {
-  const adminUrl = process.env.BENCH_DATABASE_URL;
-  if (adminUrl) {
-    const name = `waymark_bench_${Date.now()}_${process.pid}`;
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return {
-      driver: "postgres",
-      target: { databaseUrl: url.toString() },
-      server: { databaseUrl: url.toString() },
-      dispose: async () => {
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      },
-    };
-  }
-  const dataDir = mkdtempSync(path.join(tmpdir(), "waymark-bench-"));
-  return {
-    driver: "pglite",
-    target: { pgliteDir: path.join(dataDir, "pglite") },
-    server: { dataDir },
-    dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
-  };
-}
 
 /** The id Next gave a server action in this build, as the browser sends it in `Next-Action`. */
 function serverActionId(file: string, exportedName: string): string {

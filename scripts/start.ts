@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   );
 
   const port = process.env.PORT ?? "3000";
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", port], {
+  const server = spawn(process.execPath, [...heapLimit(dev), nextBin, dev ? "dev" : "start", "--port", port], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, AUTH_SECRET: authSecret },
@@ -82,6 +82,19 @@ async function main(): Promise<void> {
     process.on(signal, () => server.kill(signal));
   }
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+/*
+ * V8 sizes its heap from the machine's memory, so on a large machine it collects late and
+ * the production server's resident memory climbs past 500 MB under load though it needs far
+ * less. A limit sized for the app makes it collect sooner (the benchmark measured ~250 MB,
+ * no loss of throughput). NODE_OPTIONS may set another; the dev server keeps the default.
+ */
+const PRODUCTION_HEAP_LIMIT_MB = 256;
+
+function heapLimit(dev: boolean): string[] {
+  if (dev || process.env.NODE_OPTIONS?.includes("--max-old-space-size")) return [];
+  return [`--max-old-space-size=${PRODUCTION_HEAP_LIMIT_MB}`];
 }
 
 main().catch((error: unknown) => {

@@ -10,14 +10,17 @@ function store(): Map<string, Promise<unknown>> {
   return globalForContent.waymarkRoadmapContent;
 }
 
-/** The roadmap's content, loaded once per process; a failed load is not kept. */
-export function cachedRoadmapContent<T>(slug: string, load: () => Promise<T>): Promise<T> {
-  const cached = store().get(slug) as Promise<T> | undefined;
+/**
+ * Content loaded once per process under a key (a roadmap's slug, or a name for something
+ * read across roadmaps); a failed load is not kept.
+ */
+export function cachedRoadmapContent<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const cached = store().get(key) as Promise<T> | undefined;
   if (cached) return cached;
   // A real promise, settled once: Drizzle's query objects run again on every `then`.
   const loading = Promise.resolve().then(load);
-  store().set(slug, loading);
-  loading.catch(() => store().delete(slug));
+  store().set(key, loading);
+  loading.catch(() => store().delete(key));
   return loading;
 }
 

@@ -5,6 +5,7 @@ import { enrollments, learnerProgressSummaries, mentorships, roadmaps, stages, u
 import { localDate } from "../dates";
 import { overallPaceStatus, type PaceStatus } from "../pace";
 import { percentDone } from "../progress";
+import { listOpenInvitesForViewer, openInvitesJson, type OpenInvite } from "./mentorships";
 import { loadRoadmapContent } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
@@ -51,11 +52,12 @@ function escapeLike(text: string): string {
 }
 
 /**
- * The mentor's table of current mentees, one row per mentee and roadmap, sorted, filtered
- * and paged in one SQL query over the kept-up-to-date progress summaries, whatever the
- * number of mentees; pace takes the stage windows from the roadmap content this process keeps.
+ * The mentor's page: their table of current mentees, one row per mentee and roadmap, sorted,
+ * filtered and paged over the kept-up-to-date progress summaries, whatever the number of
+ * mentees, and their open invite links, in one SQL statement (two when the page has no rows).
+ * Pace takes the stage windows from the roadmap content this process keeps.
  */
-export async function getMenteeTableForViewer({
+export async function getMenteesPageForViewer({
   viewer,
   query,
   now = new Date(),
@@ -63,7 +65,7 @@ export async function getMenteeTableForViewer({
   viewer: Viewer;
   query: MenteeTableQuery;
   now?: Date;
-}): Promise<MenteeTable> {
+}): Promise<{ table: MenteeTable; invites: OpenInvite[] }> {
   const inactiveBefore = new Date(now.getTime() - INACTIVE_AFTER_DAYS * DAY_MS);
   const stalledBefore = new Date(now.getTime() - STALLED_AFTER_DAYS * DAY_MS);
   const db = getDb();
@@ -116,6 +118,7 @@ export async function getMenteeTableForViewer({
       inactive,
       stalled,
       totalRows: sql<number>`count(*) over ()`,
+      openInvites: openInvitesJson(viewer.id, "mentor_invites_learner", now),
     })
     .from(mentorships)
     .innerJoin(users, eq(users.id, mentorships.learnerId))
@@ -137,6 +140,13 @@ export async function getMenteeTableForViewer({
     .offset((page - 1) * MENTEES_PAGE_SIZE);
 
   const totalRows = Number(rows[0]?.totalRows ?? 0);
+  const invites = rows[0]
+    ? rows[0].openInvites.map((invite) => ({
+        id: invite.id,
+        createdAt: new Date(invite.createdAt),
+        expiresAt: new Date(invite.expiresAt),
+      }))
+    : await listOpenInvitesForViewer({ viewer, kind: "mentor_invites_learner" });
   // Stage windows for pace come from the roadmap content this process keeps: no second query.
   const slugs = [...new Set(rows.flatMap((row) => (row.roadmapSlug ? [row.roadmapSlug] : [])))];
   const stageWindows = new Map(
@@ -157,13 +167,14 @@ export async function getMenteeTableForViewer({
     ),
   );
 
-  return {
+  const table: MenteeTable = {
     page,
     totalRows,
     pageCount: Math.max(1, Math.ceil(totalRows / MENTEES_PAGE_SIZE)),
     rows: rows.map(
       ({
         totalRows: _totalRows,
+        openInvites: _openInvites,
         roadmapSlug: _roadmapSlug,
         enrolledAt,
         plannedStart,
@@ -201,4 +212,5 @@ export async function getMenteeTableForViewer({
       },
     ),
   };
+  return { table, invites };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "../../db/client";
 import { mentorshipInvites, mentorships, users, type InviteKind } from "../../db/schema";
 import { AppError } from "../errors";
@@ -84,8 +84,25 @@ export async function createInvite({
   return { token, expiresAt, kind };
 }
 
+export type OpenInvite = { id: string; createdAt: Date; expiresAt: Date };
+
+const openInvitesOf = (creatorId: string, kind: InviteKind, now: Date) =>
+  and(
+    eq(mentorshipInvites.creatorId, creatorId),
+    eq(mentorshipInvites.kind, kind),
+    isNull(mentorshipInvites.revokedAt),
+    isNull(mentorshipInvites.usedAt),
+    gt(mentorshipInvites.expiresAt, now),
+  );
+
 /** The viewer's own invite links that can still be used, newest first. */
-export async function listOpenInvitesForViewer({ viewer, kind }: { viewer: Viewer; kind: InviteKind }) {
+export async function listOpenInvitesForViewer({
+  viewer,
+  kind,
+}: {
+  viewer: Viewer;
+  kind: InviteKind;
+}): Promise<OpenInvite[]> {
   return getDb()
     .select({
       id: mentorshipInvites.id,
@@ -93,16 +110,16 @@ export async function listOpenInvitesForViewer({ viewer, kind }: { viewer: Viewe
       expiresAt: mentorshipInvites.expiresAt,
     })
     .from(mentorshipInvites)
-    .where(
-      and(
-        eq(mentorshipInvites.creatorId, viewer.id),
-        eq(mentorshipInvites.kind, kind),
-        isNull(mentorshipInvites.revokedAt),
-        isNull(mentorshipInvites.usedAt),
-        gt(mentorshipInvites.expiresAt, new Date()),
-      ),
-    )
+    .where(openInvitesOf(viewer.id, kind, new Date()))
     .orderBy(desc(mentorshipInvites.createdAt));
+}
+
+/** The same list as one JSON column, for a page that reads it alongside something else. */
+export function openInvitesJson(creatorId: string, kind: InviteKind, now: Date) {
+  return sql<{ id: string; createdAt: string; expiresAt: string }[]>`(
+    select coalesce(json_agg(json_build_object('id', ${mentorshipInvites.id}, 'createdAt', ${mentorshipInvites.createdAt},
+      'expiresAt', ${mentorshipInvites.expiresAt}) order by ${mentorshipInvites.createdAt} desc), '[]'::json)
+    from ${mentorshipInvites} where ${openInvitesOf(creatorId, kind, now)})`;
 }
 
 export async function revokeInvite({ viewer, inviteId }: { viewer: Viewer; inviteId: string }): Promise<void> {

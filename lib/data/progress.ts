@@ -1,4 +1,4 @@
-import { and, count, eq, gte, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, gte, ne, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "../../db/client";
 import { refreshProgressSummary } from "../../db/progress-summaries";
 import {
@@ -25,15 +25,15 @@ import {
   type StatusMap,
 } from "../progress";
 import { currentMentorIds, notify } from "./notifications";
-import { loadRoadmapContent } from "./roadmaps";
+import { findCurrentMilestone, loadRoadmapContent } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
 export type StatusChange = { milestoneId: string; status: MilestoneStatus; changed: boolean };
 
 /**
  * Sets the viewer's status on a milestone: the progress row and its event are written in
- * one transaction, with the row locked so concurrent changes each record the status they
- * really moved from. Setting the status a milestone already has records nothing.
+ * one transaction, under the learner's lock so concurrent changes each record the status
+ * they really moved from. Setting the status a milestone already has records nothing.
  */
 export async function setMilestoneStatus({
   viewer,
@@ -63,50 +63,38 @@ export async function applyStatusChange(
   tx: Transaction,
   { viewer, milestoneId, status }: { viewer: Viewer; milestoneId: string; status: MilestoneStatus },
 ): Promise<StatusChange> {
-  const [milestone] = await tx
-    .select({ roadmapId: milestones.roadmapId, stageId: milestones.stageId, archivedAt: milestones.archivedAt })
-    .from(milestones)
-    .where(eq(milestones.id, milestoneId));
+  const milestone = await locateMilestone(tx, milestoneId);
   if (!milestone) throw new AppError("NOT_FOUND", "That milestone no longer exists. Reload the page.");
 
   const progressKey = and(eq(milestoneProgress.userId, viewer.id), eq(milestoneProgress.milestoneId, milestoneId));
-  if (milestone.archivedAt) {
-    // A retired milestone keeps the progress learners had on it; nobody starts one afresh.
-    const [existing] = await tx.select({ status: milestoneProgress.status }).from(milestoneProgress).where(progressKey);
-    if (!existing) throw new AppError("NOT_FOUND", "That milestone has been retired from the roadmap.");
-  }
-
-  await tx.insert(enrollments).values({ userId: viewer.id, roadmapId: milestone.roadmapId }).onConflictDoNothing();
-  await tx
-    .insert(milestoneProgress)
-    .values({ userId: viewer.id, milestoneId, status: "not_started" })
-    .onConflictDoNothing();
-  const [current] = await tx.select().from(milestoneProgress).where(progressKey).for("update");
-  if (!current) throw new Error("progress row missing after upsert");
-  if (current.status === status) return { milestoneId, status, changed: false };
+  const [current] = await tx
+    .select({
+      status: milestoneProgress.status,
+      startedAt: milestoneProgress.startedAt,
+      completedAt: milestoneProgress.completedAt,
+    })
+    .from(milestoneProgress)
+    .where(progressKey);
+  // A retired milestone keeps the progress learners had on it; nobody starts one afresh.
+  if (milestone.retired && !current)
+    throw new AppError("NOT_FOUND", "That milestone has been retired from the roadmap.");
+  const fromStatus = current?.status ?? "not_started";
+  if (fromStatus === status) return { milestoneId, status, changed: false };
 
   const now = new Date();
-  await tx
-    .update(milestoneProgress)
-    .set({ status, updatedAt: now, ...nextProgressTimestamps(current, status, now) })
-    .where(progressKey);
-  await tx.insert(progressEvents).values({
-    userId: viewer.id,
-    actorId: viewer.id,
+  const timestamps = nextProgressTimestamps(current ?? { startedAt: null, completedAt: null }, status, now);
+  const [written] = await writeStatusChange(tx, {
+    learnerId: viewer.id,
     milestoneId,
-    fromStatus: current.status,
-    toStatus: status,
-    createdAt: now,
+    ...milestone,
+    fromStatus,
+    status,
+    timestamps,
+    now,
   });
-  if (current.status === "done") {
-    // A review vouches for finished work; it goes when the learner reopens the milestone.
-    await tx
-      .delete(milestoneReviews)
-      .where(and(eq(milestoneReviews.learnerId, viewer.id), eq(milestoneReviews.milestoneId, milestoneId)));
-  }
   await refreshProgressSummary(tx, { userId: viewer.id, roadmapId: milestone.roadmapId });
   // Decided under the learner's lock, so two last ticks arriving together are seen in order.
-  if (isFinished(status) && (await isStageFinished(tx, viewer.id, milestone.stageId))) {
+  if (isFinished(status) && written?.othersUnfinishedInStage === 0) {
     const mentorIds = await currentMentorIds(tx, viewer.id);
     await notify(
       tx,
@@ -124,23 +112,74 @@ export async function applyStatusChange(
 
 const isFinished = (status: MilestoneStatus) => status === "done" || status === "skipped";
 
-/** Nothing left to do in the stage: every current milestone done or skipped. */
-async function isStageFinished(tx: Transaction, learnerId: string, stageId: string): Promise<boolean> {
+async function locateMilestone(
+  tx: Transaction,
+  milestoneId: string,
+): Promise<{ roadmapId: string; stageId: string; retired: boolean } | undefined> {
+  const current = await findCurrentMilestone(tx, milestoneId);
+  if (current) return { ...current, retired: false };
   const [row] = await tx
-    .select({ remaining: count() })
+    .select({ roadmapId: milestones.roadmapId, stageId: milestones.stageId, archivedAt: milestones.archivedAt })
     .from(milestones)
-    .leftJoin(
-      milestoneProgress,
-      and(eq(milestoneProgress.milestoneId, milestones.id), eq(milestoneProgress.userId, learnerId)),
-    )
-    .where(
-      and(
-        eq(milestones.stageId, stageId),
-        isNull(milestones.archivedAt),
-        sql`coalesce(${milestoneProgress.status}, 'not_started') not in ('done', 'skipped')`,
-      ),
+    .where(eq(milestones.id, milestoneId));
+  return row && { roadmapId: row.roadmapId, stageId: row.stageId, retired: row.archivedAt !== null };
+}
+
+/**
+ * One statement for the whole write: the enrolment (first change on a roadmap), the progress
+ * row, the event, and, when a finished milestone reopens, its review marks (a review vouches
+ * for finished work). It also counts the stage's other current milestones still to do, read
+ * before this change, which is what "this change finished the stage" needs.
+ */
+function writeStatusChange(
+  tx: Transaction,
+  change: {
+    learnerId: string;
+    milestoneId: string;
+    roadmapId: string;
+    stageId: string;
+    fromStatus: MilestoneStatus;
+    status: MilestoneStatus;
+    timestamps: { startedAt: Date | null; completedAt: Date | null };
+    now: Date;
+  },
+) {
+  const { learnerId, milestoneId, roadmapId, stageId, fromStatus, status, timestamps, now } = change;
+  const enrolled = tx
+    .$with("enrolled")
+    .as(
+      tx
+        .insert(enrollments)
+        .values({ userId: learnerId, roadmapId })
+        .onConflictDoNothing()
+        .returning({ userId: enrollments.userId }),
     );
-  return (row?.remaining ?? 1) === 0;
+  const progressed = tx.$with("progressed").as(
+    tx
+      .insert(milestoneProgress)
+      .values({ userId: learnerId, milestoneId, status, updatedAt: now, ...timestamps })
+      .onConflictDoUpdate({
+        target: [milestoneProgress.userId, milestoneProgress.milestoneId],
+        set: { status, updatedAt: now, ...timestamps },
+      })
+      .returning({ userId: milestoneProgress.userId }),
+  );
+  const unreviewed = tx.$with("unreviewed").as(
+    tx
+      .delete(milestoneReviews)
+      .where(and(eq(milestoneReviews.learnerId, learnerId), eq(milestoneReviews.milestoneId, milestoneId)))
+      .returning({ learnerId: milestoneReviews.learnerId }),
+  );
+  const others = sql<number>`(
+    select count(*)::int from milestones m
+    left join milestone_progress p on p.milestone_id = m.id and p.user_id = ${learnerId}
+    where m.stage_id = ${stageId} and m.archived_at is null and m.id <> ${milestoneId}
+      and coalesce(p.status, 'not_started') not in ('done', 'skipped'))`;
+  return tx
+    .with(enrolled, progressed, ...(fromStatus === "done" ? [unreviewed] : []))
+    .insert(progressEvents)
+    .values({ userId: learnerId, actorId: learnerId, milestoneId, fromStatus, toStatus: status, createdAt: now })
+    .returning({ othersUnfinishedInStage: others });
 }
 
 export type DashboardStage = {

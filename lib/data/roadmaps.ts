@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
-import { getDb } from "../../db/client";
+import { getDb, type Transaction } from "../../db/client";
 import { cachedRoadmapContent } from "../../db/content/cache";
 import { milestoneProgress, milestones, roadmaps, stages } from "../../db/schema";
 import type { ResourceContent, SalaryGuide } from "../../db/content/schema";
@@ -69,6 +69,29 @@ export async function roadmapIdOf(slug: string): Promise<string> {
   const content = await loadRoadmapContent(slug);
   if (!content) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
   return content.id;
+}
+
+// Not a slug (slugs have no spaces), so it never collides with a roadmap's content.
+const CURRENT_MILESTONES_KEY = "current milestones";
+
+/**
+ * Where a current milestone sits, from the content this process keeps: no query per status
+ * change. Undefined for a retired milestone, or one added since the content was read. Read
+ * through the caller's transaction: the embedded database has one connection, which an open
+ * transaction holds.
+ */
+export async function findCurrentMilestone(
+  tx: Transaction,
+  milestoneId: string,
+): Promise<{ roadmapId: string; stageId: string } | undefined> {
+  const index = await cachedRoadmapContent(CURRENT_MILESTONES_KEY, async () => {
+    const rows = await tx
+      .select({ id: milestones.id, roadmapId: milestones.roadmapId, stageId: milestones.stageId })
+      .from(milestones)
+      .where(isNull(milestones.archivedAt));
+    return new Map(rows.map(({ id, ...place }) => [id, place]));
+  });
+  return index.get(milestoneId);
 }
 
 /** A roadmap's current stages and milestones, read once per process (see db/content/cache.ts). */

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getMilestoneFeedback, postMilestoneMessage, setMilestoneReviewed } from "@/lib/data/feedback";
 import { getMenteeForViewer } from "@/lib/data/mentee";
-import { getMenteeTableForViewer } from "@/lib/data/mentee-table";
 import { acceptInvite, createInvite, endMentorship } from "@/lib/data/mentorships";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import type { Viewer } from "@/lib/data/viewer";
-import { backendMilestones, createLearner } from "./helpers";
+import { backendMilestones, createLearner, menteeTable } from "./helpers";
 
 type Actor = "learner" | "another learner" | "current mentor" | "former mentor" | "mentor of someone else";
 const ACTORS: Actor[] = ["learner", "another learner", "current mentor", "former mentor", "mentor of someone else"];
@@ -120,7 +119,7 @@ describe("who may see or touch a mentee's data", () => {
   it("shows a learner in no mentor's table but their current mentor's", async () => {
     const w = await world();
     for (const actor of ACTORS) {
-      const table = await getMenteeTableForViewer({
+      const table = await menteeTable({
         viewer: w.actors[actor],
         query: { sort: "name", direction: "asc", attentionOnly: false, search: "", page: 1 },
       });

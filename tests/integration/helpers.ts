@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { progressEvents } from "@/db/schema";
 import { createUserWithPassword } from "@/lib/data/users";
 import type { Viewer } from "@/lib/data/viewer";
+import { getMenteesPageForViewer } from "@/lib/data/mentee-table";
 import { getRoadmapPageForViewer, getRoadmapProgressForViewer } from "@/lib/data/roadmap-state";
 
 export const TEST_PASSWORD = "a long and unusual passphrase";
@@ -50,4 +51,8 @@ export async function statusesOf(args: { viewer: Viewer; roadmapSlug: string }) 
 
 export async function datesOf(args: { viewer: Viewer; roadmapSlug: string }) {
   return (await getRoadmapProgressForViewer(args)).dates;
+}
+
+export async function menteeTable(args: Parameters<typeof getMenteesPageForViewer>[0]) {
+  return (await getMenteesPageForViewer(args)).table;
 }

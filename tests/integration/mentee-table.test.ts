@@ -5,9 +5,9 @@ import { refreshRoadmapProgressSummaries } from "@/db/progress-summaries";
 import { countQueries } from "@/db/query-count";
 import { enrollments, mentorships, milestoneProgress, roadmaps, users } from "@/db/schema";
 import { createInvite, acceptInvite } from "@/lib/data/mentorships";
-import { getMenteeTableForViewer, MENTEES_PAGE_SIZE, type MenteeTableQuery } from "@/lib/data/mentee-table";
+import { getMenteesPageForViewer, MENTEES_PAGE_SIZE, type MenteeTableQuery } from "@/lib/data/mentee-table";
 import { setMilestoneStatus } from "@/lib/data/progress";
-import { backendMilestones, createLearner, uniqueEmail } from "./helpers";
+import { backendMilestones, createLearner, uniqueEmail, menteeTable } from "./helpers";
 
 const defaults: MenteeTableQuery = { sort: "name", direction: "asc", attentionOnly: false, search: "", page: 1 };
 const DAY = 24 * 60 * 60 * 1000;
@@ -32,7 +32,7 @@ describe("the mentor's table of mentees", () => {
     await setMilestoneStatus({ viewer: learners[0]!, milestoneId: milestones[1]!.id, status: "skipped" });
     await setMilestoneStatus({ viewer: learners[0]!, milestoneId: milestones[2]!.id, status: "in_progress" });
 
-    const table = await getMenteeTableForViewer({ viewer: mentor, query: defaults });
+    const table = await menteeTable({ viewer: mentor, query: defaults });
     expect(table.totalRows).toBe(2);
     const [ana, ben] = table.rows;
     expect(ana).toMatchObject({
@@ -71,11 +71,11 @@ describe("the mentor's table of mentees", () => {
     const [roadmap] = await getDb().select({ id: roadmaps.id }).from(roadmaps);
     await refreshRoadmapProgressSummaries(getDb(), roadmap!.id);
 
-    const table = await getMenteeTableForViewer({ viewer: mentor, query: defaults, now });
+    const table = await menteeTable({ viewer: mentor, query: defaults, now });
     const flags = Object.fromEntries(table.rows.map((row) => [row.learnerName, [row.inactive, row.stalled]]));
     expect(flags).toEqual({ Quiet: [true, false], Stuck: [false, true], Busy: [false, false] });
 
-    const attention = await getMenteeTableForViewer({
+    const attention = await menteeTable({
       viewer: mentor,
       query: { ...defaults, attentionOnly: true },
       now,
@@ -91,25 +91,25 @@ describe("the mentor's table of mentees", () => {
         await setMilestoneStatus({ viewer: learner, milestoneId: milestone.id, status: "done" });
       }
     }
-    const byProgress = await getMenteeTableForViewer({
+    const byProgress = await menteeTable({
       viewer: mentor,
       query: { ...defaults, sort: "progress", direction: "desc" },
     });
     expect(byProgress.rows.map((row) => row.learnerName)).toEqual(["Eli", "Dev", "Cleo"]);
-    const byActivity = await getMenteeTableForViewer({
+    const byActivity = await menteeTable({
       viewer: mentor,
       query: { ...defaults, sort: "activity", direction: "desc" },
     });
     expect(byActivity.rows[0]!.learnerName).toBe("Eli");
-    const byName = await getMenteeTableForViewer({ viewer: mentor, query: { ...defaults, search: "eV" } });
+    const byName = await menteeTable({ viewer: mentor, query: { ...defaults, search: "eV" } });
     expect(byName.rows.map((row) => row.learnerName)).toEqual(["Dev"]);
-    const byEmail = await getMenteeTableForViewer({
+    const byEmail = await menteeTable({
       viewer: mentor,
       query: { ...defaults, search: learners[2]!.email },
     });
     // Mentees share progress, not their address: an email finds nobody.
     expect(byEmail.rows).toEqual([]);
-    const wildcard = await getMenteeTableForViewer({ viewer: mentor, query: { ...defaults, search: "%" } });
+    const wildcard = await menteeTable({ viewer: mentor, query: { ...defaults, search: "%" } });
     expect(wildcard.rows).toEqual([]);
   });
 
@@ -123,7 +123,7 @@ describe("the mentor's table of mentees", () => {
       .update(enrollments)
       .set({ plannedStart: "2020-01-01" })
       .where(eq(enrollments.userId, learners[1]!.id));
-    const table = await getMenteeTableForViewer({ viewer: mentor, query: defaults });
+    const table = await menteeTable({ viewer: mentor, query: defaults });
     expect(Object.fromEntries(table.rows.map((row) => [row.learnerName, row.pace]))).toEqual({
       Early: "on_track",
       Late: "behind",
@@ -156,27 +156,38 @@ describe("the mentor's table of mentees", () => {
     await refreshRoadmapProgressSummaries(getDb(), roadmap!.id);
 
     // The roadmap's content (stage windows for pace) is read once per process, before counting.
-    await getMenteeTableForViewer({ viewer: mentor, query: defaults });
-    const { result: first, queries } = await countQueries(() =>
-      getMenteeTableForViewer({ viewer: mentor, query: defaults }),
-    );
+    await menteeTable({ viewer: mentor, query: defaults });
+    const invite = await createInvite({ viewer: mentor, kind: "mentor_invites_learner" });
+    const { result, queries } = await countQueries(() => getMenteesPageForViewer({ viewer: mentor, query: defaults }));
     expect(queries).toBe(1);
+    const first = result.table;
+    expect(result.invites).toEqual([
+      { id: expect.any(String), createdAt: expect.any(Date), expiresAt: invite.expiresAt },
+    ]);
     expect(first).toMatchObject({ totalRows: count, pageCount: 3, page: 1 });
     expect(first.rows).toHaveLength(MENTEES_PAGE_SIZE);
     expect(first.rows[0]).toMatchObject({ learnerName: "Mentee 000", currentStage: "Foundation" });
-    const last = await getMenteeTableForViewer({ viewer: mentor, query: { ...defaults, page: 3 } });
+    const last = await menteeTable({ viewer: mentor, query: { ...defaults, page: 3 } });
     expect(last.rows.map((row) => row.learnerName)).toEqual(
       Array.from({ length: 7 }, (_, i) => `Mentee ${String(MENTEES_PAGE_SIZE * 2 + i).padStart(3, "0")}`),
     );
     await getDb().delete(users).where(inArray(users.id, ids));
   });
 
+  it("shows a new mentor's open invite links before anyone has accepted one", async () => {
+    const mentor = await createLearner("New Mentor");
+    const invite = await createInvite({ viewer: mentor, kind: "mentor_invites_learner" });
+    const { table, invites } = await getMenteesPageForViewer({ viewer: mentor, query: defaults });
+    expect(table.rows).toEqual([]);
+    expect(invites.map((open) => open.expiresAt)).toEqual([invite.expiresAt]);
+  });
+
   it("lists only the mentor's current mentees", async () => {
     const { mentor, learners } = await mentorWith(["Stays", "Leaves"]);
     const other = await mentorWith(["Someone else's"]);
     await getDb().update(mentorships).set({ endedAt: new Date() }).where(eq(mentorships.learnerId, learners[1]!.id));
-    const table = await getMenteeTableForViewer({ viewer: mentor, query: defaults });
+    const table = await menteeTable({ viewer: mentor, query: defaults });
     expect(table.rows.map((row) => row.learnerName)).toEqual(["Stays"]);
-    expect((await getMenteeTableForViewer({ viewer: other.mentor, query: defaults })).rows).toHaveLength(1);
+    expect((await menteeTable({ viewer: other.mentor, query: defaults })).rows).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { countQueries } from "@/db/query-count";
 import { enrollments, milestoneProgress, progressEvents } from "@/db/schema";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/progress";
@@ -39,6 +40,20 @@ describe("setting a milestone's status", () => {
     expect(repeat.changed).toBe(false);
     expect(await eventsOf(learner)).toHaveLength(1);
     expect(await progressRows(learner.id, first!.id)).toHaveLength(1);
+  });
+
+  it("writes a change in four statements: the learner's lock, the current status, the write, the summary", async () => {
+    const learner = await createLearner();
+    const [first, second] = await backendMilestones();
+    await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "in_progress" });
+    const { queries } = await countQueries(() =>
+      setMilestoneStatus({ viewer: learner, milestoneId: second!.id, status: "in_progress" }),
+    );
+    expect(queries).toBe(4);
+    expect(await statusesOf({ viewer: learner, roadmapSlug: "backend-developer" })).toEqual({
+      [first!.id]: "in_progress",
+      [second!.id]: "in_progress",
+    });
   });
 
   it("follows the learner onto the roadmap the first time they tick something", async () => {

@@ -11,6 +11,7 @@ import {
 } from "@/bench/report";
 import { firstLoadFiles } from "@/bench/page-weight-files";
 import { planLearner, randomSource } from "@/bench/seed-plan";
+import { checkWebBudgets, renderWebMarkdown, type PageScores } from "@/bench/web-report";
 import type { MilestoneStatus } from "@/lib/progress";
 
 const milestoneIds = Array.from({ length: 28 }, (_, index) => `m${index}`);
@@ -154,5 +155,37 @@ describe("the first-load script of a page", () => {
       "static/chunks/root.js",
       "static/chunks/runtime.js",
     ]);
+  });
+});
+
+describe("the Lighthouse report", () => {
+  const page = (overrides: Partial<PageScores>): PageScores => ({
+    name: "Roadmap page",
+    path: "/roadmaps/backend-developer",
+    performance: 97,
+    accessibility: 100,
+    bestPractices: 100,
+    performanceRuns: [96, 97, 99],
+    failingAudits: [],
+    ...overrides,
+  });
+
+  it("meets the budgets at 95 for performance and 100 for the rest, and misses them below", () => {
+    expect(checkWebBudgets([page({})]).every((check) => check.met)).toBe(true);
+    const missed = checkWebBudgets([
+      page({ performance: 94, accessibility: 98, failingAudits: ["color-contrast: …"] }),
+    ]);
+    expect(missed.filter((check) => !check.met).map((check) => check.budget)).toEqual([
+      "Roadmap page: performance ≥ 95",
+      "Roadmap page: accessibility 100",
+    ]);
+  });
+
+  it("lists each page's runs and the audits that did not pass", () => {
+    const pages = [page({ accessibility: 98, failingAudits: ["color-contrast: Contrast is too low"] })];
+    const markdown = renderWebMarkdown({ startedAt: "2026-11-22", runs: 3, pages, budgets: checkWebBudgets(pages) });
+    expect(markdown).toContain("| Roadmap page (/roadmaps/backend-developer) | 97 (96, 97, 99) | 98 | 100 |");
+    expect(markdown).toContain("| ❌ Roadmap page: accessibility 100 | 98 |");
+    expect(markdown).toContain("- Roadmap page: color-contrast: Contrast is too low");
   });
 });

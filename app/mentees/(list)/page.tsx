@@ -4,8 +4,7 @@ import { createMenteeInviteAction } from "@/app/_actions/mentorship";
 import { InviteSection } from "@/components/invite-section";
 import { MenteeTable } from "@/components/mentee-table";
 import { getViewer } from "@/lib/auth";
-import { getMenteeTableForViewer } from "@/lib/data/mentee-table";
-import { listOpenInvitesForViewer } from "@/lib/data/mentorships";
+import { getMenteesPageForViewer } from "@/lib/data/mentee-table";
 import { menteeTableHref, parseMenteeTableQuery } from "@/lib/mentee-table-query";
 
 export const metadata: Metadata = { title: "Mentees" };
@@ -14,10 +13,7 @@ export default async function MenteesPage({ searchParams }: PageProps<"/mentees"
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?next=/mentees");
   const query = parseMenteeTableQuery(await searchParams);
-  const [table, invites] = await Promise.all([
-    getMenteeTableForViewer({ viewer, query }),
-    listOpenInvitesForViewer({ viewer, kind: "mentor_invites_learner" }),
-  ]);
+  const { table, invites } = await getMenteesPageForViewer({ viewer, query });
   if (table.rows.length === 0 && query.page > 1) redirect(menteeTableHref(query, { page: 1 }));
   const hasMentees = table.totalRows > 0 || query.search !== "" || query.attentionOnly;
 
