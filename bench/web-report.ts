@@ -9,6 +9,15 @@ export type PageScores = {
   accessibility: number;
   bestPractices: number;
   performanceRuns: number[];
+  /** Lighthouse's metrics in the run whose performance score is the median (the first if none is). */
+  metrics: {
+    firstContentfulPaintMs: number;
+    largestContentfulPaintMs: number;
+    totalBlockingTimeMs: number;
+    cumulativeLayoutShift: number;
+    speedIndexMs: number;
+    largestContentfulPaintElement: string;
+  };
   /** Accessibility and best-practice audits that did not pass, as "id: title". */
   failingAudits: string[];
 };
@@ -38,16 +47,21 @@ export function renderWebMarkdown(report: WebReport): string {
     "",
     `Mobile (Lighthouse's default emulation and simulated throttling), ${report.runs} run(s) per page, signed in as a learner.`,
     "",
-    "| Page | Performance (runs) | Accessibility | Best practices |",
-    "| --- | ---: | ---: | ---: |",
+    "| Page | Performance (runs) | Accessibility | Best practices | FCP ms | LCP ms | TBT ms | CLS | Speed index ms |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...report.pages.map(
-      (page) =>
-        `| ${page.name} (${page.path}) | ${page.performance} (${page.performanceRuns.join(", ")}) | ${page.accessibility} | ${page.bestPractices} |`,
+      ({ metrics, ...page }) =>
+        `| ${page.name} (${page.path}) | ${page.performance} (${page.performanceRuns.join(", ")}) | ${page.accessibility} | ${page.bestPractices} | ` +
+        `${metrics.firstContentfulPaintMs} | ${metrics.largestContentfulPaintMs} | ${metrics.totalBlockingTimeMs} | ${metrics.cumulativeLayoutShift} | ${metrics.speedIndexMs} |`,
     ),
     "",
     "| Budget | Measured |",
     "| --- | --- |",
     ...report.budgets.map((check) => `| ${check.met ? "✅" : "❌"} ${check.budget} | ${check.measured} |`),
+    "",
+    ...report.pages.map(
+      (page) => `Largest contentful paint on the ${page.name}: \`${page.metrics.largestContentfulPaintElement}\``,
+    ),
     "",
     ...(failing.length > 0 ? ["Audits not passed:", "", ...failing, ""] : []),
   ].join("\n");

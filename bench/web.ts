@@ -56,6 +56,7 @@ async function main() {
       const results: PageScores[] = [];
       for (const page of PAGES) {
         const scores: Record<(typeof CATEGORIES)[number], number>[] = [];
+        const metricRuns: PageScores["metrics"][] = [];
         const failing = new Set<string>();
         for (let run = 0; run < runs; run++) {
           const result = await lighthouse(`${server.baseUrl}${page.path}`, {
@@ -76,6 +77,15 @@ async function main() {
               number
             >,
           );
+          const numeric = (id: string) => Math.round((audits[id]?.numericValue ?? 0) * 1000) / 1000;
+          metricRuns.push({
+            firstContentfulPaintMs: Math.round(numeric("first-contentful-paint")),
+            largestContentfulPaintMs: Math.round(numeric("largest-contentful-paint")),
+            totalBlockingTimeMs: Math.round(numeric("total-blocking-time")),
+            cumulativeLayoutShift: numeric("cumulative-layout-shift"),
+            speedIndexMs: Math.round(numeric("speed-index")),
+            largestContentfulPaintElement: lcpElementOf(audits["lcp-breakdown-insight"]?.details),
+          });
           for (const id of CATEGORIES.slice(1)) {
             for (const ref of categories[id]?.auditRefs ?? []) {
               const audit = audits[ref.id];
@@ -91,10 +101,13 @@ async function main() {
           accessibility: Math.min(...scores.map((score) => score.accessibility)),
           bestPractices: Math.min(...scores.map((score) => score["best-practices"])),
           performanceRuns: scores.map((score) => score.performance),
+          metrics:
+            metricRuns[scores.findIndex((score) => score.performance === median(scores.map((s) => s.performance)))] ??
+            metricRuns[0]!,
           failingAudits: [...failing],
         };
         console.info(
-          `${page.name}: performance ${pageScores.performance} (runs ${pageScores.performanceRuns.join(", ")}), accessibility ${pageScores.accessibility}, best practices ${pageScores.bestPractices}`,
+          `${page.name}: performance ${pageScores.performance} (runs ${pageScores.performanceRuns.join(", ")}), accessibility ${pageScores.accessibility}, best practices ${pageScores.bestPractices}; ${JSON.stringify(pageScores.metrics)}`,
         );
         results.push(pageScores);
       }
@@ -112,6 +125,12 @@ async function main() {
   } finally {
     await database.dispose();
   }
+}
+
+/** The element Lighthouse took for the largest paint, as its selector: what to look at when LCP is slow. */
+function lcpElementOf(details: unknown): string {
+  const list = details as { items?: { type?: string; selector?: string }[] } | undefined;
+  return list?.items?.find((item) => item.type === "node")?.selector ?? "unknown";
 }
 
 main().catch((error: unknown) => {

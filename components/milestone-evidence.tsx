@@ -4,6 +4,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { addMilestoneEvidenceAction, removeMilestoneEvidenceAction } from "@/app/roadmaps/[slug]/note-actions";
 import { EVIDENCE_MAX_PER_MILESTONE, evidenceLinkProblems, tooManyEvidenceLinksMessage } from "@/lib/evidence-rules";
 import type { EvidenceLink } from "@/lib/queries";
+import { LazyDetails } from "./ui/lazy-details";
 
 type MilestoneEvidenceProps = {
   milestone: { id: string; title: string };
@@ -95,10 +96,15 @@ export function MilestoneEvidence({ milestone, links, onAdded, onRemoved }: Mile
   });
 
   return (
-    <details open={links.length > 0 || undefined} className="mt-2 pl-8">
-      <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
-        Evidence ({links.length})<span className="sr-only"> for {milestone.title}</span>
-      </summary>
+    <LazyDetails
+      defaultOpen={links.length > 0}
+      className="mt-2 pl-8"
+      summary={
+        <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
+          Evidence ({links.length})<span className="sr-only"> for {milestone.title}</span>
+        </summary>
+      }
+    >
       <div className="mt-2 flex flex-col gap-3">
         {links.length > 0 ? (
           <ul aria-label={`Evidence for ${milestone.title}`} className="flex flex-col gap-1.5">
@@ -185,6 +191,6 @@ export function MilestoneEvidence({ milestone, links, onAdded, onRemoved }: Mile
           {announcement}
         </p>
       </div>
-    </details>
+    </LazyDetails>
   );
 }

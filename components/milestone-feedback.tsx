@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { postMilestoneMessageAction, setMilestoneReviewedAction } from "@/app/_actions/mentorship";
 import type { Thread } from "@/lib/data/feedback";
+import { LazyDetails } from "./ui/lazy-details";
 import { ActionButton } from "./ui/action-button";
 import { LocalTime } from "./ui/local-time";
 
@@ -58,11 +59,16 @@ export function MilestoneFeedback({
   const own = threads[0];
   // A mentor sees every milestone: keep the form folded until wanted, open where a thread exists.
   return (
-    <details open={own ? true : undefined} className="mt-2 pl-8">
-      <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
-        Feedback{own ? ` (${own.messages.length})` : ""}
-        <span className="sr-only"> on {milestone.title}</span>
-      </summary>
+    <LazyDetails
+      defaultOpen={own !== undefined}
+      className="mt-2 pl-8"
+      summary={
+        <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
+          Feedback{own ? ` (${own.messages.length})` : ""}
+          <span className="sr-only"> on {milestone.title}</span>
+        </summary>
+      }
+    >
       <div className="mt-2 flex flex-col gap-2">
         {reviewLine}
         {own ? <Messages thread={own} milestoneTitle={milestone.title} /> : null}
@@ -78,7 +84,7 @@ export function MilestoneFeedback({
           </ActionButton>
         ) : null}
       </div>
-    </details>
+    </LazyDetails>
   );
 }
 

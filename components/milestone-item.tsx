@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { LazyDetails } from "./ui/lazy-details";
 import { LocalTime } from "./ui/local-time";
 import { STATUS_LABELS, MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/progress";
 import type { MilestoneView } from "@/lib/data/roadmaps";
@@ -100,10 +101,15 @@ export function MilestoneItem({
           ) : null}
         </p>
       ) : null}
-      <details id={`details-${milestone.id}`} className="group mt-2 pl-8">
-        <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
-          Details<span className="sr-only"> about {milestone.title}</span>
-        </summary>
+      <LazyDetails
+        id={`details-${milestone.id}`}
+        className="group mt-2 pl-8"
+        summary={
+          <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
+            Details<span className="sr-only"> about {milestone.title}</span>
+          </summary>
+        }
+      >
         <div className="mt-3 space-y-3 text-sm text-slate-800">
           <p>{milestone.description}</p>
           <p>
@@ -142,7 +148,7 @@ export function MilestoneItem({
             </div>
           ) : null}
         </div>
-      </details>
+      </LazyDetails>
       {children}
     </li>
   );

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { saveMilestoneNoteAction } from "@/app/roadmaps/[slug]/note-actions";
 import type { NoteSnapshot } from "@/lib/queries";
+import { LazyDetails } from "./ui/lazy-details";
 import dynamic from "next/dynamic";
 
 // The Markdown renderer is a third of the page's script: it loads when a preview is asked for.
@@ -160,10 +161,15 @@ export function MilestoneNote({ milestone, stored, onSaved }: MilestoneNoteProps
                 : "";
 
   return (
-    <details open={initiallyOpen || undefined} className="mt-2 pl-8">
-      <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
-        Your notes<span className="sr-only"> on {milestone.title}</span>
-      </summary>
+    <LazyDetails
+      defaultOpen={initiallyOpen}
+      className="mt-2 pl-8"
+      summary={
+        <summary className="cursor-pointer text-sm font-medium text-indigo-700 underline-offset-4 hover:underline">
+          Your notes<span className="sr-only"> on {milestone.title}</span>
+        </summary>
+      }
+    >
       <div className="mt-2 flex flex-col gap-1">
         <div className="flex items-center justify-between gap-2">
           <label htmlFor={`${id}-note`} className="text-sm font-medium">
@@ -235,6 +241,6 @@ export function MilestoneNote({ milestone, stored, onSaved }: MilestoneNoteProps
           ) : null}
         </div>
       </div>
-    </details>
+    </LazyDetails>
   );
 }

@@ -166,6 +166,14 @@ describe("the Lighthouse report", () => {
     accessibility: 100,
     bestPractices: 100,
     performanceRuns: [96, 97, 99],
+    metrics: {
+      firstContentfulPaintMs: 900,
+      largestContentfulPaintMs: 1800,
+      totalBlockingTimeMs: 120,
+      cumulativeLayoutShift: 0,
+      speedIndexMs: 1500,
+      largestContentfulPaintElement: "main > header > h1",
+    },
     failingAudits: [],
     ...overrides,
   });
@@ -184,7 +192,9 @@ describe("the Lighthouse report", () => {
   it("lists each page's runs and the audits that did not pass", () => {
     const pages = [page({ accessibility: 98, failingAudits: ["color-contrast: Contrast is too low"] })];
     const markdown = renderWebMarkdown({ startedAt: "2026-11-22", runs: 3, pages, budgets: checkWebBudgets(pages) });
-    expect(markdown).toContain("| Roadmap page (/roadmaps/backend-developer) | 97 (96, 97, 99) | 98 | 100 |");
+    expect(markdown).toContain(
+      "| Roadmap page (/roadmaps/backend-developer) | 97 (96, 97, 99) | 98 | 100 | 900 | 1800 | 120 | 0 | 1500 |",
+    );
     expect(markdown).toContain("| ❌ Roadmap page: accessibility 100 | 98 |");
     expect(markdown).toContain("- Roadmap page: color-contrast: Contrast is too low");
   });
