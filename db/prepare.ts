@@ -1,14 +1,22 @@
+import { lt } from "drizzle-orm";
 import type { DatabaseHandle } from "./client";
 import { roadmapContents } from "./content";
 import { syncRoadmapContent, type SyncReport } from "./content/sync";
 import { migrateDatabase } from "./migrate";
+import { rateLimits } from "./schema";
 
-/** Everything a database needs before the app serves from it: schema, then content. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Everything a database needs before the app serves from it: schema, then content. Abuse
+ * limit windows last an hour at most, so any older than a day are swept here, at each start.
+ */
 export async function prepareDatabase(handle: DatabaseHandle): Promise<SyncReport[]> {
   await migrateDatabase(handle);
   const reports: SyncReport[] = [];
   for (const content of roadmapContents) {
     reports.push(await syncRoadmapContent(handle.db, content));
   }
+  await handle.db.delete(rateLimits).where(lt(rateLimits.windowStartedAt, new Date(Date.now() - DAY_MS)));
   return reports;
 }

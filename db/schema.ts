@@ -436,6 +436,23 @@ export const notifications = pgTable(
   ],
 );
 
+/* ---------- Abuse limits ---------- */
+
+/**
+ * One fixed window per limit and subject ("sign-in:ip:203.0.113.7"); accounts appear only
+ * as a hash. Kept in the database so the limits hold however many app servers there are.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true, mode: "date" }).notNull(),
+    windowSeconds: integer("window_seconds").notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (table) => [index("rate_limits_window_idx").on(table.windowStartedAt)],
+);
+
 export const roadmapsRelations = relations(roadmaps, ({ many }) => ({
   stages: many(stages),
   milestones: many(milestones),

@@ -4,6 +4,7 @@ export const ERROR_CODES = [
   "NOT_FOUND",
   "INVALID_INPUT",
   "CONFLICT",
+  "RATE_LIMITED",
   "UNAVAILABLE",
   "INTERNAL",
 ] as const;
@@ -18,6 +19,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: FieldErrors,
+    /** For RATE_LIMITED: how long to wait, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -29,11 +32,12 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   INVALID_INPUT: 400,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
-export type PublicError = { code: ErrorCode; error: string; fieldErrors?: FieldErrors };
+export type PublicError = { code: ErrorCode; error: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number };
 
 const CONNECTION_ERROR_CODES = new Set([
   "ECONNREFUSED",
@@ -56,7 +60,12 @@ function isDatabaseUnreachable(error: unknown): boolean {
 /** Maps any thrown value to what a client may see; internals are logged, never returned. */
 export function toPublicError(error: unknown): PublicError {
   if (error instanceof AppError) {
-    return { code: error.code, error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+    return {
+      code: error.code,
+      error: error.message,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    };
   }
   if (isDatabaseUnreachable(error)) {
     return { code: "UNAVAILABLE", error: "Can't reach the database right now. Please try again in a moment." };

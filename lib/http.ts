@@ -4,7 +4,9 @@ import { HTTP_STATUS, toPublicError } from "./errors";
 /** The JSON answer for a failure, with the status its error code maps to. */
 export function errorResponse(error: unknown): NextResponse {
   const body = toPublicError(error);
-  return NextResponse.json(body, { status: HTTP_STATUS[body.code], headers: { "Cache-Control": "no-store" } });
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (body.retryAfterSeconds !== undefined) headers["Retry-After"] = String(body.retryAfterSeconds);
+  return NextResponse.json(body, { status: HTTP_STATUS[body.code], headers });
 }
 
 /** Wraps a route handler so every failure answers with the status its error code maps to. */

@@ -1,12 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions";
 import { getViewer, signIn, signOut } from "@/lib/auth";
+import { limitSignInAttempt, takeRateLimits } from "@/lib/data/rate-limits";
 import { createUserWithPassword, endAllSessions } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/client-ip";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/passwords";
+import { RATE_LIMITS } from "@/lib/rate-limit";
 import { safeNextPath } from "@/lib/safe-next-path";
 
 const nextPath = z.string().optional().transform(safeNextPath);
@@ -48,11 +52,15 @@ async function signInWithPassword(input: { email: string; password: string; next
 }
 
 export const signUpAction = publicAction(signUpSchema, async (input) => {
+  await takeRateLimits([{ rule: RATE_LIMITS.signUpPerIp, subject: clientIp(await headers()) }]);
   await createUserWithPassword(input);
   return signInWithPassword(input);
 });
 
-export const signInAction = publicAction(signInSchema, signInWithPassword);
+export const signInAction = publicAction(signInSchema, async (input) => {
+  await limitSignInAttempt({ ip: clientIp(await headers()), email: input.email });
+  return signInWithPassword(input);
+});
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });

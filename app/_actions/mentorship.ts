@@ -14,6 +14,8 @@ import {
   setNotesSharing,
 } from "@/lib/data/mentorships";
 import { markNotificationsRead } from "@/lib/data/notifications";
+import { limitAccountAction } from "@/lib/data/rate-limits";
+import { RATE_LIMITS } from "@/lib/rate-limit";
 
 const checkbox = z
   .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")])
@@ -26,12 +28,14 @@ const lifetime = z.coerce
   .default(DEFAULT_INVITE_DAYS);
 
 export const createMenteeInviteAction = action(z.object({ days: lifetime }), async ({ days }, viewer) => {
+  await limitAccountAction(RATE_LIMITS.inviteCreationPerAccount, viewer.id);
   const invite = await createInvite({ viewer, kind: "mentor_invites_learner", days });
   revalidatePath("/mentees");
   return invite;
 });
 
 export const createMentorInviteAction = action(z.object({ days: lifetime }), async ({ days }, viewer) => {
+  await limitAccountAction(RATE_LIMITS.inviteCreationPerAccount, viewer.id);
   const invite = await createInvite({ viewer, kind: "learner_invites_mentor", days });
   revalidatePath("/mentors");
   return invite;

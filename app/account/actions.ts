@@ -5,7 +5,9 @@ import { z } from "zod";
 import { action } from "@/lib/actions";
 import { signIn, signOut } from "@/lib/auth";
 import { changePassword, deleteAccount } from "@/lib/data/account";
+import { limitAccountAction } from "@/lib/data/rate-limits";
 import { PASSWORD_MAX_LENGTH } from "@/lib/passwords";
+import { RATE_LIMITS } from "@/lib/rate-limit";
 
 // Bounds only, so nobody can make the server hash a megabyte; the real rules are passwordProblem's.
 const password = z.string().max(1024, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
@@ -22,6 +24,7 @@ const changePasswordSchema = z
   });
 
 export const changePasswordAction = action(changePasswordSchema, async (input, viewer) => {
+  await limitAccountAction(RATE_LIMITS.passwordCheckPerAccount, viewer.id);
   const result = await changePassword({
     viewer,
     currentPassword: input.currentPassword,
@@ -41,6 +44,7 @@ const deleteAccountSchema = z.object({
 });
 
 export const deleteAccountAction = action(deleteAccountSchema, async (input, viewer) => {
+  await limitAccountAction(RATE_LIMITS.passwordCheckPerAccount, viewer.id);
   await deleteAccount({ viewer, password: input.password, email: input.email });
   await signOut({ redirectTo: "/?account=deleted" });
 });

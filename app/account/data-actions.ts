@@ -4,8 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions";
 import { importLearnerData } from "@/lib/data/import";
+import { limitAccountAction } from "@/lib/data/rate-limits";
 import { AppError } from "@/lib/errors";
 import { IMPORT_MAX_BYTES } from "@/lib/export-format";
+import { RATE_LIMITS } from "@/lib/rate-limit";
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
 
@@ -21,6 +23,8 @@ export const importLearnerDataAction = action(importSchema, async ({ file }, vie
   const size = typeof file === "string" ? Buffer.byteLength(file) : file.size;
   if (typeof file !== "string" && file.name === "" && size === 0) throw new AppError("INVALID_INPUT", CHOOSE_FILE);
   if (size === 0) throw new AppError("INVALID_INPUT", "That file is empty: it isn't a Waymark export.");
+  // Counted once the request is a real import: a mistaken empty form costs nothing.
+  await limitAccountAction(RATE_LIMITS.importPerAccount, viewer.id);
   if (size > IMPORT_MAX_BYTES) {
     throw new AppError(
       "INVALID_INPUT",

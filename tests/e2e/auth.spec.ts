@@ -1,4 +1,4 @@
-import { expect, newLearner, signIn, signUp, test } from "./fixtures";
+import { expect, newLearner, nextSave, signIn, signUp, test, testClientAddress } from "./fixtures";
 
 test("a new learner signs up and lands on an empty dashboard", async ({ page }) => {
   const learner = newLearner("Grace Hopper");
@@ -80,4 +80,49 @@ test("every page refuses to be framed by another site", async ({ request }) => {
   const response = await request.get("/roadmaps/backend-developer");
   expect(response.headers()["x-frame-options"]).toBe("DENY");
   expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+});
+
+test("repeated wrong passwords for one email are stopped with a clear message, whether or not it has an account", async ({
+  page,
+}) => {
+  const stranger = newLearner();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(stranger.email);
+  const attempt = async (password: string) => {
+    await page.getByLabel("Password").fill(password);
+    const answered = nextSave(page);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await answered;
+  };
+  for (let count = 1; count <= 10; count++) {
+    await attempt(`guess number ${count}`);
+    await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+  }
+  await attempt("one more guess");
+  await expect(
+    page.getByRole("alert").filter({
+      hasText: "Too many sign-in attempts for this email address. Try again in 15 minutes.",
+    }),
+  ).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(stranger.email);
+});
+
+test("password sign-ins posted straight to Auth.js get 429 and Retry-After past the limit for an address", async ({
+  request,
+}) => {
+  const headers = { "X-Forwarded-For": testClientAddress() };
+  const attempt = () =>
+    request.post("/api/auth/callback/credentials", {
+      headers,
+      form: { email: newLearner().email, password: "not the password" },
+      maxRedirects: 0,
+    });
+  for (let count = 1; count <= 30; count++) expect((await attempt()).status()).not.toBe(429);
+  const refused = await attempt();
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await refused.json()).toMatchObject({
+    code: "RATE_LIMITED",
+    error: expect.stringMatching(/^Too many sign-in attempts from your network\. Try again in \d+ minutes?\.$/),
+  });
 });

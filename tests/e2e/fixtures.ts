@@ -23,8 +23,21 @@ export async function signIn(page: Page, learner: Pick<Learner, "email" | "passw
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** `learner`: a fresh account, signed in on `page`, made through the real sign-up form. */
+/** An address from the range set aside for tests (198.18.0.0/15). */
+export function testClientAddress(): string {
+  const byte = () => Math.floor(Math.random() * 256);
+  return `198.${18 + Math.floor(Math.random() * 2)}.${byte()}.${byte()}`;
+}
+
+/**
+ * `learner`: a fresh account, signed in on `page`, made through the real sign-up form.
+ * Each test comes from its own client address, as the proxy in front would report it, so
+ * the per-address abuse limits see different people, as they would in real use.
+ */
 export const test = base.extend<{ learner: Learner }>({
+  extraHTTPHeaders: async ({}, provide) => {
+    await provide({ "X-Forwarded-For": testClientAddress() });
+  },
   learner: async ({ page }, provide) => {
     const learner = newLearner();
     await signUp(page, learner);

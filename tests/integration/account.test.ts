@@ -22,10 +22,12 @@ import { addMilestoneEvidence } from "@/lib/data/evidence";
 import { getMilestoneFeedback, postMilestoneMessage, setMilestoneReviewed } from "@/lib/data/feedback";
 import { acceptInvite, createInvite, endMentorship } from "@/lib/data/mentorships";
 import { saveMilestoneNote } from "@/lib/data/notes";
+import { limitAccountAction, limitSignInAttempt } from "@/lib/data/rate-limits";
 import { listNotificationsForViewer } from "@/lib/data/notifications";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import { getSessionViewer, getTokenVersion, verifyCredentials } from "@/lib/data/users";
 import type { Viewer } from "@/lib/data/viewer";
+import { RATE_LIMITS } from "@/lib/rate-limit";
 import { backendMilestones, createLearner, eventsOf, TEST_PASSWORD, uniqueEmail } from "./helpers";
 
 const NEW_PASSWORD = "another quite unusual passphrase";
@@ -111,7 +113,8 @@ async function rowsMentioning(user: Viewer): Promise<Record<string, number>> {
   return counts;
 }
 
-const CONTENT_TABLES = ["roadmaps", "stages", "milestones"];
+// Tables that never name a user: the roadmap content, and abuse limits, which hold only hashes.
+const TABLES_WITHOUT_USERS = ["roadmaps", "stages", "milestones", "rate_limits"];
 
 /**
  * A user who is everything at once: a learner with a mentor, the mentor of another learner,
@@ -186,6 +189,10 @@ async function createEverything() {
     endedById: user.id,
   });
 
+  // Abuse limits counted against this account and its email: stored as hashes only.
+  await limitSignInAttempt({ ip: "203.0.113.9", email: user.email });
+  await limitAccountAction(RATE_LIMITS.passwordCheckPerAccount, user.id);
+
   // Auth.js's own rows.
   await getDb()
     .insert(accounts)
@@ -225,7 +232,7 @@ describe("deleting the account", () => {
     );
     expect(scanned).toEqual(expect.arrayContaining(schemaTables));
     // The fixture reaches every table that can hold a user, or the scan below would prove little.
-    for (const table of scanned.filter((name) => !CONTENT_TABLES.includes(name))) {
+    for (const table of scanned.filter((name) => !TABLES_WITHOUT_USERS.includes(name))) {
       expect(before[table], table).toBeGreaterThan(0);
     }
     expect(await listNotificationsForViewer({ viewer: mentee })).toHaveLength(2);

@@ -59,6 +59,7 @@ describe("HTTP_STATUS", () => {
       NOT_FOUND: 404,
       INVALID_INPUT: 400,
       CONFLICT: 409,
+      RATE_LIMITED: 429,
       UNAVAILABLE: 503,
       INTERNAL: 500,
     });
