@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "./client";
+import journal from "./migrations/meta/_journal.json";
+
+export type Readiness = { ready: true } | { ready: false; reason: string };
+
+const latestMigration = Math.max(...journal.entries.map((entry) => entry.when));
+
+/**
+ * Whether this app server can serve: the database answers and has every migration this build
+ * ships (Drizzle records each applied one, stamped with its journal time). For `/api/ready`,
+ * which a load balancer asks before sending traffic.
+ */
+export async function checkReadiness(db: Database): Promise<Readiness> {
+  let applied: number | null;
+  try {
+    const [row] = await db
+      .select({ latest: sql<string | null>`max(created_at)::text` })
+      .from(sql`drizzle.__drizzle_migrations`);
+    applied = row?.latest ? Number(row.latest) : null;
+  } catch (error) {
+    const code =
+      (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
+    // 42P01: no migrations table, so none was ever applied.
+    if (code === "42P01") return { ready: false, reason: "The database has no migrations applied." };
+    return { ready: false, reason: "Can't reach the database." };
+  }
+  if (applied === null || applied < latestMigration) {
+    return { ready: false, reason: "The database is missing migrations this version needs." };
+  }
+  return { ready: true };
+}
