@@ -6,16 +6,27 @@ const nextConfig = {
   // A complete export can reach a few megabytes; import refuses anything over 5 MB itself, with a message.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
+    const production = process.env.NODE_ENV === "production";
     return [
       {
         source: "/:path*",
         headers: [
-          // No page of Waymark may be framed: its buttons change a learner's data.
+          // No page of Waymark may be framed: its buttons change a learner's data. Pages also get
+          // frame-ancestors 'none' in the nonce-based policy proxy.ts writes.
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+          },
+          ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
         ],
+      },
+      {
+        // JSON and files: nothing in them may run or be framed.
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
     ];
   },

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { getViewer } from "@/lib/auth";
@@ -15,6 +16,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // A new client cache for each person: signing out or in never shows the last person's data.
   const viewer = await getViewer();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -24,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <Providers key={viewer?.id ?? "anonymous"}>
+        <Providers key={viewer?.id ?? "anonymous"} nonce={nonce}>
           <SiteHeader />
           <div id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
             {children}
