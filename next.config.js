@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WebAssembly database drivers must be loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "argon2", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "argon2", "postgres", "pino"],
   poweredByHeader: false,
   // A complete export can reach a few megabytes; import refuses anything over 5 MB itself, with a message.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },

@@ -51,6 +51,13 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(port),
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The logs spec reads everything the server wrote back from here.
+      WAYMARK_LOG_FILE: path.join(process.env.E2E_DATA_DIR, "server.log"),
+    },
   },
 });

@@ -3,13 +3,27 @@ import { NextResponse, type NextRequest } from "next/server";
 // Where the "Continue with GitHub/Google" form may send the browser after our own server.
 const OAUTH_FORM_TARGETS = "https://github.com https://accounts.google.com";
 
+// What a request id may look like when the load balancer in front already gave one.
+const FORWARDED_REQUEST_ID = /^[\w.-]{8,128}$/;
+
 /**
- * A Content-Security-Policy with a fresh nonce for every page: Next puts the nonce on the
- * scripts it writes (it reads the policy from the request), and no other script runs, inline
- * or injected. Dev mode needs eval for its tooling. This is a convenience layer, not an
- * access check: every page and action still authenticates on its own.
+ * Every request gets an id (the load balancer's, or a new one), which the logs carry and the
+ * response returns as X-Request-Id. Every page also gets a Content-Security-Policy with a
+ * fresh nonce: Next puts it on the scripts it writes (it reads the policy from the request),
+ * and no other script runs, inline or injected. Dev mode needs eval for its tooling. This is
+ * a convenience layer, not an access check: every page and action authenticates on its own.
  */
 export function proxy(request: NextRequest) {
+  const forwardedId = request.headers.get("x-request-id") ?? "";
+  const requestId = FORWARDED_REQUEST_ID.test(forwardedId) ? forwardedId : crypto.randomUUID();
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-request-id", requestId);
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set("X-Request-Id", requestId);
+    return response;
+  }
+
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const policy = [
@@ -26,19 +40,19 @@ export function proxy(request: NextRequest) {
     "frame-ancestors 'none'",
   ].join("; ");
 
-  const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("X-Request-Id", requestId);
   return response;
 }
 
 export const config = {
   matcher: [
     {
-      // Pages only: route handlers answer JSON or files, and static assets carry no scripts.
-      source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)",
+      // Everything but static assets, which carry no scripts and need no id.
+      source: "/((?!_next/static|_next/image|icon.svg|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getViewer } from "./auth";
 import type { Viewer } from "./data/viewer";
 import { AppError, toPublicError, type PublicError } from "./errors";
+import { requestLogger } from "./logger";
 
 export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & PublicError);
 
@@ -17,23 +18,45 @@ function inputOf(raw: unknown): unknown {
 export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>) => Promise<T>) {
   // Called directly with the input, or by a form through useActionState as (previousState, formData).
   return async (input: unknown, formData?: FormData): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(inputOf(formData ?? input));
-    if (!parsed.success) {
-      const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-      return {
-        ok: false,
-        code: "INVALID_INPUT",
-        error: formErrors[0] ?? "Some fields need another look.",
-        fieldErrors: fieldErrors as Record<string, string[]>,
-      };
-    }
+    const started = performance.now();
+    let outcome = "redirect";
     try {
-      return { ok: true, data: await run(parsed.data) };
-    } catch (error) {
-      unstable_rethrow(error);
-      return { ok: false, ...toPublicError(error) };
+      const result = await runAction(schema, run, input, formData);
+      outcome = result.ok ? "ok" : result.code;
+      return result;
+    } finally {
+      (await requestLogger()).info({ outcome, ms: Math.round(performance.now() - started) }, "action");
     }
   };
+}
+
+async function runAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (input: z.output<S>) => Promise<T>,
+  input: unknown,
+  formData: FormData | undefined,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(inputOf(formData ?? input));
+  if (!parsed.success) {
+    const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+    return {
+      ok: false,
+      code: "INVALID_INPUT",
+      error: formErrors[0] ?? "Some fields need another look.",
+      fieldErrors: fieldErrors as Record<string, string[]>,
+    };
+  }
+  try {
+    return { ok: true, data: await run(parsed.data) };
+  } catch (error) {
+    unstable_rethrow(error);
+    const publicError = toPublicError(error);
+    // Expected refusals (bad input, not found, limits) are answers, not incidents; the rest is.
+    if (publicError.code === "INTERNAL" || publicError.code === "UNAVAILABLE") {
+      (await requestLogger()).error({ err: error, code: publicError.code }, "action failed");
+    }
+    return { ok: false, ...publicError };
+  }
 }
 
 /** A server action for signed-in users: it re-authenticates on every call, whatever the page did. */

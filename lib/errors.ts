@@ -57,7 +57,7 @@ function isDatabaseUnreachable(error: unknown): boolean {
   return false;
 }
 
-/** Maps any thrown value to what a client may see; internals are logged, never returned. */
+/** Maps any thrown value to what a client may see; internals are never returned (callers log INTERNAL ones). */
 export function toPublicError(error: unknown): PublicError {
   if (error instanceof AppError) {
     return {
@@ -70,6 +70,5 @@ export function toPublicError(error: unknown): PublicError {
   if (isDatabaseUnreachable(error)) {
     return { code: "UNAVAILABLE", error: "Can't reach the database right now. Please try again in a moment." };
   }
-  console.error(error);
   return { code: "INTERNAL", error: "Something went wrong on our side. Please try again." };
 }

@@ -1,9 +1,11 @@
 import { NextResponse } from "next/server";
 import { HTTP_STATUS, toPublicError } from "./errors";
+import { requestLogger } from "./logger";
 
-/** The JSON answer for a failure, with the status its error code maps to. */
-export function errorResponse(error: unknown): NextResponse {
+/** The JSON answer for a failure, with the status its error code maps to; unexpected ones are logged. */
+export async function errorResponse(error: unknown): Promise<NextResponse> {
   const body = toPublicError(error);
+  if (body.code === "INTERNAL") (await requestLogger()).error({ err: error }, "route failed");
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (body.retryAfterSeconds !== undefined) headers["Retry-After"] = String(body.retryAfterSeconds);
   return NextResponse.json(body, { status: HTTP_STATUS[body.code], headers });
@@ -15,7 +17,7 @@ export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<
     try {
       return NextResponse.json(await handler(...args), { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
-      return errorResponse(error);
+      return await errorResponse(error);
     }
   };
 }

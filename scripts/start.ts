@@ -4,7 +4,7 @@
  * migrates and syncs the roadmap content, then hands over to Next.js.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { openDatabase, targetFromEnv } from "../db/client";
@@ -75,8 +75,18 @@ async function main(): Promise<void> {
   const port = process.env.PORT ?? "3000";
   const server = spawn(process.execPath, [...heapLimit(dev), nextBin, dev ? "dev" : "start", "--port", port], {
     cwd: root,
-    stdio: "inherit",
+    stdio: ["inherit", "pipe", "pipe"],
     env: { ...process.env, AUTH_SECRET: authSecret },
+  });
+  // WAYMARK_LOG_FILE keeps a copy of everything the server writes (the tests read it back).
+  const copy = process.env.WAYMARK_LOG_FILE ? createWriteStream(process.env.WAYMARK_LOG_FILE, { flags: "a" }) : null;
+  server.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    copy?.write(chunk);
+  });
+  server.stderr.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    copy?.write(chunk);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));

@@ -7,4 +7,5 @@ test("a load balancer can ask whether the app is alive and whether it is ready t
   expect(ready.status()).toBe(200);
   expect(await ready.json()).toEqual({ status: "ready" });
   expect(ready.headers()["cache-control"]).toBe("no-store");
+  expect(ready.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });

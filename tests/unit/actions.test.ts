@@ -4,6 +4,7 @@ import { z } from "zod";
 import { action, publicAction } from "@/lib/actions";
 import { getViewer } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import type { Viewer } from "@/lib/data/viewer";
 
 vi.mock("@/lib/auth", () => ({ getViewer: vi.fn() }));
@@ -53,8 +54,8 @@ describe("publicAction", () => {
     });
   });
 
-  it("hides an unexpected failure behind a generic internal error", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+  it("hides an unexpected failure behind a generic internal error, and logs it", async () => {
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
     try {
       const run = vi.fn(async () => {
         throw new Error("duplicate key value violates unique constraint users_email_key");
@@ -63,6 +64,12 @@ describe("publicAction", () => {
       expect(result.ok).toBe(false);
       expect(result.ok === false && result.code).toBe("INTERNAL");
       expect(JSON.stringify(result)).not.toContain("users_email_key");
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({
+          err: expect.objectContaining({ message: expect.stringContaining("users_email_key") }),
+        }),
+        "action failed",
+      );
     } finally {
       logged.mockRestore();
     }

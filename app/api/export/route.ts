@@ -35,6 +35,6 @@ export async function GET(request: NextRequest): Promise<Response> {
       },
     });
   } catch (error) {
-    return errorResponse(error);
+    return await errorResponse(error);
   }
 }

@@ -20,7 +20,7 @@ export async function POST(request: NextRequest) {
     try {
       await limitSignInAttempt({ ip: clientIp(request.headers), email: typeof email === "string" ? email : "" });
     } catch (error) {
-      return errorResponse(error);
+      return await errorResponse(error);
     }
   }
   return handlers.POST(request);
