@@ -16,16 +16,16 @@ type LazyDetailsProps = {
  * phone nothing to hydrate.
  */
 export function LazyDetails({ summary, defaultOpen = false, id, className, children }: LazyDetailsProps) {
-  const [open, setOpen] = useState(defaultOpen);
+  // Open or closed is the element's own state after the first render; React only needs to
+  // know whether it has been opened.
+  const [initiallyOpen] = useState(defaultOpen);
   const [rendered, setRendered] = useState(defaultOpen);
   return (
     <details
       id={id}
-      open={open || undefined}
+      open={initiallyOpen || undefined}
       onToggle={(event) => {
-        const nowOpen = event.currentTarget.open;
-        setOpen(nowOpen);
-        if (nowOpen) setRendered(true);
+        if (event.currentTarget.open) setRendered(true);
       }}
       className={className}
     >

@@ -3,7 +3,6 @@ import { getDb } from "../../db/client";
 import { enrollments, milestones, progressEvents, roadmaps, stageTargets, stages, users } from "../../db/schema";
 import { isValidTimeZone, localDate, type LocalDate } from "../dates";
 import { AppError } from "../errors";
-import { milestoneDatesFromEvents, type MilestoneDates } from "../history";
 import { stageTargetProblems } from "../pace";
 import { computeStreaks, dailyActivity, activeDays, type Streaks } from "../streaks";
 import { applyStatusChange, lockLearner } from "./progress";
@@ -115,22 +114,6 @@ export async function undoLastChange({ viewer, eventId }: { viewer: Viewer; even
     }
     return applyStatusChange(tx, { viewer, milestoneId: latest.milestoneId, status: latest.fromStatus });
   });
-}
-
-/** For the data layer only: callers have checked the viewer may see this learner's progress. */
-export async function loadMilestoneDates(learnerId: string, roadmapSlug: string): Promise<MilestoneDates> {
-  const events = await getDb()
-    .select({
-      milestoneId: progressEvents.milestoneId,
-      toStatus: progressEvents.toStatus,
-      at: progressEvents.createdAt,
-    })
-    .from(progressEvents)
-    .innerJoin(milestones, eq(milestones.id, progressEvents.milestoneId))
-    .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
-    .where(and(eq(progressEvents.userId, learnerId), eq(roadmaps.slug, roadmapSlug)))
-    .orderBy(asc(progressEvents.createdAt), asc(progressEvents.id));
-  return milestoneDatesFromEvents(events);
 }
 
 export type PaceSettingsInput = {

@@ -4,11 +4,12 @@ import { enrollments, milestones, progressEvents, roadmaps } from "../../db/sche
 import type { MilestoneStatus, StatusMap } from "../progress";
 import type { MilestoneDates } from "../history";
 import { getMilestoneFeedback, type MilestoneFeedback } from "./feedback";
-import { loadMilestoneDates, newestEventsFirst } from "./insight";
+import { newestEventsFirst } from "./insight";
 import { loadEvidence, type EvidenceView } from "./evidence";
 import { loadNotes, type NoteView } from "./notes";
 import { requireMenteeForViewer } from "./mentorships";
-import { loadRoadmapWithProgress, type RoadmapView } from "./roadmaps";
+import { loadLearnerRoadmap } from "./roadmap-state";
+import type { RoadmapView } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
 export type ActivityItem = {
@@ -77,8 +78,7 @@ export async function getMenteeForViewer({
     mentoredSince: mentee.startedAt,
     roadmaps: await Promise.all(
       followed.map(async ({ slug }) => ({
-        ...(await loadRoadmapWithProgress(slug, mentee.learnerId)),
-        dates: await loadMilestoneDates(mentee.learnerId, slug),
+        ...(await loadLearnerRoadmap(slug, mentee.learnerId)),
         notes: mentee.shareNotes ? await loadNotes(mentee.learnerId, slug) : {},
         // Evidence is there to be shown: a current mentor sees it, like the statuses it backs.
         evidence: await loadEvidence(mentee.learnerId, slug),

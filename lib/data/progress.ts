@@ -86,7 +86,8 @@ export async function applyStatusChange(
   const [written] = await writeStatusChange(tx, {
     learnerId: viewer.id,
     milestoneId,
-    ...milestone,
+    roadmapId: milestone.roadmapId,
+    stageId: milestone.stageId,
     fromStatus,
     status,
     timestamps,

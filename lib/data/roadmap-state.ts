@@ -71,8 +71,7 @@ export async function getRoadmapPageForViewer({
   viewer: Viewer | null;
   slug: string;
 }): Promise<{ roadmap: RoadmapView; state: RoadmapState | null }> {
-  const content = await loadRoadmapContent(slug);
-  if (!content) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
+  const content = await requireContent(slug);
   if (!viewer) return { roadmap: await roadmapViewOf(content, {}), state: null };
 
   const [row] = await getDb()
@@ -89,7 +88,7 @@ export async function getRoadmapPageForViewer({
     .where(eq(users.id, viewer.id));
   if (!row) throw new AppError("UNAUTHENTICATED", "Sign in again to see your progress.");
 
-  const statuses: StatusMap = Object.fromEntries(row.statuses.map(({ milestoneId, status }) => [milestoneId, status]));
+  const statuses = statusMapOf(row.statuses);
   const state: RoadmapState = {
     statuses,
     dates: milestoneDatesFromEvents(row.events.map((event) => ({ ...event, at: new Date(event.at) }))),
@@ -111,15 +110,43 @@ export async function getRoadmapProgressForViewer({
 }: {
   viewer: Viewer;
   roadmapSlug: string;
-}): Promise<{ statuses: StatusMap; dates: MilestoneDates }> {
-  const content = await loadRoadmapContent(roadmapSlug);
+}): Promise<LearnerProgress> {
+  return readProgress(viewer.id, (await requireContent(roadmapSlug)).id);
+}
+
+/**
+ * A roadmap with one learner's statuses and milestone dates (one statement), for the data
+ * layer only: callers have decided that the viewer may see this learner's progress (a
+ * mentee's, or a published share link's).
+ */
+export async function loadLearnerRoadmap(
+  slug: string,
+  learnerId: string,
+): Promise<LearnerProgress & { roadmap: RoadmapView }> {
+  const content = await requireContent(slug);
+  const progress = await readProgress(learnerId, content.id);
+  return { roadmap: await roadmapViewOf(content, progress.statuses), ...progress };
+}
+
+type LearnerProgress = { statuses: StatusMap; dates: MilestoneDates };
+
+async function requireContent(slug: string) {
+  const content = await loadRoadmapContent(slug);
   if (!content) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
+  return content;
+}
+
+async function readProgress(learnerId: string, roadmapId: string): Promise<LearnerProgress> {
   const [row] = await getDb()
-    .select({ statuses: statusesJson(viewer.id, content.id), events: eventsJson(viewer.id, content.id) })
+    .select({ statuses: statusesJson(learnerId, roadmapId), events: eventsJson(learnerId, roadmapId) })
     .from(users)
-    .where(eq(users.id, viewer.id));
+    .where(eq(users.id, learnerId));
   return {
-    statuses: Object.fromEntries((row?.statuses ?? []).map(({ milestoneId, status }) => [milestoneId, status])),
+    statuses: statusMapOf(row?.statuses ?? []),
     dates: milestoneDatesFromEvents((row?.events ?? []).map((event) => ({ ...event, at: new Date(event.at) }))),
   };
+}
+
+function statusMapOf(rows: readonly { milestoneId: string; status: MilestoneStatus }[]): StatusMap {
+  return Object.fromEntries(rows.map(({ milestoneId, status }) => [milestoneId, status]));
 }

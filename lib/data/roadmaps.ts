@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Transaction } from "../../db/client";
 import { cachedRoadmapContent } from "../../db/content/cache";
-import { milestoneProgress, milestones, roadmaps, stages } from "../../db/schema";
+import { milestones, roadmaps, stages } from "../../db/schema";
 import type { ResourceContent, SalaryGuide } from "../../db/content/schema";
 import { AppError } from "../errors";
-import type { MilestoneStatus, StatusMap } from "../progress";
+import type { StatusMap } from "../progress";
 
 export type MilestoneView = {
   id: string;
@@ -115,38 +115,6 @@ export function loadRoadmapContent(slug: string) {
       },
     }),
   );
-}
-
-async function loadStatuses(learnerId: string, roadmapSlug: string): Promise<StatusMap> {
-  const rows = await getDb()
-    .select({ milestoneId: milestoneProgress.milestoneId, status: milestoneProgress.status })
-    .from(milestoneProgress)
-    .innerJoin(milestones, eq(milestones.id, milestoneProgress.milestoneId))
-    .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
-    .where(
-      and(
-        eq(milestoneProgress.userId, learnerId),
-        eq(roadmaps.slug, roadmapSlug),
-        ne(milestoneProgress.status, "not_started"),
-      ),
-    );
-  return Object.fromEntries(rows.map((row) => [row.milestoneId, row.status as MilestoneStatus]));
-}
-
-/**
- * A roadmap with one learner's statuses, for the data layer only: its callers have already
- * decided that the viewer may see that learner's progress (their own, or a mentee's).
- */
-export async function loadRoadmapWithProgress(
-  slug: string,
-  learnerId: string | null,
-): Promise<{ roadmap: RoadmapView; statuses: StatusMap }> {
-  const [content, statuses] = await Promise.all([
-    loadRoadmapContent(slug),
-    learnerId ? loadStatuses(learnerId, slug) : Promise.resolve<StatusMap>({}),
-  ]);
-  if (!content) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
-  return { roadmap: await roadmapViewOf(content, statuses), statuses };
 }
 
 type RoadmapContent = NonNullable<Awaited<ReturnType<typeof loadRoadmapContent>>>;

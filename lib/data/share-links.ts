@@ -4,7 +4,8 @@ import { getDb } from "../../db/client";
 import { roadmaps, shareLinks, users } from "../../db/schema";
 import type { StatusMap } from "../progress";
 import { loadEvidence } from "./evidence";
-import { loadRoadmapWithProgress, roadmapIdOf, type RoadmapView } from "./roadmaps";
+import { loadLearnerRoadmap } from "./roadmap-state";
+import { roadmapIdOf, type RoadmapView } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
 export type ShareLinkView = { token: string; includeEvidence: boolean; createdAt: Date };
@@ -94,7 +95,7 @@ export async function getSharedProgress(token: string): Promise<SharedProgress> 
   if (!link) return { state: "missing" };
   if (link.revokedAt) return { state: "revoked" };
   const [{ roadmap, statuses }, evidence] = await Promise.all([
-    loadRoadmapWithProgress(link.roadmapSlug, link.userId),
+    loadLearnerRoadmap(link.roadmapSlug, link.userId),
     link.includeEvidence ? loadEvidence(link.userId, link.roadmapSlug) : Promise.resolve(null),
   ]);
   const { retired: _retired, ...current } = roadmap;

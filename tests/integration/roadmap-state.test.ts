@@ -1,8 +1,5 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
 import { countQueries } from "@/db/query-count";
-import { enrollments, roadmaps } from "@/db/schema";
 import { addMilestoneEvidence } from "@/lib/data/evidence";
 import { getMilestoneFeedback, postMilestoneMessage, setMilestoneReviewed } from "@/lib/data/feedback";
 import { acceptInvite, createInvite } from "@/lib/data/mentorships";
@@ -20,8 +17,6 @@ async function learnerWithEverything() {
   const mentor = await createLearner("Maya Mentor");
   const invite = await createInvite({ viewer: mentor, kind: "mentor_invites_learner" });
   await acceptInvite({ viewer: learner, token: invite.token });
-  const [roadmap] = await getDb().select({ id: roadmaps.id }).from(roadmaps).where(eq(roadmaps.slug, slug));
-  await getDb().insert(enrollments).values({ userId: learner.id, roadmapId: roadmap!.id }).onConflictDoNothing();
 
   const [first, second] = await backendMilestones();
   await setMilestoneStatus({ viewer: learner, milestoneId: first!.id, status: "in_progress" });
