@@ -2,13 +2,29 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getViewer } from "./auth";
 import type { Viewer } from "./data/viewer";
-import { AppError, toPublicError, type PublicError } from "./errors";
+import { AppError, toPublicError, UNSTORABLE_TEXT_MESSAGE, type PublicError } from "./errors";
 import { requestLogger } from "./logger";
 
 export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & PublicError);
 
 function inputOf(raw: unknown): unknown {
   return raw instanceof FormData ? Object.fromEntries(raw) : raw;
+}
+
+const holdsNul = (value: unknown, depth = 0): boolean =>
+  typeof value === "string"
+    ? value.includes("\u0000")
+    : depth < 4 &&
+      typeof value === "object" &&
+      value !== null &&
+      Object.values(value).some((item) => holdsNul(item, depth + 1));
+
+/** The fields whose text Postgres could not store, to refuse before anything runs. */
+function fieldsHoldingNul(input: unknown): string[] | null {
+  if (typeof input === "string") return input.includes("\u0000") ? [] : null;
+  if (typeof input !== "object" || input === null) return null;
+  const fields = Object.entries(input).flatMap(([key, value]) => (holdsNul(value) ? [key] : []));
+  return fields.length > 0 ? fields : null;
 }
 
 /**
@@ -36,7 +52,17 @@ async function runAction<S extends z.ZodType, T>(
   input: unknown,
   formData: FormData | undefined,
 ): Promise<ActionResult<T>> {
-  const parsed = schema.safeParse(inputOf(formData ?? input));
+  const raw = inputOf(formData ?? input);
+  const unstorable = fieldsHoldingNul(raw);
+  if (unstorable) {
+    return {
+      ok: false,
+      code: "INVALID_INPUT",
+      error: UNSTORABLE_TEXT_MESSAGE,
+      fieldErrors: Object.fromEntries(unstorable.map((field) => [field, [UNSTORABLE_TEXT_MESSAGE]])),
+    };
+  }
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const { fieldErrors, formErrors } = z.flattenError(parsed.error);
     return {

@@ -49,10 +49,16 @@ const CONNECTION_ERROR_CODES = new Set([
   "57P03",
 ]);
 
-function isDatabaseUnreachable(error: unknown): boolean {
+/** Postgres refusing a character it cannot store (U+0000 in text): the input's fault, not the server's. */
+const UNSTORABLE_TEXT_CODES = new Set(["22021", "22P05"]);
+
+export const UNSTORABLE_TEXT_MESSAGE =
+  "This contains an invisible control character (U+0000) that can't be saved. Remove it and try again.";
+
+function hasCode(error: unknown, codes: Set<string>): boolean {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && CONNECTION_ERROR_CODES.has(code)) return true;
+    if (typeof code === "string" && codes.has(code)) return true;
   }
   return false;
 }
@@ -67,7 +73,8 @@ export function toPublicError(error: unknown): PublicError {
       ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };
   }
-  if (isDatabaseUnreachable(error)) {
+  if (hasCode(error, UNSTORABLE_TEXT_CODES)) return { code: "INVALID_INPUT", error: UNSTORABLE_TEXT_MESSAGE };
+  if (hasCode(error, CONNECTION_ERROR_CODES)) {
     return { code: "UNAVAILABLE", error: "Can't reach the database right now. Please try again in a moment." };
   }
   return { code: "INTERNAL", error: "Something went wrong on our side. Please try again." };

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { action, publicAction } from "@/lib/actions";
 import { getViewer } from "@/lib/auth";
-import { AppError } from "@/lib/errors";
+import { AppError, UNSTORABLE_TEXT_MESSAGE } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { Viewer } from "@/lib/data/viewer";
 
@@ -33,6 +33,18 @@ describe("publicAction", () => {
       fieldErrors: { title: ["Use at least 3 characters."] },
     });
     expect(result.ok === false && result.error.length > 0).toBe(true);
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("refuses text holding a NUL character, which Postgres cannot store, naming the field", async () => {
+    const run = vi.fn(async () => "never");
+    const result = await publicAction(schema, run)({ title: "Week\u0000one", tags: { nested: ["ok", "\u0000"] } });
+    expect(result).toEqual({
+      ok: false,
+      code: "INVALID_INPUT",
+      error: UNSTORABLE_TEXT_MESSAGE,
+      fieldErrors: { title: [UNSTORABLE_TEXT_MESSAGE], tags: [UNSTORABLE_TEXT_MESSAGE] },
+    });
     expect(run).not.toHaveBeenCalled();
   });
 

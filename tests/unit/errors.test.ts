@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ERROR_CODES, HTTP_STATUS, toPublicError } from "@/lib/errors";
+import { AppError, ERROR_CODES, HTTP_STATUS, toPublicError, UNSTORABLE_TEXT_MESSAGE } from "@/lib/errors";
 
 describe("toPublicError", () => {
   it("shows an AppError's code, message and field errors as they are", () => {
@@ -37,6 +37,16 @@ describe("toPublicError", () => {
     const result = toPublicError(wrapped);
     expect(result.code).toBe("UNAVAILABLE");
     expect(result.error).not.toContain("10.0.0.1");
+  });
+});
+
+describe("toPublicError and text the database cannot store", () => {
+  it("answers a NUL character refused by Postgres as bad input, not a server failure", () => {
+    const refused = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
+    expect(toPublicError(new Error("Failed query", { cause: refused }))).toEqual({
+      code: "INVALID_INPUT",
+      error: UNSTORABLE_TEXT_MESSAGE,
+    });
   });
 });
 

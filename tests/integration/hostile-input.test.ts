@@ -1,0 +1,464 @@
+/*
+ * Every server action and route handler, called with random and hostile payloads (wrong
+ * types, huge strings, unicode edge cases, other people's ids, SQL and HTML fragments) by a
+ * signed-in stranger or by nobody: each answer is a typed refusal or a 4xx, never an internal
+ * error, and the database is exactly as it was (rate-limit counters aside).
+ */
+import fc from "fast-check";
+import { getTableName, isTable, sql, type Table } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import * as schema from "@/db/schema";
+import { ERROR_CODES, UNSTORABLE_TEXT_MESSAGE } from "@/lib/errors";
+import type { Viewer } from "@/lib/data/viewer";
+import { addMilestoneEvidence } from "@/lib/data/evidence";
+import { postMilestoneMessage } from "@/lib/data/feedback";
+import { acceptInvite, createInvite, INVITE_LIFETIMES_DAYS } from "@/lib/data/mentorships";
+import { saveMilestoneNote } from "@/lib/data/notes";
+import { setMilestoneStatus } from "@/lib/data/progress";
+import { publishShareLink } from "@/lib/data/share-links";
+import { backendMilestones, createLearner, eventsOf } from "./helpers";
+
+const session = vi.hoisted(() => ({
+  quiet: (process.env.LOG_LEVEL ??= "error"),
+  viewer: null as Viewer | null,
+  AuthError: class AuthError extends Error {
+    type = "CredentialsSignin";
+  },
+}));
+
+// Auth.js itself is not under test here: what reaches it is a refused password.
+vi.mock("next-auth", () => ({ AuthError: session.AuthError }));
+vi.mock("@/lib/auth", () => ({
+  getViewer: async () => session.viewer,
+  signIn: async () => {
+    throw new session.AuthError();
+  },
+  signOut: async () => {},
+  handlers: {
+    GET: async () => Response.redirect("http://waymark.test/sign-in", 302),
+    POST: async () => Response.redirect("http://waymark.test/sign-in?error=CredentialsSignin", 302),
+  },
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const { signInAction, signUpAction } = await import("@/app/(auth)/actions");
+const { changePasswordAction, deleteAccountAction } = await import("@/app/account/actions");
+const { importLearnerDataAction } = await import("@/app/account/data-actions");
+const { setMilestoneStatusAction } = await import("@/app/roadmaps/[slug]/actions");
+const { publishShareLinkAction, revokeShareLinkAction } = await import("@/app/roadmaps/[slug]/share-actions");
+const { addMilestoneEvidenceAction, removeMilestoneEvidenceAction, saveMilestoneNoteAction } =
+  await import("@/app/roadmaps/[slug]/note-actions");
+const { setPaceSettingsAction, undoLastChangeAction } = await import("@/app/(learner)/dashboard/actions");
+const mentorshipActions = await import("@/app/_actions/mentorship");
+const progressRoute = await import("@/app/api/roadmaps/[slug]/progress/route");
+const notesRoute = await import("@/app/api/roadmaps/[slug]/notes/route");
+const exportRoute = await import("@/app/api/export/route");
+const unreadRoute = await import("@/app/api/notifications/unread-count/route");
+const authRoute = await import("@/app/api/auth/[...nextauth]/route");
+
+const SQL_FRAGMENTS = [
+  "' OR '1'='1",
+  "'; DROP TABLE users; --",
+  "1; SELECT pg_sleep(10)",
+  '" OR ""="',
+  "backend-developer' --",
+  "$1",
+  "%",
+  "_",
+  "\\",
+];
+const HTML_FRAGMENTS = [
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "javascript:alert(1)",
+  '"><svg onload=alert(1)>',
+  "{{constructor.constructor('alert(1)')()}}",
+];
+const UNICODE_EDGES = [
+  "\u0000",
+  "before\u0000after",
+  "\uD800",
+  "\uDFFF\uD800",
+  "\u202Eevil\u202C",
+  "\u200B\u200C\u200D\uFEFF",
+  "e\u0301\u0301\u0301",
+  "👩‍👩‍👧‍👦".repeat(50),
+  "Ω≈ç√∫˜µ≤≥÷",
+  "\r\n\t\v\f",
+  "𝕳𝖊𝖑𝖑𝖔",
+];
+const HUGE = ["x".repeat(1_000_001), "é".repeat(300_000), `${"a".repeat(10_000)}@example.com`];
+const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "toString"];
+
+const hostileText = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: "binary", maxLength: 300 }),
+  fc.constantFrom(...SQL_FRAGMENTS, ...HTML_FRAGMENTS, ...UNICODE_EDGES, ...HUGE, ...PROTOTYPE_KEYS, ""),
+);
+const wrongType = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.bigInt().map((value) => value.toString()),
+  fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 3 }),
+  fc.dictionary(fc.constantFrom(...PROTOTYPE_KEYS, "id", "ok"), fc.anything({ maxDepth: 1 }), { maxKeys: 3 }),
+);
+const hostile = fc.oneof(hostileText, wrongType);
+
+type Stranger = { victim: Viewer; mentor: Viewer; attacker: Viewer; ids: Record<string, string | number> };
+let world: Stranger;
+
+/** A payload for an action with these fields: some fields hostile, some missing, some extra; or no object at all. */
+function payloadFor(fields: Record<string, fc.Arbitrary<unknown>>, required: string[]) {
+  const record = fc.record(fields, { requiredKeys: required });
+  const withExtra = fc
+    .tuple(
+      record,
+      fc.dictionary(fc.constantFrom(...PROTOTYPE_KEYS, "userId", "viewer", "learnerId"), hostile, { maxKeys: 2 }),
+    )
+    .map(([fieldsPart, extra]) => ({ ...extra, ...fieldsPart }));
+  const asForm = record.map((values) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(values)) {
+      form.append(key, typeof value === "string" ? value : fc.stringify(value));
+    }
+    return Object.assign({ form }, { [fc.toStringMethod]: () => `form ${fc.stringify(values)}` });
+  });
+  return fc.oneof(
+    { weight: 4, arbitrary: record.map((input) => ({ input })) },
+    { weight: 2, arbitrary: withExtra.map((input) => ({ input })) },
+    { weight: 2, arbitrary: asForm },
+    {
+      weight: 1,
+      arbitrary: fc
+        .anything({ maxDepth: 2 })
+        .filter((input) => required.length === 0 || typeof input !== "object" || input === null)
+        .map((input) => ({ input })),
+    },
+  );
+}
+
+/** Someone else's ids of every kind, random ids, and everything hostile. */
+const anyId = () => fc.oneof(fc.constantFrom(...Object.values(world.ids)), fc.uuid(), hostile);
+
+/** Every row of every table but the rate-limit counters, as one digest. */
+async function databaseDigest(): Promise<string> {
+  const tables = Object.values(schema as Record<string, unknown>)
+    .filter((value): value is Table => isTable(value))
+    .map((table) => getTableName(table))
+    .filter((name) => name !== "rate_limits")
+    .sort();
+  const digests = sql.join(
+    tables.map(
+      (name) =>
+        sql`select ${name} as name, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as digest from ${sql.identifier(name)} t`,
+    ),
+    sql` union all `,
+  );
+  const result = await getDb().execute<{ name: string; digest: string }>(digests);
+  const rows = Array.isArray(result) ? result : (result as { rows: { name: string; digest: string }[] }).rows;
+  return rows.map((row) => `${row.name}:${row.digest}`).join("\n");
+}
+
+type Answer = { ok: boolean; code?: unknown; error?: unknown };
+
+function expectTypedRefusalOrHarmless(answer: Answer) {
+  expect(typeof answer.ok).toBe("boolean");
+  if (answer.ok) return;
+  expect(ERROR_CODES).toContain(answer.code);
+  expect(answer.code).not.toBe("INTERNAL");
+  expect(answer.code).not.toBe("UNAVAILABLE");
+  expect(typeof answer.error).toBe("string");
+  expect((answer.error as string).length).toBeGreaterThan(0);
+}
+
+const tried: Record<string, number> = {};
+// `npm run test:faults` raises this for a longer search.
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+
+/** Checks one action: every payload answers in type and leaves the database as it was. */
+async function fuzzAction(
+  name: string,
+  run: (input: unknown, form?: FormData) => Promise<Answer>,
+  fields: () => Record<string, fc.Arbitrary<unknown>>,
+  { required = [] }: { required?: string[] } = {},
+) {
+  const before = await databaseDigest();
+  await fc.assert(
+    fc.asyncProperty(payloadFor(fields(), required), fc.boolean(), async (payload, signedIn) => {
+      tried[name] = (tried[name] ?? 0) + 1;
+      session.viewer = signedIn ? world.attacker : null;
+      const answer = "form" in payload ? await run(null, payload.form) : await run(payload.input);
+      expectTypedRefusalOrHarmless(answer);
+      expect(await databaseDigest()).toBe(before);
+    }),
+    { numRuns: RUNS },
+  );
+}
+
+beforeAll(async () => {
+  const milestones = await backendMilestones();
+  const [first, second] = milestones;
+  const victim = await createLearner("Vera Victim");
+  const mentor = await createLearner("Milo Mentor");
+  const attacker = await createLearner("Eve Stranger");
+  const invite = await createInvite({ viewer: mentor, kind: "mentor_invites_learner" });
+  const { mentorshipId } = await acceptInvite({ viewer: victim, token: invite.token });
+  await setMilestoneStatus({ viewer: victim, milestoneId: first!.id, status: "done" });
+  await saveMilestoneNote({ viewer: victim, milestoneId: first!.id, body: "private", baseVersion: 0 });
+  const evidence = await addMilestoneEvidence({
+    viewer: victim,
+    milestoneId: first!.id,
+    title: "My API",
+    url: "https://example.com/api",
+  });
+  await postMilestoneMessage({ viewer: mentor, learnerId: victim.id, milestoneId: first!.id, body: "Nice work" });
+  // An invite's token is a bearer secret (whoever holds it may accept): only its id is someone else's.
+  await createInvite({ viewer: victim, kind: "learner_invites_mentor" });
+  await publishShareLink({ viewer: victim, roadmapSlug: "backend-developer", includeEvidence: true });
+  const [event] = await eventsOf(victim);
+  const [notification] = await getDb()
+    .select({ id: schema.notifications.id })
+    .from(schema.notifications)
+    .where(sql`${schema.notifications.userId} = ${mentor.id}`);
+  const [pendingInvite] = await getDb()
+    .select({ id: schema.mentorshipInvites.id })
+    .from(schema.mentorshipInvites)
+    .where(sql`${schema.mentorshipInvites.creatorId} = ${victim.id}`);
+  world = {
+    victim,
+    mentor,
+    attacker,
+    ids: {
+      victimId: victim.id,
+      mentorId: mentor.id,
+      mentorshipId,
+      evidenceId: evidence.id,
+      eventId: event!.id,
+      notificationId: notification!.id,
+      inviteId: pendingInvite!.id,
+      milestoneId: second!.id,
+    },
+  };
+});
+
+afterAll(() => {
+  const total = Object.values(tried).reduce((sum, count) => sum + count, 0);
+  console.info(
+    `Hostile payloads tried: ${total} (${Object.entries(tried)
+      .map(([name, count]) => `${name} ${count}`)
+      .join(", ")})`,
+  );
+});
+
+describe("a NUL character, which Postgres text cannot hold", () => {
+  it("is refused with a clear message by a roadmap route and by the note form, and nothing is saved", async () => {
+    session.viewer = world.attacker;
+    const before = await databaseDigest();
+    const response = await progressRoute.GET(new NextRequest("http://waymark.test/api/roadmaps/x/progress"), {
+      params: Promise.resolve({ slug: "backend\u0000developer" }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ code: "INVALID_INPUT", error: UNSTORABLE_TEXT_MESSAGE });
+    const saved = await saveMilestoneNoteAction({
+      milestoneId: world.ids.milestoneId,
+      body: "Read chapter 3\u0000",
+      baseVersion: 0,
+    });
+    expect(saved).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { body: [UNSTORABLE_TEXT_MESSAGE] } });
+    expect(await databaseDigest()).toBe(before);
+  });
+});
+
+describe("server actions refuse hostile payloads and change nothing", () => {
+  it("sign-up and sign-in", async () => {
+    const email = () => fc.oneof(hostile, fc.constant(world.victim.email));
+    await fuzzAction("signUp", signUpAction, () => ({
+      name: hostile,
+      email: email(),
+      password: hostile,
+      timeZone: hostile,
+      next: hostile,
+    }));
+    await fuzzAction("signIn", signInAction, () => ({ email: email(), password: hostile, next: hostile }));
+  });
+
+  it("password change, account deletion and import", async () => {
+    const fields = () => ({ currentPassword: hostile, newPassword: hostile, confirmPassword: hostile });
+    await fuzzAction("changePassword", changePasswordAction, fields);
+    await fuzzAction("deleteAccount", deleteAccountAction, () => ({
+      password: hostile,
+      email: hostile,
+      confirm: hostile,
+    }));
+    await fuzzAction("importLearnerData", importLearnerDataAction, () => ({
+      file: fc.oneof(
+        hostile,
+        fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
+        fc
+          .record({
+            format: hostile,
+            version: hostile,
+            roadmaps: fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 2 }),
+          })
+          .map((value) => JSON.stringify(value)),
+      ),
+    }));
+  });
+
+  it("milestone status, notes, evidence and sharing", async () => {
+    await fuzzAction("setMilestoneStatus", setMilestoneStatusAction, () => ({ milestoneId: anyId(), status: hostile }));
+    await fuzzAction("saveMilestoneNote", saveMilestoneNoteAction, () => ({
+      milestoneId: anyId(),
+      body: hostile,
+      baseVersion: hostile,
+    }));
+    await fuzzAction("addMilestoneEvidence", addMilestoneEvidenceAction, () => ({
+      milestoneId: anyId(),
+      title: hostile,
+      url: hostile,
+    }));
+    await fuzzAction("removeMilestoneEvidence", removeMilestoneEvidenceAction, () => ({ evidenceId: anyId() }));
+    await fuzzAction("publishShareLink", publishShareLinkAction, () => ({
+      roadmapSlug: hostile,
+      includeEvidence: hostile,
+    }));
+    await fuzzAction("revokeShareLink", revokeShareLinkAction, () => ({ roadmapSlug: hostile }));
+  });
+
+  it("pace settings and undo", async () => {
+    await fuzzAction("setPaceSettings", setPaceSettingsAction, () => ({
+      roadmapSlug: hostile,
+      plannedStart: hostile,
+      targetDate: hostile,
+      stageTargets: fc.oneof(hostile, fc.dictionary(hostileText, hostile, { maxKeys: 3 })),
+      timeZone: hostile,
+    }));
+    await fuzzAction("undoLastChange", undoLastChangeAction, () => ({ eventId: anyId() }));
+  });
+
+  it("mentorship, feedback and notifications", async () => {
+    const actions = mentorshipActions;
+    // The one lifetime a form may choose (or none, meaning the default) is a real invite, not a hostile one.
+    const isLifetime = (value: unknown) => {
+      if (value === undefined) return true;
+      try {
+        return (INVITE_LIFETIMES_DAYS as readonly number[]).includes(Number(value));
+      } catch {
+        return false;
+      }
+    };
+    const days = () => ({ days: hostile.filter((value) => !isLifetime(value)) });
+    await fuzzAction("createMenteeInvite", actions.createMenteeInviteAction, days, { required: ["days"] });
+    await fuzzAction("createMentorInvite", actions.createMentorInviteAction, days, { required: ["days"] });
+    await fuzzAction("revokeInvite", actions.revokeInviteAction, () => ({ inviteId: anyId() }));
+    await fuzzAction("acceptInvite", actions.acceptInviteAction, () => ({ token: fc.oneof(anyId(), hostile) }));
+    await fuzzAction("endMentorship", actions.endMentorshipAction, () => ({ mentorshipId: anyId() }));
+    // A stranger writing on the victim's real milestones: only a current mentor may.
+    const feedbackFields = () => ({
+      learnerId: anyId(),
+      milestoneId: anyId(),
+      mentorId: anyId(),
+      body: hostile,
+      reviewed: hostile,
+    });
+    await fuzzAction("postMilestoneMessage", actions.postMilestoneMessageAction, feedbackFields);
+    await fuzzAction("setMilestoneReviewed", actions.setMilestoneReviewedAction, feedbackFields);
+    await fuzzAction("markNotificationsRead", actions.markNotificationsReadAction, () => ({
+      ids: fc.oneof(
+        hostile,
+        fc.array(anyId(), { maxLength: 5 }),
+        fc.array(fc.uuid(), { minLength: 101, maxLength: 120 }),
+      ),
+    }));
+    await fuzzAction("setNotesSharing", actions.setNotesSharingAction, () => ({
+      mentorshipId: anyId(),
+      shareNotes: hostile,
+    }));
+  });
+});
+
+describe("route handlers answer hostile requests with a 4xx, never a 5xx", () => {
+  type Call = { label: string; send: () => Promise<Response> };
+  const call = (label: string, send: () => Promise<Response>): Call =>
+    Object.assign({ label, send }, { [fc.toStringMethod]: () => label });
+
+  async function fuzzRoute(name: string, calls: fc.Arbitrary<Call>) {
+    const before = await databaseDigest();
+    await fc.assert(
+      fc.asyncProperty(calls, fc.boolean(), async ({ send }, signedIn) => {
+        tried[name] = (tried[name] ?? 0) + 1;
+        session.viewer = signedIn ? world.attacker : null;
+        const response = await send();
+        expect(response.status).toBeLessThan(500);
+        if (response.status >= 400) expectTypedRefusalOrHarmless({ ...((await response.json()) as Answer), ok: false });
+        expect(await databaseDigest()).toBe(before);
+      }),
+      { numRuns: RUNS },
+    );
+  }
+
+  const slug = fc.oneof(hostileText, fc.constant("backend-developer"));
+  const context = (value: string) => ({ params: Promise.resolve({ slug: value }) });
+  const get = (path: string) => new NextRequest(new URL(path, "http://waymark.test"));
+
+  it("progress, notes, export and unread count", async () => {
+    await fuzzRoute(
+      "GET /api/roadmaps/[slug]/progress",
+      slug.map((value) =>
+        call(`progress of ${fc.stringify(value)}`, () =>
+          progressRoute.GET(get("/api/roadmaps/x/progress"), context(value)),
+        ),
+      ),
+    );
+    await fuzzRoute(
+      "GET /api/roadmaps/[slug]/notes",
+      slug.map((value) =>
+        call(`notes of ${fc.stringify(value)}`, () => notesRoute.GET(get("/api/roadmaps/x/notes"), context(value))),
+      ),
+    );
+    await fuzzRoute(
+      "GET /api/export",
+      hostileText.map((format) => {
+        const query = new URLSearchParams({ format }).toString();
+        return call(`export ?${query.slice(0, 200)}`, () => exportRoute.GET(get(`/api/export?${query}`)));
+      }),
+    );
+    await fuzzRoute("GET /api/notifications/unread-count", fc.constant(call("unread count", () => unreadRoute.GET())));
+  });
+
+  it("credential sign-in posts of any shape", async () => {
+    const body = fc.oneof(
+      hostileText,
+      fc.record({ email: hostileText, password: hostileText }).map((fields) => new URLSearchParams(fields).toString()),
+    );
+    const contentType = fc.constantFrom(
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=nothing",
+      "application/json",
+      "text/plain",
+    );
+    await fuzzRoute(
+      "POST /api/auth/callback/credentials",
+      fc.tuple(body, contentType).map(([text, type]) =>
+        call(`${type}: ${fc.stringify(text).slice(0, 200)}`, () =>
+          authRoute.POST(
+            new NextRequest("http://waymark.test/api/auth/callback/credentials", {
+              method: "POST",
+              body: text,
+              headers: { "content-type": type, "x-forwarded-for": "198.51.100.7" },
+            }),
+          ),
+        ),
+      ),
+    );
+  });
+});
