@@ -1,20 +1,8 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, defineConfig } from "@playwright/test";
-
-/** The system Chromium is preferred: this machine cannot download Playwright's own build. */
-function findChromium(): string {
-  const candidates = [process.env.PLAYWRIGHT_CHROMIUM_PATH, "/usr/bin/chromium", chromium.executablePath()];
-  const found = candidates.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
-  if (!found) {
-    throw new Error(
-      "No Chromium found for the browser tests. Install one (Debian/Ubuntu: apt-get install -y chromium), " +
-        "or point PLAYWRIGHT_CHROMIUM_PATH at a Chromium binary, or run `npx playwright install chromium` where downloads work.",
-    );
-  }
-  return found;
-}
+import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/e2e/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Set once in the main process so that workers, which re-read this file, agree on it.
@@ -33,16 +21,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: findChromium(),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {

@@ -1,10 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-export type AppServer = { baseUrl: string; stop: () => Promise<void> };
+export type AppServer = {
+  baseUrl: string;
+  stop: () => Promise<void>;
+  /** SIGKILL to the server and its launcher: no shutdown, no flush, as a crash or an OOM kill. */
+  kill: () => Promise<void>;
+};
 
 async function waitUntilHealthy(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -28,6 +34,10 @@ export async function startAppServer(options: {
   port: number;
   database: { databaseUrl: string } | { dataDir: string };
   quiet: boolean;
+  /** The benchmark's routes; the fault tests run the app as shipped. */
+  benchRoutes?: boolean;
+  /** Fixed to keep sessions valid across a restart; a new one each start otherwise. */
+  authSecret?: string;
 }): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
@@ -37,17 +47,23 @@ export async function startAppServer(options: {
     env: {
       ...process.env,
       PORT: String(options.port),
-      WAYMARK_BENCH: "1",
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      WAYMARK_BENCH: options.benchRoutes === false ? "" : "1",
+      AUTH_SECRET: options.authSecret ?? randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: "databaseUrl" in options.database ? options.database.databaseUrl : "",
       DATA_DIR: "dataDir" in options.database ? options.database.dataDir : "",
     },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) process.kill(-child.pid, "SIGTERM");
+  const signal = (name: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, name);
     await exited;
+  };
+  // A server still draining connections after ten seconds is killed: a test must never hang on it.
+  const stop = async () => {
+    const killLater = setTimeout(() => void signal("SIGKILL")(), 10_000);
+    await signal("SIGTERM")();
+    clearTimeout(killLater);
   };
   try {
     await waitUntilHealthy(baseUrl, child, 600_000);
@@ -55,7 +71,19 @@ export async function startAppServer(options: {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, stop, kill: signal("SIGKILL") };
+}
+
+/** The id Next gave a server action in this build, as the browser sends it in `Next-Action`. */
+export function serverActionId(file: string, exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(
+    ([, action]) => action.filename === file && action.exportedName === exportedName,
+  );
+  if (!entry) throw new Error(`No server action ${exportedName} in ${file}: was the app built?`);
+  return entry[0];
 }
 
 export type ServerStats = { queries: number; residentBytes: number; peakResidentBytes: number | null };

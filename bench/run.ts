@@ -8,7 +8,7 @@
  *   --smoke          a few seconds in all, to keep the benchmark working (CI)
  *   BENCH_DATABASE_URL=postgres://…  seed a new database on that server instead of the embedded one
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -17,7 +17,7 @@ import { asc, count, eq, inArray } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { prepareDatabase } from "../db/prepare";
 import { milestones, progressEvents, roadmaps } from "../db/schema";
-import { readStats, signInForCookie, startAppServer } from "./app-server";
+import { readStats, serverActionId, signInForCookie, startAppServer } from "./app-server";
 import { freshDatabase } from "./fresh-database";
 import {
   checkBudgets,
@@ -49,18 +49,6 @@ const { values: args } = parseArgs({
 });
 
 type RunOptions = { learners: number; mentees: number; connections: number; durationSeconds: number };
-
-/** The id Next gave a server action in this build, as the browser sends it in `Next-Action`. */
-function serverActionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(
-    ([, action]) => action.filename === file && action.exportedName === exportedName,
-  );
-  if (!entry) throw new Error(`No server action ${exportedName} in ${file}: was the app built?`);
-  return entry[0];
-}
 
 async function loadTest(options: autocannon.Options): Promise<LoadResult> {
   return (await autocannon(options)) as unknown as LoadResult;

@@ -36,7 +36,16 @@ const SESSION_SETTINGS = { random_page_cost: "1.1" };
 
 export function openDatabase(target: DatabaseTarget, logger: Logger = queryCountingLogger): DatabaseHandle {
   if ("databaseUrl" in target) {
-    const client = postgres(target.databaseUrl, { max: 10, onnotice: () => {}, connection: SESSION_SETTINGS });
+    const client = postgres(target.databaseUrl, {
+      max: 10,
+      onnotice: () => {},
+      connection: SESSION_SETTINGS,
+      // postgres.js waits longer after each failed connect (up to 20 s) and holds queries meanwhile:
+      // in an outage, requests hung instead of answering 503, and recovery lagged. A short fixed
+      // pause answers at once and reconnects soon after the database returns.
+      backoff: () => 0.25,
+      connect_timeout: 5,
+    });
     return {
       db: drizzlePostgres(client, { schema, logger }) as unknown as Database,
       driver: "postgres",

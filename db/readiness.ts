@@ -2,7 +2,10 @@ import { sql } from "drizzle-orm";
 import type { Database } from "./client";
 import journal from "./migrations/meta/_journal.json";
 
-export type Readiness = { ready: true } | { ready: false; reason: string };
+/** Why a server cannot serve: the error pages tell a database outage apart from a deployment mistake. */
+export type ReadinessProblem = "unreachable" | "unmigrated" | "missing-migrations";
+
+export type Readiness = { ready: true } | { ready: false; problem: ReadinessProblem; reason: string };
 
 const latestMigration = Math.max(...journal.entries.map((entry) => entry.when));
 
@@ -22,11 +25,17 @@ export async function checkReadiness(db: Database): Promise<Readiness> {
     const code =
       (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
     // 42P01: no migrations table, so none was ever applied.
-    if (code === "42P01") return { ready: false, reason: "The database has no migrations applied." };
-    return { ready: false, reason: "Can't reach the database." };
+    if (code === "42P01") {
+      return { ready: false, problem: "unmigrated", reason: "The database has no migrations applied." };
+    }
+    return { ready: false, problem: "unreachable", reason: "Can't reach the database." };
   }
   if (applied === null || applied < latestMigration) {
-    return { ready: false, reason: "The database is missing migrations this version needs." };
+    return {
+      ready: false,
+      problem: "missing-migrations",
+      reason: "The database is missing migrations this version needs.",
+    };
   }
   return { ready: true };
 }

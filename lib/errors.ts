@@ -39,14 +39,27 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 
 export type PublicError = { code: ErrorCode; error: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number };
 
+// Node's socket errors, postgres.js's own, and Postgres's shutdown and connection classes (57P0x, 08xxx).
 const CONNECTION_ERROR_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
   "ETIMEDOUT",
   "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
   "CONNECTION_CLOSED",
+  "CONNECTION_DESTROYED",
+  "CONNECTION_ENDED",
+  "CONNECT_TIMEOUT",
   "57P01",
+  "57P02",
   "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
 ]);
 
 /** Postgres refusing a character it cannot store (U+0000 in text): the input's fault, not the server's. */

@@ -5,7 +5,9 @@ import { requestLogger } from "./logger";
 /** The JSON answer for a failure, with the status its error code maps to; unexpected ones are logged. */
 export async function errorResponse(error: unknown): Promise<NextResponse> {
   const body = toPublicError(error);
-  if (body.code === "INTERNAL") (await requestLogger()).error({ err: error }, "route failed");
+  if (body.code === "INTERNAL" || body.code === "UNAVAILABLE") {
+    (await requestLogger()).error({ err: error, code: body.code }, "route failed");
+  }
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (body.retryAfterSeconds !== undefined) headers["Retry-After"] = String(body.retryAfterSeconds);
   return NextResponse.json(body, { status: HTTP_STATUS[body.code], headers });

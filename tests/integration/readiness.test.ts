@@ -16,6 +16,7 @@ describe("readiness", () => {
     try {
       expect(await checkReadiness(handle.db)).toEqual({
         ready: false,
+        problem: "unmigrated",
         reason: "The database has no migrations applied.",
       });
     } finally {
@@ -27,7 +28,11 @@ describe("readiness", () => {
   it("is not ready when the database cannot be reached", async () => {
     const handle = openDatabase({ databaseUrl: "postgres://postgres@127.0.0.1:1/nowhere" });
     try {
-      expect(await checkReadiness(handle.db)).toEqual({ ready: false, reason: "Can't reach the database." });
+      expect(await checkReadiness(handle.db)).toEqual({
+        ready: false,
+        problem: "unreachable",
+        reason: "Can't reach the database.",
+      });
     } finally {
       await handle.close();
     }
