@@ -14,13 +14,16 @@ export const standaloneDir = path.join(root, ".next", "standalone");
 /** Written last by the build, so a build that stopped half-way counts as stale. */
 const preparePath = path.join(standaloneDir, "prepare.mjs");
 
+// db/ includes the migrations: the build copies them, and /api/ready checks for the latest one.
 const BUILD_INPUTS = [
   "app",
   "components",
   "lib",
   "db",
   "public",
+  "proxy.ts",
   "scripts/prepare.ts",
+  "scripts/standalone.ts",
   "scripts/standalone-prepare.ts",
   "next.config.js",
   "postcss.config.mjs",
@@ -32,12 +35,7 @@ function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(
-    stat.mtimeMs,
-    ...readdirSync(entry)
-      .filter((name) => name !== "migrations")
-      .map((name) => newestMtime(path.join(entry, name))),
-  );
+  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
 }
 
 export function buildIsStale(): boolean {
