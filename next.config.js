@@ -1,5 +1,13 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A self-contained server (.next/standalone/server.js with only the files it needs), which
+  // `npm start`, the tests, the benchmark and the Docker image all run.
+  output: "standalone",
+  // Pinned to this directory so the standalone layout never depends on a lock file further up.
+  outputFileTracingRoot: import.meta.dirname,
+  // argon2's prebuilt binaries need Node-API 10 (Node 22.14 and later); on Node 20, npm compiles
+  // it into build/Release, which node-gyp-build loads first at run time but the trace leaves out.
+  outputFileTracingIncludes: { "/**": ["./node_modules/argon2/build/Release/argon2.node"] },
   // Native and WebAssembly database drivers must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "postgres", "pino"],
   poweredByHeader: false,

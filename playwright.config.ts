@@ -1,30 +1,18 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { defineConfig } from "@playwright/test";
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/e2e/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-// Set once in the main process so that workers, which re-read this file, agree on it.
-process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "waymark-e2e-"));
+/** A server already running elsewhere (a deployment, `npm run test:standalone`): only the smoke journey runs there. */
+const externalBaseUrl = process.env.E2E_BASE_URL;
 
-export default defineConfig({
-  testDir: "tests/e2e",
-  fullyParallel: true,
-  workers: 2,
-  retries: process.env.CI ? 1 : 0,
-  forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  globalTeardown: "tests/e2e/global-teardown.ts",
-  use: {
-    baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
-    launchOptions: chromiumLaunchOptions(),
-  },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
+/** The production server on the embedded database, started for this run through `npm start`. */
+function ownServer(): PlaywrightTestConfig["webServer"] {
+  // Set once in the main process so that workers, which re-read this file, agree on it.
+  process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "waymark-e2e-"));
+  return {
     command: "npx tsx scripts/start.ts",
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 300_000,
@@ -38,5 +26,25 @@ export default defineConfig({
       // The logs spec reads everything the server wrote back from here.
       WAYMARK_LOG_FILE: path.join(process.env.E2E_DATA_DIR, "server.log"),
     },
+  };
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: externalBaseUrl ? "smoke.spec.ts" : undefined,
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  globalTeardown: "tests/e2e/global-teardown.ts",
+  use: {
+    baseURL: externalBaseUrl ?? `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: chromiumLaunchOptions(),
   },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: externalBaseUrl ? undefined : ownServer(),
 });

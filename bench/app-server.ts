@@ -12,18 +12,19 @@ export type AppServer = {
   kill: () => Promise<void>;
 };
 
-async function waitUntilHealthy(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Resolves once `url` answers 2xx; fails when the app exits first or the time is up. */
+export async function waitUntilOk(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode} before it was ready.`);
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+      if ((await fetch(url)).ok) return;
     } catch {
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`The app did not answer ${baseUrl}/api/health within ${timeoutMs / 1000} s.`);
+  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s.`);
 }
 
 /**
@@ -66,7 +67,7 @@ export async function startAppServer(options: {
     clearTimeout(killLater);
   };
   try {
-    await waitUntilHealthy(baseUrl, child, 600_000);
+    await waitUntilOk(`${baseUrl}/api/health`, child, 600_000);
   } catch (error) {
     await stop();
     throw error;

@@ -1,49 +1,18 @@
 /*
  * `npm start` (and `npm run dev` with --dev): one command from a fresh clone to a running
  * app. Checks configuration, builds when the sources are newer than the last build,
- * migrates and syncs the roadmap content, then hands over to Next.js.
+ * migrates and syncs the roadmap content, then hands over to Next.js: the standalone server
+ * the build made (the one the Docker image runs), or `next dev`.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, readdirSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { openDatabase, targetFromEnv } from "../db/client";
-import { syncChangedAnything } from "../db/content/sync";
-import { prepareDatabase } from "../db/prepare";
-import { ConfigurationError, getEnv, resolveAuthSecret } from "../lib/env";
+import { getEnv, resolveAuthSecret } from "../lib/env";
+import { exitOnStartFailure, prepareDatabaseToServe } from "./prepare";
+import { buildIsStale, buildStandalone, root, standaloneDir } from "./standalone";
 
 const dev = process.argv.includes("--dev");
-const root = path.resolve(import.meta.dirname, "..");
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const BUILD_INPUTS = [
-  "app",
-  "components",
-  "lib",
-  "db",
-  "next.config.js",
-  "postcss.config.mjs",
-  "package.json",
-  "tsconfig.json",
-];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(
-    stat.mtimeMs,
-    ...readdirSync(entry)
-      .filter((name) => name !== "migrations")
-      .map((name) => newestMtime(path.join(entry, name))),
-  );
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const builtAt = statSync(buildId).mtimeMs;
-  return BUILD_INPUTS.some((input) => newestMtime(path.join(root, input)) > builtAt);
-}
 
 async function main(): Promise<void> {
   if (!dev) Object.assign(process.env, { NODE_ENV: "production" });
@@ -52,31 +21,26 @@ async function main(): Promise<void> {
 
   if (!dev && buildIsStale()) {
     console.info("Building the app (sources changed since the last build)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
-    if (build.status !== 0) process.exit(build.status ?? 1);
+    await buildStandalone();
   }
+  await prepareDatabaseToServe(env);
 
-  const handle = openDatabase(targetFromEnv(env));
-  try {
-    for (const report of await prepareDatabase(handle)) {
-      if (syncChangedAnything(report)) {
-        console.info(
-          `Roadmap ${report.roadmap} synced: stages ${JSON.stringify(report.stages)}, milestones ${JSON.stringify(report.milestones)}`,
-        );
-      }
-    }
-  } finally {
-    await handle.close();
-  }
-  console.info(
-    `Database ready (${handle.driver}${handle.driver === "pglite" ? ` in ${path.resolve(env.DATA_DIR)}` : ""}).`,
-  );
-
-  const port = process.env.PORT ?? "3000";
-  const server = spawn(process.execPath, [...heapLimit(dev), nextBin, dev ? "dev" : "start", "--port", port], {
+  const serverArgs = dev
+    ? [createRequire(import.meta.url).resolve("next/dist/bin/next"), "dev"]
+    : [...heapLimit(), path.join(standaloneDir, "server.js")];
+  const server = spawn(process.execPath, serverArgs, {
     cwd: root,
     stdio: ["inherit", "pipe", "pipe"],
-    env: { ...process.env, AUTH_SECRET: authSecret },
+    env: {
+      ...process.env,
+      PORT: process.env.PORT ?? "3000",
+      // Every interface, as `next start` listened. server.js reads HOSTNAME, which Docker and
+      // many CI runners set to the machine's name: inherited, it would listen on that address only.
+      HOSTNAME: "0.0.0.0",
+      AUTH_SECRET: authSecret,
+      // The standalone server works from its own directory: a relative DATA_DIR must mean this one.
+      DATA_DIR: path.resolve(env.DATA_DIR),
+    },
   });
   // WAYMARK_LOG_FILE keeps a copy of everything the server writes (the tests read it back).
   const copy = process.env.WAYMARK_LOG_FILE ? createWriteStream(process.env.WAYMARK_LOG_FILE, { flags: "a" }) : null;
@@ -102,16 +66,9 @@ async function main(): Promise<void> {
  */
 const PRODUCTION_HEAP_LIMIT_MB = 256;
 
-function heapLimit(dev: boolean): string[] {
-  if (dev || process.env.NODE_OPTIONS?.includes("--max-old-space-size")) return [];
+function heapLimit(): string[] {
+  if (process.env.NODE_OPTIONS?.includes("--max-old-space-size")) return [];
   return [`--max-old-space-size=${PRODUCTION_HEAP_LIMIT_MB}`];
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigurationError) {
-    console.error(`\n${error.message}\n`);
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

@@ -1,0 +1,41 @@
+# Waymark's production image: the standalone server and nothing else of the repository.
+# Node 20, the version CI runs the standalone server on (npm run test:standalone).
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+# argon2's prebuilt binaries need Node-API 10 (Node 22.14 and later): on Node 20, npm compiles it.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json .npmrc ./
+# Not `npm ci`: it refuses this lock file, which records only the optional binaries of one platform.
+RUN npm install --no-audit --no-fund
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+# next build, then the static files, the migrations and prepare.mjs copied into .next/standalone.
+RUN npm run build
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+# HOSTNAME: Docker sets it to the container's id, on which server.js would otherwise listen.
+# The heap limit is npm start's (see "Memory" in the README); NODE_OPTIONS may set another.
+ENV NODE_ENV=production \
+  NEXT_TELEMETRY_DISABLED=1 \
+  HOSTNAME=0.0.0.0 \
+  PORT=3000 \
+  DATA_DIR=/data \
+  NODE_OPTIONS=--max-old-space-size=256
+# The app's files stay root's; the server may write only its cache and, without DATABASE_URL,
+# the embedded database in /data (mount a volume there to keep it).
+COPY --from=build /app/.next/standalone ./
+RUN mkdir -p .next/cache /data && chown node:node .next/cache /data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Migrate and sync the roadmap content, then serve; exec makes the server PID 1, so it gets SIGTERM.
+CMD ["sh", "-c", "node prepare.mjs && exec node server.js"]

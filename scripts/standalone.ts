@@ -1,0 +1,71 @@
+/*
+ * The production build: `next build` with `output: "standalone"`, completed into a directory
+ * that runs on its own — `node prepare.mjs && node server.js` inside it needs nothing else
+ * (the Docker image copies just this directory).
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { build } from "esbuild";
+
+export const root = path.resolve(import.meta.dirname, "..");
+export const standaloneDir = path.join(root, ".next", "standalone");
+/** Written last by the build, so a build that stopped half-way counts as stale. */
+const preparePath = path.join(standaloneDir, "prepare.mjs");
+
+// db/ includes the migrations: the build copies them, and /api/ready checks for the latest one.
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "public",
+  "proxy.ts",
+  "scripts/prepare.ts",
+  "scripts/standalone.ts",
+  "scripts/standalone-prepare.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package.json",
+  "tsconfig.json",
+];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+}
+
+export function buildIsStale(): boolean {
+  if (!existsSync(preparePath)) return true;
+  const builtAt = statSync(preparePath).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestMtime(path.join(root, input)) > builtAt);
+}
+
+export async function buildStandalone(): Promise<void> {
+  rmSync(preparePath, { force: true });
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const next = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  if (next.status !== 0) throw new Error(`next build failed (exit code ${next.status ?? "none"}).`);
+
+  // Next leaves these to the deployment (they are usually served by a CDN); this server serves them itself.
+  cpSync(path.join(root, ".next", "static"), path.join(standaloneDir, ".next", "static"), { recursive: true });
+  if (existsSync(path.join(root, "public"))) {
+    cpSync(path.join(root, "public"), path.join(standaloneDir, "public"), { recursive: true });
+  }
+  // db/migrate.ts reads the migrations beside the module that holds it: here, prepare.mjs.
+  cpSync(path.join(root, "db", "migrations"), path.join(standaloneDir, "migrations"), { recursive: true });
+  await build({
+    entryPoints: [path.join(root, "scripts", "standalone-prepare.ts")],
+    outfile: preparePath,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    // PGlite loads its WebAssembly and data files from its own package, which the server's trace already copied.
+    external: ["@electric-sql/pglite"],
+    logLevel: "warning",
+  });
+}
