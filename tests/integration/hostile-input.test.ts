@@ -5,7 +5,7 @@
  * error, and the database is exactly as it was (rate-limit counters aside).
  */
 import fc from "fast-check";
-import { getTableName, isTable, sql, type Table } from "drizzle-orm";
+import { getTableColumns, getTableName, isTable, sql, type Table } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
@@ -149,18 +149,23 @@ function payloadFor(fields: Record<string, fc.Arbitrary<unknown>>, required: str
 /** Someone else's ids of every kind, random ids, and everything hostile. */
 const anyId = () => fc.oneof(fc.constantFrom(...Object.values(world.ids)), fc.uuid(), hostile);
 
-/** Every row of every table but the rate-limit counters, as one digest. */
-async function databaseDigest(): Promise<string> {
+/**
+ * Every row of every table but the rate-limit counters, as one digest; with `exceptRowsOf`, without
+ * that user's own rows (their account and everything keyed by their user id).
+ */
+async function databaseDigest({ exceptRowsOf }: { exceptRowsOf?: string } = {}): Promise<string> {
   const tables = Object.values(schema as Record<string, unknown>)
     .filter((value): value is Table => isTable(value))
-    .map((table) => getTableName(table))
-    .filter((name) => name !== "rate_limits")
-    .sort();
+    .filter((table) => getTableName(table) !== "rate_limits")
+    .sort((a, b) => getTableName(a).localeCompare(getTableName(b)));
   const digests = sql.join(
-    tables.map(
-      (name) =>
-        sql`select ${name} as name, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as digest from ${sql.identifier(name)} t`,
-    ),
+    tables.map((table) => {
+      const name = getTableName(table);
+      const owner = table === schema.users ? schema.users.id : getTableColumns(table).userId;
+      const mine =
+        exceptRowsOf && owner ? sql`where t.${sql.identifier(owner.name)} is distinct from ${exceptRowsOf}` : sql``;
+      return sql`select ${name} as name, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as digest from ${sql.identifier(name)} t ${mine}`;
+    }),
     sql` union all `,
   );
   const result = await getDb().execute<{ name: string; digest: string }>(digests);
@@ -181,8 +186,14 @@ function expectTypedRefusalOrHarmless(answer: Answer) {
 }
 
 const tried: Record<string, number> = {};
+let acceptedOwnWrites = 0;
 // `npm run test:faults` raises this for a longer search.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+// A test runs several actions RUNS times each, and CI runs both drivers at once: the 30 s default
+// fits the default search but not the longer one on a loaded machine.
+// A failing run prints its seed: FUZZ_SEED=<seed> replays it.
+if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
+const searchTimeout = { timeout: Math.max(30_000, RUNS * 400) };
 
 /** Checks one action: every payload answers in type and leaves the database as it was. */
 async function fuzzAction(
@@ -191,14 +202,23 @@ async function fuzzAction(
   fields: () => Record<string, fc.Arbitrary<unknown>>,
   { required = [] }: { required?: string[] } = {},
 ) {
-  const before = await databaseDigest();
+  let before = await databaseDigest();
+  const othersBefore = await databaseDigest({ exceptRowsOf: world.attacker.id });
   await fc.assert(
     fc.asyncProperty(payloadFor(fields(), required), fc.boolean(), async (payload, signedIn) => {
       tried[name] = (tried[name] ?? 0) + 1;
       session.viewer = signedIn ? world.attacker : null;
       const answer = "form" in payload ? await run(null, payload.form) : await run(payload.input);
       expectTypedRefusalOrHarmless(answer);
-      expect(await databaseDigest()).toBe(before);
+      if (answer.ok && signedIn) {
+        // Now and then a random payload is a valid request on the stranger's own data (a note on a
+        // milestone of their own roadmap): it may change their rows, and nobody else's.
+        acceptedOwnWrites++;
+        expect(await databaseDigest({ exceptRowsOf: world.attacker.id })).toBe(othersBefore);
+        before = await databaseDigest();
+      } else {
+        expect(await databaseDigest()).toBe(before);
+      }
     }),
     { numRuns: RUNS },
   );
@@ -255,7 +275,7 @@ afterAll(() => {
   console.info(
     `Hostile payloads tried: ${total} (${Object.entries(tried)
       .map(([name, count]) => `${name} ${count}`)
-      .join(", ")})`,
+      .join(", ")}); ${acceptedOwnWrites} accepted as the stranger's requests about their own data`,
   );
 });
 
@@ -278,7 +298,7 @@ describe("a NUL character, which Postgres text cannot hold", () => {
   });
 });
 
-describe("server actions refuse hostile payloads and change nothing", () => {
+describe("server actions refuse hostile payloads and change nothing", searchTimeout, () => {
   it("sign-up and sign-in", async () => {
     const email = () => fc.oneof(hostile, fc.constant(world.victim.email));
     await fuzzAction("signUp", signUpAction, () => ({
@@ -386,7 +406,7 @@ describe("server actions refuse hostile payloads and change nothing", () => {
   });
 });
 
-describe("route handlers answer hostile requests with a 4xx, never a 5xx", () => {
+describe("route handlers answer hostile requests with a 4xx, never a 5xx", searchTimeout, () => {
   type Call = { label: string; send: () => Promise<Response> };
   const call = (label: string, send: () => Promise<Response>): Call =>
     Object.assign({ label, send }, { [fc.toStringMethod]: () => label });
