@@ -12,7 +12,8 @@ function store(): Map<string, Promise<unknown>> {
 
 /**
  * Content loaded once per process under a key (a roadmap's slug, or a name for something
- * read across roadmaps); a failed load is not kept.
+ * read across roadmaps). A failed load is not kept, nor one that found nothing: keys come
+ * from addresses anyone can type, and remembering every miss would grow without bound.
  */
 export function cachedRoadmapContent<T>(key: string, load: () => Promise<T>): Promise<T> {
   const cached = store().get(key) as Promise<T> | undefined;
@@ -20,7 +21,12 @@ export function cachedRoadmapContent<T>(key: string, load: () => Promise<T>): Pr
   // A real promise, settled once: Drizzle's query objects run again on every `then`.
   const loading = Promise.resolve().then(load);
   store().set(key, loading);
-  loading.catch(() => store().delete(key));
+  const forget = () => {
+    if (store().get(key) === loading) store().delete(key);
+  };
+  loading.then((value) => {
+    if (value === undefined) forget();
+  }, forget);
   return loading;
 }
 

@@ -7,6 +7,7 @@ import { getNotebookForViewer } from "@/lib/data/notebook";
 import { saveMilestoneNote } from "@/lib/data/notes";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import { getRoadmapPageForViewer } from "@/lib/data/roadmap-state";
+import { roadmapExists } from "@/lib/data/roadmaps";
 import { publishShareLink } from "@/lib/data/share-links";
 import { backendMilestones, createLearner, viewRoadmap } from "./helpers";
 
@@ -87,5 +88,28 @@ describe("the roadmap page's read of what a learner recorded", () => {
     const signedOut = await getRoadmapPageForViewer({ viewer: null, slug });
     expect(signedOut.state).toBeNull();
     expect(signedOut.roadmap.stages.flatMap((stage) => stage.milestones).map((m) => m.id)).toContain(first.id);
+  });
+});
+
+describe("addresses that are not a roadmap's", () => {
+  it.each([
+    ["a NUL character", "backend\u0000developer"],
+    ["capitals and spaces", "Backend Developer"],
+    ["a very long one", "a".repeat(10_000)],
+  ])("with %s answer not found, signed in or not", async (_, address) => {
+    const learner = await createLearner("Nora Nowhere");
+    for (const viewer of [learner, null]) {
+      await expect(getRoadmapPageForViewer({ viewer, slug: address })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+  });
+
+  it("are not remembered: typing many of them costs the server no memory", async () => {
+    await roadmapExists(slug);
+    const remembered = () =>
+      (globalThis as { waymarkRoadmapContent?: Map<string, unknown> }).waymarkRoadmapContent!.size;
+    const before = remembered();
+    for (let i = 0; i < 50; i++) expect(await roadmapExists(`no-such-roadmap-${i}`)).toBe(false);
+    expect(remembered()).toBe(before);
+    expect(await roadmapExists(slug)).toBe(true);
   });
 });
