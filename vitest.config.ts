@@ -8,7 +8,19 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"] } },
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], exclude: ["**/*.react-server.test.ts"] },
+      },
+      // React's server-side decoder loads only under the condition Next's server runs with.
+      {
+        resolve: { alias },
+        test: {
+          name: "unit:react-server",
+          include: ["tests/unit/**/*.react-server.test.ts"],
+          execArgv: ["--conditions=react-server"],
+        },
+      },
       {
         resolve: { alias },
         test: { ...integration, name: "integration:pglite", setupFiles: ["tests/integration/setup-pglite.ts"] },

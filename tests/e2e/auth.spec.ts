@@ -55,6 +55,24 @@ test("a wrong password is refused without saying which part was wrong", async ({
   await expect(page).toHaveURL(/\/sign-in\?next=(%2F|\/)dashboard$/);
 });
 
+test("signing in works before any JavaScript has run: the form posts as a plain HTML form", async ({
+  browser,
+  page,
+}) => {
+  const learner = newLearner();
+  await signUp(page, learner);
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() },
+  });
+  const noScript = await context.newPage();
+  await signIn(noScript, { email: learner.email, password: "not my password" });
+  await expect(noScript.getByText("Email or password is incorrect.")).toBeVisible();
+  await signIn(noScript, learner);
+  await expect(noScript).toHaveURL(/\/dashboard$/);
+  await context.close();
+});
+
 test("signing out everywhere ends the learner's other sessions too", async ({ page, browser, learner }) => {
   const otherDevice = await browser.newContext();
   const otherPage = await otherDevice.newPage();

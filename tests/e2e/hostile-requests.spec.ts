@@ -1,0 +1,117 @@
+/*
+ * The same hostile payloads as tests/integration/hostile-input.test.ts, but over HTTP to the
+ * running server, through Next's own decoding of server action posts and route parameters:
+ * a signed-in learner's raw requests never get a 5xx, and change nothing they can see.
+ */
+import fc from "fast-check";
+import { serverActionId } from "../../bench/app-server";
+import { expect, ROADMAP, test } from "./fixtures";
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+
+const hostileText = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: "binary", maxLength: 200 }),
+  fc.constantFrom(
+    "' OR '1'='1",
+    "<script>alert(1)</script>",
+    "\u0000",
+    "\uD800",
+    "\u202Eevil",
+    "%00",
+    "%",
+    "../../etc/passwd",
+    "x".repeat(100_000),
+  ),
+);
+const reference = fc
+  .tuple(fc.constantFrom("", "@", "K", "Q", "W", "h", "T", "B", "D", "$"), fc.nat(3))
+  .map(([tag, id]) => `$${tag}${id}`);
+const replyJson = fc
+  .jsonValue({ maxDepth: 3 })
+  .chain((value) => fc.oneof(fc.constant(value), fc.array(fc.oneof(reference, fc.constant(value)), { maxLength: 3 })))
+  .map((value) => JSON.stringify(value));
+const actionBody = fc.oneof(
+  hostileText,
+  replyJson,
+  fc
+    .record({ milestoneId: fc.oneof(fc.uuid(), hostileText), status: hostileText }, { requiredKeys: [] })
+    .map((args) => JSON.stringify([args])),
+);
+/** Well-formed multipart bodies (boundary "x") whose parts are what React's reply format names, with anything in them. */
+const multipartBody = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom("0", "1", "2", "1_email", "$ACTION_REF_1", "$ACTION_1:0", "$ACTION_1:1", "$ACTION_ID_00", "name"),
+      fc.oneof(replyJson, hostileText),
+    ),
+    { maxLength: 4 },
+  )
+  .map(
+    (parts) =>
+      parts
+        .map(([name, value]) => `--x\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+        .join("") + "--x--\r\n",
+  );
+
+test("raw server action posts and odd URLs never get a server error and change nothing", async ({ page, learner }) => {
+  expect(learner.email).toBeTruthy();
+  const request = page.context().request;
+  const progressBefore = await (await request.get("/api/roadmaps/backend-developer/progress")).json();
+  const statusAction = serverActionId("app/roadmaps/[slug]/actions.ts", "setMilestoneStatusAction");
+  let tried = 0;
+
+  await fc.assert(
+    fc.asyncProperty(
+      actionBody,
+      fc.constantFrom(statusAction, "0".repeat(42), "not-an-action"),
+      fc.constantFrom("text/plain;charset=UTF-8", "application/json", "multipart/form-data; boundary=x"),
+      async (body, actionId, contentType) => {
+        tried++;
+        const response = await request.post(ROADMAP, {
+          headers: { "Next-Action": actionId, "Content-Type": contentType, Accept: "text/x-component" },
+          data: body,
+        });
+        expect(response.status(), `${actionId} ${fc.stringify(body).slice(0, 200)}`).toBeLessThan(500);
+      },
+    ),
+    { numRuns: RUNS },
+  );
+
+  // Multipart posts with and without the header: a fetch action's arguments, or a form sent before JavaScript ran.
+  await fc.assert(
+    fc.asyncProperty(multipartBody, fc.boolean(), async (body, withHeader) => {
+      tried++;
+      const response = await request.post(ROADMAP, {
+        headers: {
+          "Content-Type": "multipart/form-data; boundary=x",
+          ...(withHeader ? { "Next-Action": statusAction, Accept: "text/x-component" } : {}),
+        },
+        data: body.replaceAll("$ACTION_ID_00", `$ACTION_ID_${statusAction}`),
+      });
+      expect(response.status(), `${withHeader ? "fetch" : "form"} ${body.slice(0, 300)}`).toBeLessThan(500);
+    }),
+    { numRuns: RUNS },
+  );
+
+  // Any bytes in a path segment (its text's UTF-8, lone surrogates as U+FFFD), and broken escapes.
+  const segment = fc.oneof(
+    hostileText.map((text) =>
+      [...Buffer.from(text.slice(0, 2000))].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join(""),
+    ),
+    fc.constantFrom("%", "%E0%A4%A", "%FF%FE", "%00", "..%2F..%2Fetc", "%C0%AE%C0%AE"),
+  );
+  await fc.assert(
+    fc.asyncProperty(segment, async (slug) => {
+      tried++;
+      for (const path of [`/api/roadmaps/${slug}/progress`, `/api/roadmaps/${slug}/notes`, `/roadmaps/${slug}`]) {
+        const response = await request.get(path);
+        expect(response.status(), path.slice(0, 200)).toBeLessThan(500);
+      }
+    }),
+    { numRuns: RUNS },
+  );
+
+  console.info(`Hostile HTTP requests tried: ${tried}`);
+  expect(await (await request.get("/api/roadmaps/backend-developer/progress")).json()).toEqual(progressBefore);
+});
