@@ -55,6 +55,8 @@ const multipartBody = fc
   );
 
 test("raw server action posts and odd URLs never get a server error and change nothing", async ({ page, learner }) => {
+  // Three searches of RUNS requests each; `npm run test:faults` raises RUNS.
+  test.setTimeout(Math.max(30_000, RUNS * 300));
   expect(learner.email).toBeTruthy();
   const request = page.context().request;
   const progressBefore = await (await request.get("/api/roadmaps/backend-developer/progress")).json();
