@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isDecodableActionPost, type ActionPost } from "@/lib/server-action-body";
+import { ACTION_BODY_LIMIT_BYTES, isDecodableActionPost, type ActionPost } from "@/lib/server-action-body";
 
 // Where the "Continue with GitHub/Google" form may send the browser after our own server.
 const OAUTH_FORM_TARGETS = "https://github.com https://accounts.google.com";
@@ -7,22 +7,42 @@ const OAUTH_FORM_TARGETS = "https://github.com https://accounts.google.com";
 // What a request id may look like when the load balancer in front already gave one.
 const FORWARDED_REQUEST_ID = /^[\w.-]{8,128}$/;
 
+type ActionPostReading = ActionPost | "unreadable" | "too-large" | null;
+
 /** A post Next would try to decode as a server action's arguments, read as it would read it. */
-async function actionPostOf(request: NextRequest): Promise<ActionPost | "unreadable" | null> {
+async function actionPostOf(request: NextRequest): Promise<ActionPostReading> {
   if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
   // The same tests as Next's own (case and all), so that both see the same kind of post.
   const contentType = request.headers.get("content-type");
   const fetchAction = request.headers.has("next-action");
+  const multipart = contentType?.startsWith("multipart/form-data") ?? false;
+  if (!multipart && (!fetchAction || contentType === "application/x-www-form-urlencoded")) return null;
+  if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) return "too-large";
   try {
-    if (contentType?.startsWith("multipart/form-data")) {
-      const form = await request.clone().formData();
-      return fetchAction ? { kind: "fetch-form", form } : { kind: "document-form", form };
-    }
-    if (!fetchAction || contentType === "application/x-www-form-urlencoded") return null;
-    return { kind: "fetch-text", text: await request.clone().text() };
+    const body = await request.clone().arrayBuffer();
+    if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return "too-large";
+    if (!multipart) return { kind: "fetch-text", text: new TextDecoder().decode(body) };
+    const form = await new Response(body, { headers: { "content-type": contentType! } }).formData();
+    return fetchAction ? { kind: "fetch-form", form } : { kind: "document-form", form };
   } catch {
     return "unreadable";
   }
+}
+
+function refusalOf(reading: ActionPostReading, requestId: string): NextResponse | null {
+  if (reading === "too-large") {
+    return NextResponse.json(
+      { ok: false, code: "INVALID_INPUT", error: "This request is too large to send." },
+      { status: 413, headers: { "X-Request-Id": requestId } },
+    );
+  }
+  if (reading === "unreadable" || (reading !== null && !isDecodableActionPost(reading))) {
+    return NextResponse.json(
+      { ok: false, code: "INVALID_INPUT", error: "This request could not be read. Reload the page and try again." },
+      { status: 400, headers: { "X-Request-Id": requestId } },
+    );
+  }
+  return null;
 }
 
 /** Whether every percent escape in the path decodes: Next answers 500 to one that does not (vercel/next.js#92527). */
@@ -41,8 +61,9 @@ function pathDecodes(pathname: string): boolean {
  * fresh nonce: Next puts it on the scripts it writes (it reads the policy from the request),
  * and no other script runs, inline or injected. Dev mode needs eval for its tooling. A post
  * whose body Next could not decode as a server action's arguments, or a path with a broken
- * escape, gets a 400 here rather than a 500 there. This is a convenience layer, not an access check: every page and action
- * authenticates on its own.
+ * escape, gets a 400 here rather than a 500 there (a post over Next's size limit, a 413).
+ * This is a convenience layer, not an access check: every page and action authenticates on
+ * its own.
  */
 export async function proxy(request: NextRequest) {
   const forwardedId = request.headers.get("x-request-id") ?? "";
@@ -53,16 +74,13 @@ export async function proxy(request: NextRequest) {
       headers: { "Content-Type": "text/plain; charset=utf-8", "X-Request-Id": requestId },
     });
   }
-  const actionPost = await actionPostOf(request);
-  if (actionPost === "unreadable" || (actionPost !== null && !isDecodableActionPost(actionPost))) {
-    return NextResponse.json(
-      { ok: false, code: "INVALID_INPUT", error: "This request could not be read. Reload the page and try again." },
-      { status: 400, headers: { "X-Request-Id": requestId } },
-    );
-  }
+  const refusal = refusalOf(await actionPostOf(request), requestId);
+  if (refusal) return refusal;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-request-id", requestId);
-  if (request.nextUrl.pathname.startsWith("/api/")) {
+  // A prefetch's response is not a page the browser renders: it needs no policy of its own.
+  const prefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
+  if (prefetch || request.nextUrl.pathname.startsWith("/api/")) {
     const response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set("X-Request-Id", requestId);
     return response;
@@ -95,12 +113,9 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Everything but static assets, which carry no scripts and need no id.
-      source: "/((?!_next/static|_next/image|icon.svg|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
+      // Everything but static assets, which carry no scripts and need no id; prefetches included,
+      // since a post can carry a prefetch header too.
+      source: "/((?!(?:_next/static|_next/image)/|icon\\.svg$|favicon\\.ico$).*)",
     },
   ],
 };

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 const integration = { include: ["tests/integration/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 };
@@ -10,7 +10,11 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], exclude: ["**/*.react-server.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.{ts,tsx}"],
+          exclude: [...configDefaults.exclude, "**/*.react-server.test.ts"],
+        },
       },
       // React's server-side decoder loads only under the condition Next's server runs with.
       {

@@ -1,87 +1,193 @@
 /*
  * Next decodes a server action's arguments from React's reply format before any of our code
  * runs, and answers a body that does not decode (broken multipart, text that is not JSON, a
- * reference to a part that is not there) with a 500. The proxy checks a posted body against the
- * part of that format our own client sends, so such a post gets a 400 instead. What our client
- * sends: a list of arguments in JSON with plain values, `$undefined`-style constants, `$$`-escaped strings, dates, a
- * FormData (`$K…`, its fields prefixed), and references to other parts of the same body
- * (`$1`, `$@1`) for bound arguments. Anything else starting with `$` is refused.
+ * reference to a part that is not there, too many arguments) with a 500. The proxy checks a
+ * posted body against the part of that format our own client sends, so such a post gets a 400
+ * instead. Our client sends a list of arguments: JSON with plain values, `$undefined`-style
+ * constants, `$$`-escaped strings, dates, FormData (`$K…`, its fields prefixed), references to
+ * earlier parts of the body (`$1`, `$@1`, bound arguments) and paths to a value sent twice
+ * (`$0:0:x`). Maps, sets, blobs outside a FormData, typed arrays, streams, server functions
+ * and temporary references (`$Q`, `$W`, `$B`, `$T`, …) are refused: no action of ours takes one.
  */
 
-/** A post's body as the proxy reads it; `null` parts are absent. */
+/** A post's body as the proxy reads it. */
 export type ActionPost =
   /** Next-Action header, body not multipart: the whole body is the reply's root part. */
   | { kind: "fetch-text"; text: string }
-  /** Next-Action header, multipart body: part "0" is the root. */
+  /** Next-Action header, multipart body: part "0" is the root; Next decodes parts as they arrive. */
   | { kind: "fetch-form"; form: FormData }
   /** A multipart post without the header: a form submitted before JavaScript ran, or no action at all. */
   | { kind: "document-form"; form: FormData };
 
+/** Next's `serverActions.bodySizeLimit` (next.config.js): Next answers a longer fetch post with a 500. */
+export const ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
+// Next's limit on an action's arguments, and React's on bound ones.
+const ARGUMENT_LIMIT = 1000;
+// React's default budget of array slots in one reply; references count the slots they point at.
+const ARRAY_SLOT_LIMIT = 1_000_000;
+
 const CONSTANTS = new Set(["$undefined", "$NaN", "$Infinity", "$-Infinity", "$-0"]);
-const PART_REFERENCE = /^\$@?([0-9a-f]{1,8})$/;
+const PART_REFERENCE = /^\$(@?)([0-9a-f]{1,8})$/;
+const PATH_REFERENCE = /^\$([0-9a-f]{1,8})((?::[^:]*)+)$/;
 const FORM_DATA_REFERENCE = /^\$K[0-9a-f]{1,8}$/;
 const DATE = /^\$D[\d\-:.TZ+]{1,40}$/;
 const ACTION_REF_FIELD = "$ACTION_REF_";
 
-type Part = (id: number) => FormDataEntryValue | null;
+class Undecodable extends Error {}
 
-/** A form's part, when it holds exactly one: React cannot decode a part sent twice. */
-function onlyValue(form: FormData, key: string): FormDataEntryValue | null {
-  const values = form.getAll(key);
-  return values.length === 1 ? values[0]! : null;
+function refuse(): never {
+  throw new Undecodable();
 }
 
-function isDecodableReply(part: Part, { rootIsArgumentList }: { rootIsArgumentList: boolean }): boolean {
-  const decoded = new Set<number>();
+type Reply = {
+  /** Part `id`'s text; null when it is absent, sent twice or a file. */
+  part(id: number): string | null;
+  /** Where part `id` arrived among the body's fields, when parts are decoded as they arrive. */
+  arrival?(id: number): number;
+};
+
+/** A form's text field, when it holds exactly one: our client never sends a part twice. */
+function onlyText(form: FormData, key: string): string | null {
+  const values = form.getAll(key);
+  return values.length === 1 && typeof values[0] === "string" ? values[0] : null;
+}
+
+function formReply(form: FormData, prefix: string, { streamed }: { streamed: boolean }): Reply {
+  const keys = [...form.keys()];
+  return {
+    part: (id) => onlyText(form, `${prefix}${id}`),
+    arrival: streamed ? (id) => keys.indexOf(`${prefix}${id}`) : undefined,
+  };
+}
+
+/** The array slots React counts for a reference to this value: its arrays' lengths and strings' lengths. */
+function weightOf(value: unknown, weights: WeakMap<object, number>): number {
+  if (typeof value === "string") return value.length;
+  if (value === null || typeof value !== "object") return 0;
+  const known = weights.get(value);
+  if (known !== undefined) return known;
+  const items = Object.values(value);
+  const weight = items.reduce<number>(
+    (sum, item) => sum + weightOf(item, weights),
+    Array.isArray(value) ? value.length + 1 : 0,
+  );
+  weights.set(value, weight);
+  return weight;
+}
+
+/**
+ * Walks the reply from its root part and returns the root's value; throws Undecodable on
+ * anything React would fail on or our client never sends.
+ */
+function decodeReplyShape(reply: Reply): unknown {
+  const values = new Map<number, unknown>();
+  const costs = new Map<number, number>();
   const decoding = new Set<number>();
+  const weights = new WeakMap<object, number>();
+  // Where the walk is inside the part it is in: a path reference must not point at an ancestor.
+  const here: string[] = [];
+  let slots = 0;
 
-  function isDecodablePart(id: number): boolean {
-    if (decoded.has(id)) return true;
-    // Our client never sends a cycle; React waits on one forever or fails.
-    if (decoding.has(id)) return false;
-    const text = part(id);
-    if (typeof text !== "string") return false;
-    decoding.add(id);
-    const decodable = isDecodableValue(JSON.parse(text) as unknown);
-    decoding.delete(id);
-    if (decodable) decoded.add(id);
-    return decodable;
+  function spend(count: number) {
+    slots += count;
+    if (slots > ARRAY_SLOT_LIMIT) refuse();
   }
 
-  function isDecodableValue(value: unknown): boolean {
-    if (typeof value === "string") {
-      if (!value.startsWith("$") || value.startsWith("$$") || CONSTANTS.has(value) || DATE.test(value)) return true;
-      if (FORM_DATA_REFERENCE.test(value)) return true;
-      const reference = PART_REFERENCE.exec(value);
-      return reference !== null && isDecodablePart(parseInt(reference[1]!, 16));
+  function partValue(id: number): unknown {
+    if (!values.has(id)) values.set(id, JSON.parse(reply.part(id) ?? refuse()));
+    return values.get(id);
+  }
+
+  /** Checks part `id` once; returns the slots a reference to it costs. */
+  function checkPart(id: number, from: number | null): number {
+    if (from !== null && reply.arrival) {
+      // Decoded as it streams in, a part can only use parts that arrived before it.
+      const arrived = reply.arrival(id);
+      if (arrived < 0 || arrived >= reply.arrival(from)) refuse();
     }
-    if (Array.isArray(value)) return value.every(isDecodableValue);
-    if (value !== null && typeof value === "object") return Object.values(value).every(isDecodableValue);
-    return true;
+    const known = costs.get(id);
+    if (known !== undefined) return known;
+    if (decoding.has(id)) refuse();
+    decoding.add(id);
+    const outer = here.splice(0);
+    const before = slots;
+    checkValue(partValue(id), id, true);
+    here.push(...outer);
+    decoding.delete(id);
+    const cost = slots - before;
+    costs.set(id, cost);
+    return cost;
   }
 
-  if (rootIsArgumentList) {
-    // Next spreads the root into the action's arguments: anything but a list makes it throw.
-    const root = part(0);
-    if (typeof root !== "string" || !Array.isArray(JSON.parse(root))) return false;
+  /** Checks a `$<part>:<key>:…` reference; returns the slots it costs. */
+  function checkPath(id: number, keys: string[], from: number): number {
+    if (id === from && keys.length <= here.length && keys.every((key, i) => key === here[i])) refuse();
+    if (id !== from) checkPart(id, from);
+    let value = partValue(id);
+    for (const key of keys) {
+      if (key === "__proto__" || value === null || typeof value !== "object" || !Object.hasOwn(value, key)) refuse();
+      value = (value as Record<string, unknown>)[key];
+      // Through another reference React would have to resolve first: our client never sends one.
+      if (typeof value === "string" && value.startsWith("$") && !value.startsWith("$$")) refuse();
+    }
+    return weightOf(value, weights);
   }
-  return isDecodablePart(0);
+
+  function checkString(value: string, part: number, inArray: boolean) {
+    if (!value.startsWith("$")) {
+      if (inArray) spend(value.length);
+      return;
+    }
+    if (value.startsWith("$$")) {
+      if (inArray) spend(value.length - 1);
+      return;
+    }
+    if (CONSTANTS.has(value) || DATE.test(value) || FORM_DATA_REFERENCE.test(value)) return;
+    const reference = PART_REFERENCE.exec(value);
+    if (reference) {
+      const cost = checkPart(parseInt(reference[2]!, 16), part);
+      if (inArray) spend(cost);
+      return;
+    }
+    const path = PATH_REFERENCE.exec(value) ?? refuse();
+    const cost = checkPath(parseInt(path[1]!, 16), path[2]!.slice(1).split(":"), part);
+    if (inArray) spend(cost);
+  }
+
+  function checkValue(value: unknown, part: number, inArray: boolean) {
+    if (typeof value === "string") return checkString(value, part, inArray);
+    if (value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) spend(value.length + 1);
+    for (const [key, item] of Object.entries(value)) {
+      here.push(key);
+      checkValue(item, part, Array.isArray(value));
+      here.pop();
+    }
+  }
+
+  checkPart(0, null);
+  return values.get(0);
+}
+
+function isArgumentList(value: unknown): boolean {
+  return Array.isArray(value) && value.length <= ARGUMENT_LIMIT;
 }
 
 /** A form posted without JavaScript names its bound action in `$ACTION_<n>:0` as `{ id, bound }`. */
-function isDecodableDocumentForm(form: FormData): boolean {
-  const references = [...form.keys()].filter((key) => key.startsWith(ACTION_REF_FIELD));
-  return references.every((key) => {
+function checkDocumentForm(form: FormData) {
+  for (const key of form.keys()) {
+    if (!key.startsWith(ACTION_REF_FIELD)) continue;
     const prefix = `$ACTION_${key.slice(ACTION_REF_FIELD.length)}:`;
-    const metadata = onlyValue(form, `${prefix}0`);
-    // Next refuses such a form itself, with a 400.
-    if (typeof metadata !== "string") return true;
-    const parsed = JSON.parse(metadata) as unknown;
-    if (parsed === null || typeof parsed !== "object" || typeof (parsed as { id?: unknown }).id !== "string") {
-      return false;
-    }
-    return isDecodableReply((id) => onlyValue(form, `${prefix}${id}`), { rootIsArgumentList: false });
-  });
+    // Without one descriptor, or with an unknown action, Next answers 400 itself.
+    if (onlyText(form, `${prefix}0`) === null) continue;
+    const reply = formReply(form, prefix, { streamed: false });
+    const { bound } = (decodeReplyShape(reply) ?? refuse()) as { bound?: unknown };
+    if (!bound) continue;
+    // React spreads the bound arguments into the action: they must be a list.
+    const boundPart = typeof bound === "string" ? PART_REFERENCE.exec(bound) : null;
+    const boundValue: unknown = boundPart ? JSON.parse(reply.part(parseInt(boundPart[2]!, 16)) ?? refuse()) : bound;
+    if (!isArgumentList(boundValue)) refuse();
+  }
 }
 
 /** Whether Next can decode this post's arguments; false for bodies that would make it fail with a 500. */
@@ -89,14 +195,16 @@ export function isDecodableActionPost(post: ActionPost): boolean {
   try {
     switch (post.kind) {
       case "fetch-text":
-        return isDecodableReply((id) => (id === 0 ? post.text : null), { rootIsArgumentList: true });
+        return isArgumentList(decodeReplyShape({ part: (id) => (id === 0 ? post.text : null) }));
       case "fetch-form":
-        return isDecodableReply((id) => onlyValue(post.form, String(id)), { rootIsArgumentList: true });
+        return isArgumentList(decodeReplyShape(formReply(post.form, "", { streamed: true })));
       case "document-form":
-        return isDecodableDocumentForm(post.form);
+        checkDocumentForm(post.form);
+        return true;
     }
-  } catch {
-    // JSON that does not parse, or nesting deep enough to exhaust the stack, as it would React's.
-    return false;
+  } catch (error) {
+    // Undecodable, JSON that does not parse, or nesting deep enough to exhaust the stack, as it would React's.
+    if (error instanceof Undecodable || error instanceof SyntaxError || error instanceof RangeError) return false;
+    throw error;
   }
 }

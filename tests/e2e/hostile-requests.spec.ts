@@ -114,6 +114,23 @@ test("raw server action posts and odd URLs never get a server error and change n
     { numRuns: RUNS },
   );
 
+  // Posts the proxy must still see: one with a prefetch header, one over Next's body size limit.
+  const prefetchPost = await request.post(ROADMAP, {
+    headers: { "Next-Action": statusAction, "Next-Router-Prefetch": "1", "Content-Type": "text/plain" },
+    data: "[",
+  });
+  expect(prefetchPost.status()).toBe(400);
+  const oversized = await request.post(ROADMAP, {
+    headers: { "Next-Action": statusAction, "Content-Type": "text/plain" },
+    data: JSON.stringify([{ body: "x".repeat(7 * 1024 * 1024) }]),
+  });
+  expect(oversized.status()).toBe(413);
+  expect((await oversized.json()).error).toMatch(/too large/);
+  for (const path of ["/favicon.ico%", "/icon.svg%zz", "/_next/staticX/%"]) {
+    expect((await request.get(path)).status(), path).toBe(400);
+  }
+  tried += 5;
+
   console.info(`Hostile HTTP requests tried: ${tried}`);
   expect(await (await request.get("/api/roadmaps/backend-developer/progress")).json()).toEqual(progressBefore);
 });

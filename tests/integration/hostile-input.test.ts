@@ -189,10 +189,10 @@ const tried: Record<string, number> = {};
 let acceptedOwnWrites = 0;
 // `npm run test:faults` raises this for a longer search.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
-// A test runs several actions RUNS times each, and CI runs both drivers at once: the 30 s default
-// fits the default search but not the longer one on a loaded machine.
 // A failing run prints its seed: FUZZ_SEED=<seed> replays it.
 if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
+// A test runs several actions RUNS times each, and CI runs both drivers at once: the 30 s default
+// fits the default search but not the longer one on a loaded machine.
 const searchTimeout = { timeout: Math.max(30_000, RUNS * 400) };
 
 /** Checks one action: every payload answers in type and leaves the database as it was. */
