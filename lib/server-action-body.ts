@@ -46,17 +46,26 @@ type Reply = {
   arrival?(id: number): number;
 };
 
-/** A form's text field, when it holds exactly one: our client never sends a part twice. */
-function onlyText(form: FormData, key: string): string | null {
-  const values = form.getAll(key);
-  return values.length === 1 && typeof values[0] === "string" ? values[0] : null;
-}
-
+/**
+ * The reply in a form's fields under `prefix`, each field looked up once: a post may hold tens
+ * of thousands of fields, and searching them for every reference would take quadratic time.
+ */
 function formReply(form: FormData, prefix: string, { streamed }: { streamed: boolean }): Reply {
-  const keys = [...form.keys()];
+  const fields = new Map<string, { values: FormDataEntryValue[]; arrival: number }>();
+  let arrival = 0;
+  for (const [key, value] of form) {
+    const field = fields.get(key);
+    if (field) field.values.push(value);
+    else fields.set(key, { values: [value], arrival });
+    arrival++;
+  }
   return {
-    part: (id) => onlyText(form, `${prefix}${id}`),
-    arrival: streamed ? (id) => keys.indexOf(`${prefix}${id}`) : undefined,
+    // Our client never sends a part twice.
+    part: (id) => {
+      const values = fields.get(`${prefix}${id}`)?.values;
+      return values?.length === 1 && typeof values[0] === "string" ? values[0] : null;
+    },
+    arrival: streamed ? (id) => fields.get(`${prefix}${id}`)?.arrival ?? -1 : undefined,
   };
 }
 
@@ -85,7 +94,7 @@ function decodeReplyShape(reply: Reply): unknown {
   const decoding = new Set<number>();
   const weights = new WeakMap<object, number>();
   // Where the walk is inside the part it is in: a path reference must not point at an ancestor.
-  const here: string[] = [];
+  const pathInPart: string[] = [];
   let slots = 0;
 
   function spend(count: number) {
@@ -109,10 +118,10 @@ function decodeReplyShape(reply: Reply): unknown {
     if (known !== undefined) return known;
     if (decoding.has(id)) refuse();
     decoding.add(id);
-    const outer = here.splice(0);
+    const outer = pathInPart.splice(0);
     const before = slots;
     checkValue(partValue(id), id, true);
-    here.push(...outer);
+    pathInPart.push(...outer);
     decoding.delete(id);
     const cost = slots - before;
     costs.set(id, cost);
@@ -121,7 +130,7 @@ function decodeReplyShape(reply: Reply): unknown {
 
   /** Checks a `$<part>:<key>:…` reference; returns the slots it costs. */
   function checkPath(id: number, keys: string[], from: number): number {
-    if (id === from && keys.length <= here.length && keys.every((key, i) => key === here[i])) refuse();
+    if (id === from && keys.length <= pathInPart.length && keys.every((key, i) => key === pathInPart[i])) refuse();
     if (id !== from) checkPart(id, from);
     let value = partValue(id);
     for (const key of keys) {
@@ -159,9 +168,9 @@ function decodeReplyShape(reply: Reply): unknown {
     if (value === null || typeof value !== "object") return;
     if (Array.isArray(value)) spend(value.length + 1);
     for (const [key, item] of Object.entries(value)) {
-      here.push(key);
+      pathInPart.push(key);
       checkValue(item, part, Array.isArray(value));
-      here.pop();
+      pathInPart.pop();
     }
   }
 
@@ -175,12 +184,14 @@ function isArgumentList(value: unknown): boolean {
 
 /** A form posted without JavaScript names its bound action in `$ACTION_<n>:0` as `{ id, bound }`. */
 function checkDocumentForm(form: FormData) {
-  for (const key of form.keys()) {
-    if (!key.startsWith(ACTION_REF_FIELD)) continue;
+  const references = [...form.keys()].filter((key) => key.startsWith(ACTION_REF_FIELD));
+  // A form and its submit button name at most one action each; Next refuses more.
+  if (references.length > 2) refuse();
+  for (const key of references) {
     const prefix = `$ACTION_${key.slice(ACTION_REF_FIELD.length)}:`;
-    // Without one descriptor, or with an unknown action, Next answers 400 itself.
-    if (onlyText(form, `${prefix}0`) === null) continue;
     const reply = formReply(form, prefix, { streamed: false });
+    // Without one descriptor, or with an unknown action, Next answers 400 itself.
+    if (reply.part(0) === null) continue;
     const { bound } = (decodeReplyShape(reply) ?? refuse()) as { bound?: unknown };
     if (!bound) continue;
     // React spreads the bound arguments into the action: they must be a list.
