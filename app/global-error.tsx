@@ -13,7 +13,10 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900">
         <main className="mx-auto max-w-xl p-6">
-          <div role="alert" className="rounded-xl border border-red-300 bg-red-50 p-6 text-red-950">
+          <div
+            role={unreachable ? undefined : "alert"}
+            className="rounded-xl border border-red-300 bg-red-50 p-6 text-red-950"
+          >
             {unreachable ? (
               <DatabaseOutageMessage />
             ) : (

@@ -56,14 +56,14 @@ export async function startAppServer(options: {
     },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const signal = (name: NodeJS.Signals) => async () => {
+  const sendSignal = (name: NodeJS.Signals) => async () => {
     if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, name);
     await exited;
   };
   // A server still draining connections after ten seconds is killed: a test must never hang on it.
   const stop = async () => {
-    const killLater = setTimeout(() => void signal("SIGKILL")(), 10_000);
-    await signal("SIGTERM")();
+    const killLater = setTimeout(() => void sendSignal("SIGKILL")(), 10_000);
+    await sendSignal("SIGTERM")();
     clearTimeout(killLater);
   };
   try {
@@ -72,7 +72,7 @@ export async function startAppServer(options: {
     await stop();
     throw error;
   }
-  return { baseUrl, stop, kill: signal("SIGKILL") };
+  return { baseUrl, stop, kill: sendSignal("SIGKILL") };
 }
 
 /** The id Next gave a server action in this build, as the browser sends it in `Next-Action`. */

@@ -9,7 +9,8 @@ import type { DatabaseHandle } from "./client";
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
-// Any number no other advisory lock in the database uses.
+// Arbitrary, but fixed for good: servers of different versions must contend for the same lock,
+// and no other advisory lock in the database may use it.
 const MIGRATION_LOCK = 7_461_202_307;
 
 /** Applies the committed migrations; safe to run on every start, by any number of servers at once. */

@@ -13,12 +13,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { waitUntilOk } from "../bench/app-server";
 import { adminExec, databaseUrl } from "../tests/integration/postgres-admin";
+import { runNpx } from "./npx";
 import { buildIsStale, buildStandalone, standaloneDir } from "./standalone";
 
 // Apart from the browser tests' 3100 and the benchmark's 3200, so all three can run at once.
 const port = Number(process.env.STANDALONE_PORT ?? 3300);
 const baseUrl = `http://127.0.0.1:${port}`;
-const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 
 if (!process.env.TEST_DATABASE_URL) {
   console.error(
@@ -74,11 +74,7 @@ try {
   await waitUntilOk(`${baseUrl}/api/ready`, started, 60_000);
   console.info(`Standalone server ready at ${baseUrl} (from ${appDir}, on Postgres database ${database}).`);
 
-  const playwright = spawnSync(npx, ["playwright", "test"], {
-    stdio: "inherit",
-    env: { ...process.env, E2E_BASE_URL: baseUrl },
-  });
-  passed = playwright.status === 0;
+  passed = runNpx(["playwright", "test"], { E2E_BASE_URL: baseUrl }) === 0;
 } catch (error) {
   console.error(error);
 } finally {

@@ -2,20 +2,14 @@
  * `npm test`: every suite in one command — unit and integration (Vitest; Postgres too when
  * TEST_DATABASE_URL is set) then the browser journeys (Playwright) — and one closing line.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { runNpx } from "./npx";
 
 type Counts = { passed: number; failed: number; skipped: number };
 
 const reports = mkdtempSync(path.join(tmpdir(), "waymark-test-reports-"));
-const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-
-function run(command: string[], env: Record<string, string> = {}): number {
-  const result = spawnSync(npx, command, { stdio: "inherit", env: { ...process.env, ...env } });
-  return result.status ?? 1;
-}
 
 function readJson<T>(file: string): T | null {
   try {
@@ -30,7 +24,13 @@ if (!process.env.TEST_DATABASE_URL) {
 }
 
 const vitestFile = path.join(reports, "vitest.json");
-const vitestStatus = run(["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestFile}`]);
+const vitestStatus = runNpx([
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestFile}`,
+]);
 const vitest = readJson<{
   numPassedTests: number;
   numFailedTests: number;
@@ -39,7 +39,7 @@ const vitest = readJson<{
 }>(vitestFile);
 
 const playwrightFile = path.join(reports, "playwright.json");
-const playwrightStatus = run(["playwright", "test", "--reporter=list,json"], {
+const playwrightStatus = runNpx(["playwright", "test", "--reporter=list,json"], {
   PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightFile,
 });
 const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(

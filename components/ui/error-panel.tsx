@@ -6,7 +6,10 @@ import { useDatabaseRecovery } from "../use-database-recovery";
 
 type ErrorPanelProps = { error: Error & { digest?: string }; reset: () => void; title?: string };
 
-/** The message while the database is out of reach; the page reloads itself when it is back. */
+/**
+ * The message while the database is out of reach, for route errors and the root one alike. Its
+ * panel is no alert then: the retrying status is the one thing a screen reader should announce.
+ */
 export function DatabaseOutageMessage() {
   return (
     <>
@@ -33,7 +36,10 @@ export function ErrorPanel({ error, reset, title = "Something went wrong" }: Err
     console.error(error);
   }, [error]);
   return (
-    <div role="alert" className="rounded-xl border border-red-300 bg-red-50 p-6 text-red-950">
+    <div
+      role={unreachable ? undefined : "alert"}
+      className="rounded-xl border border-red-300 bg-red-50 p-6 text-red-950"
+    >
       {unreachable ? (
         <DatabaseOutageMessage />
       ) : (

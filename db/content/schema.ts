@@ -5,10 +5,16 @@ import { z } from "zod";
  * milestones: the sync matches on them, so a title or text can change freely while a
  * learner's progress stays attached. Never reuse a retired slug for a different topic.
  */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX_LENGTH = 80;
+const slug = z
+  .string()
+  .min(2)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slugs are lower-case words joined by hyphens");
 
-const slug = z.string().min(2).max(SLUG_MAX_LENGTH).regex(SLUG_PATTERN, "slugs are lower-case words joined by hyphens");
+/** Whether a value could be a slug of the content: an address that cannot be needs no lookup. */
+export function isSlug(value: string): boolean {
+  return slug.safeParse(value).success;
+}
 
 const text = z.string().trim().min(1);
 

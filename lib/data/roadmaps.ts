@@ -2,7 +2,7 @@ import { asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Transaction } from "../../db/client";
 import { cachedRoadmapContent } from "../../db/content/cache";
 import { milestones, roadmaps, stages } from "../../db/schema";
-import { SLUG_MAX_LENGTH, SLUG_PATTERN, type ResourceContent, type SalaryGuide } from "../../db/content/schema";
+import { isSlug, type ResourceContent, type SalaryGuide } from "../../db/content/schema";
 import { AppError } from "../errors";
 import type { StatusMap } from "../progress";
 
@@ -99,7 +99,7 @@ export async function findCurrentMilestone(
  * An address that cannot be a slug is not looked up: it may hold what Postgres text cannot (NUL).
  */
 export async function loadRoadmapContent(slug: string) {
-  if (slug.length > SLUG_MAX_LENGTH || !SLUG_PATTERN.test(slug)) return undefined;
+  if (!isSlug(slug)) return undefined;
   return cachedRoadmapContent(slug, () =>
     getDb().query.roadmaps.findFirst({
       where: eq(roadmaps.slug, slug),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 export type Learner = { name: string; email: string; password: string };
 
@@ -21,6 +21,11 @@ export async function signIn(page: Page, learner: Pick<Learner, "email" | "passw
   await page.getByLabel("Email").fill(learner.email);
   await page.getByLabel("Password").fill(learner.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The context's cookies as a Cookie header: raw requests answered as this browser would be. */
+export async function cookieHeader(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
 }
 
 /** An address from the range set aside for tests (198.18.0.0/15). */

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { serverActionId, startAppServer, type AppServer } from "../../bench/app-server";
 import { openDatabase, type DatabaseTarget } from "../../db/client";
 import { prepareDatabase } from "../../db/prepare";
@@ -21,7 +21,7 @@ import {
   users,
 } from "../../db/schema";
 import type { MilestoneStatus } from "../../lib/progress";
-import { newLearner, signUp, testClientAddress } from "../e2e/fixtures";
+import { cookieHeader, newLearner, signUp, testClientAddress } from "../e2e/fixtures";
 import { startOwnPostgres, type OwnPostgres } from "./own-postgres";
 
 const PORT = 3410;
@@ -40,9 +40,9 @@ async function write(
   headers: Record<string, string>,
   own: string[],
   writer: Writer,
-  signal: { stopped: boolean },
+  stopWriters: { stopped: boolean },
 ) {
-  for (let step = 0; !signal.stopped; step++) {
+  for (let step = 0; !stopWriters.stopped; step++) {
     const change: Change = {
       milestoneId: own[step % own.length]!,
       status: CYCLE[Math.floor(step / own.length) % CYCLE.length]!,
@@ -117,9 +117,8 @@ for (const driver of ["pglite", "postgres"] as const) {
       app = await start();
       const learner = newLearner("Cass Crash");
       await signUp(page, learner);
-      const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
       const headers = {
-        Cookie: cookie,
+        Cookie: await cookieHeader(context),
         "Next-Action": serverActionId("app/roadmaps/[slug]/actions.ts", "setMilestoneStatusAction"),
         "Content-Type": "text/plain;charset=UTF-8",
         Accept: "text/x-component",
@@ -127,14 +126,14 @@ for (const driver of ["pglite", "postgres"] as const) {
       };
 
       const writers: Writer[] = Array.from({ length: WRITERS }, () => ({ acknowledged: [], inFlight: null }));
-      const signal = { stopped: false };
+      const stopWriters = { stopped: false };
       const writing = writers.map((writer, index) =>
         write(
           app!.baseUrl,
           headers,
           milestoneIds.slice(index * MILESTONES_PER_WRITER, (index + 1) * MILESTONES_PER_WRITER),
           writer,
-          signal,
+          stopWriters,
         ),
       );
       // Killed while every writer has a change on its way, after enough acknowledged ones to matter.
@@ -142,13 +141,13 @@ for (const driver of ["pglite", "postgres"] as const) {
         .poll(() => writers.reduce((sum, writer) => sum + writer.acknowledged.length, 0), { timeout: 60_000 })
         .toBeGreaterThan(60);
       await app.kill();
-      signal.stopped = true;
+      stopWriters.stopped = true;
       await Promise.all(writing);
       const acknowledged = writers.reduce((sum, writer) => sum + writer.acknowledged.length, 0);
 
       app = await start();
       const progress = await fetch(`${app.baseUrl}/api/roadmaps/backend-developer/progress`, {
-        headers: { Cookie: cookie },
+        headers: { Cookie: headers.Cookie },
       });
       expect(progress.status).toBe(200);
       const { statuses } = (await progress.json()) as { statuses: Record<string, MilestoneStatus> };
@@ -186,7 +185,7 @@ for (const driver of ["pglite", "postgres"] as const) {
         const [summary] = await handle.db
           .select()
           .from(learnerProgressSummaries)
-          .where(and(eq(learnerProgressSummaries.userId, user!.id)));
+          .where(eq(learnerProgressSummaries.userId, user!.id));
         expect(summary!.done).toBe(rows.filter((row) => row.status === "done").length);
         expect(summary!.inProgress).toBe(rows.filter((row) => row.status === "in_progress").length);
         expect(summary!.skipped).toBe(rows.filter((row) => row.status === "skipped").length);

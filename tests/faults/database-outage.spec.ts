@@ -3,9 +3,9 @@
  * reach the database and are retrying, a tick made meanwhile is undone with a way to try
  * again, and everything works again without restarting the app.
  */
-import { expect, test, type BrowserContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startAppServer, type AppServer } from "../../bench/app-server";
-import { milestoneItem, newLearner, nextSave, ROADMAP, signUp, testClientAddress } from "../e2e/fixtures";
+import { cookieHeader, milestoneItem, newLearner, nextSave, ROADMAP, signUp, testClientAddress } from "../e2e/fixtures";
 import { startOwnPostgres, type OwnPostgres } from "./own-postgres";
 
 const PORT = 3400;
@@ -67,10 +67,6 @@ function startLoad(baseUrl: string, cookie: string) {
       await Promise.all(clients);
     },
   };
-}
-
-async function cookieHeader(context: BrowserContext): Promise<string> {
-  return (await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
 }
 
 test("a database outage under load: 503s, a retrying page, an undone tick, and recovery without a restart", async ({
