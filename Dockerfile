@@ -22,7 +22,8 @@ RUN npm run build
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 # HOSTNAME: Docker sets it to the container's id, on which server.js would otherwise listen.
-# The heap limit is npm start's (see "Memory" in the README); NODE_OPTIONS may set another.
+# The heap limit is npm start's (PRODUCTION_HEAP_LIMIT_MB in scripts/standalone.ts, "Memory" in the
+# README); NODE_OPTIONS may set another.
 ENV NODE_ENV=production \
   NEXT_TELEMETRY_DISABLED=1 \
   HOSTNAME=0.0.0.0 \

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 
 const RETRY_EVERY_MS = 3000;
 
@@ -11,10 +11,7 @@ const RETRY_EVERY_MS = 3000;
  */
 export function useDatabaseRecovery(onRecovered: () => void): { unreachable: boolean } {
   const [unreachable, setUnreachable] = useState(false);
-  const recovered = useRef(onRecovered);
-  useEffect(() => {
-    recovered.current = onRecovered;
-  });
+  const recovered = useEffectEvent(onRecovered);
 
   useEffect(() => {
     let stopped = false;
@@ -34,7 +31,7 @@ export function useDatabaseRecovery(onRecovered: () => void): { unreachable: boo
         wasUnreachable = true;
         setUnreachable(true);
       } else if (state === "ready" && wasUnreachable) {
-        recovered.current();
+        recovered();
         return;
       } else if (state === "ready") {
         return;

@@ -1,11 +1,15 @@
 import { sql } from "drizzle-orm";
+import { hasCode } from "../lib/errors";
 import type { Database } from "./client";
 import journal from "./migrations/meta/_journal.json";
 
 /** Why a server cannot serve: the error pages tell a database outage apart from a deployment mistake. */
-export type ReadinessProblem = "unreachable" | "unmigrated" | "missing-migrations";
+type ReadinessProblem = "unreachable" | "unmigrated" | "missing-migrations";
 
 export type Readiness = { ready: true } | { ready: false; problem: ReadinessProblem; reason: string };
+
+// 42P01, undefined table: there is no migrations table, so no migration was ever applied.
+const NO_MIGRATIONS_TABLE = new Set(["42P01"]);
 
 const latestMigration = Math.max(...journal.entries.map((entry) => entry.when));
 
@@ -22,10 +26,7 @@ export async function checkReadiness(db: Database): Promise<Readiness> {
       .from(sql`drizzle.__drizzle_migrations`);
     applied = row?.latest ? Number(row.latest) : null;
   } catch (error) {
-    const code =
-      (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
-    // 42P01: no migrations table, so none was ever applied.
-    if (code === "42P01") {
+    if (hasCode(error, NO_MIGRATIONS_TABLE)) {
       return { ready: false, problem: "unmigrated", reason: "The database has no migrations applied." };
     }
     return { ready: false, problem: "unreachable", reason: "Can't reach the database." };

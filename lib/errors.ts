@@ -68,7 +68,8 @@ const UNSTORABLE_TEXT_CODES = new Set(["22021", "22P05"]);
 export const UNSTORABLE_TEXT_MESSAGE =
   "This contains an invisible control character (U+0000) that can't be saved. Remove it and try again.";
 
-function hasCode(error: unknown, codes: Set<string>): boolean {
+/** Whether the error, or any error it was caused by, carries one of these driver or Postgres codes. */
+export function hasCode(error: unknown, codes: ReadonlySet<string>): boolean {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === "string" && codes.has(code)) return true;

@@ -14,7 +14,7 @@ import path from "node:path";
 import { waitUntilOk } from "../bench/app-server";
 import { adminExec, databaseUrl } from "../tests/integration/postgres-admin";
 import { runNpx } from "./npx";
-import { buildIsStale, buildStandalone, standaloneDir } from "./standalone";
+import { buildIsStale, buildStandalone, PRODUCTION_HEAP_LIMIT_MB, standaloneDir } from "./standalone";
 
 // Apart from the browser tests' 3100 and the benchmark's 3200, so all three can run at once.
 const port = Number(process.env.STANDALONE_PORT ?? 3300);
@@ -42,7 +42,7 @@ const database = `waymark_standalone_${Date.now()}_${process.pid}`;
 const env: NodeJS.ProcessEnv = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  NODE_OPTIONS: "--max-old-space-size=256",
+  NODE_OPTIONS: `--max-old-space-size=${PRODUCTION_HEAP_LIMIT_MB}`,
   HOSTNAME: "127.0.0.1",
   PORT: String(port),
   DATABASE_URL: databaseUrl(database),

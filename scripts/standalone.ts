@@ -44,9 +44,20 @@ export function buildIsStale(): boolean {
   return BUILD_INPUTS.some((input) => newestMtime(path.join(root, input)) > builtAt);
 }
 
+/*
+ * V8 sizes its heap from the machine's memory, so on a large machine it collects late and
+ * the production server's resident memory climbs past 500 MB under load though it needs far
+ * less. A limit sized for the app makes it collect sooner (the benchmark measured ~250 MB,
+ * no loss of throughput). NODE_OPTIONS may set another; the dev server keeps the default.
+ * The Dockerfile sets the same number.
+ */
+export const PRODUCTION_HEAP_LIMIT_MB = 256;
+
+/** The `next` command line, run with this Node rather than through a shell. */
+export const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
 export async function buildStandalone(): Promise<void> {
   rmSync(preparePath, { force: true });
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const next = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
   if (next.status !== 0) throw new Error(`next build failed (exit code ${next.status ?? "none"}).`);
 

@@ -6,11 +6,10 @@
  */
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { getEnv, resolveAuthSecret } from "../lib/env";
 import { exitOnStartFailure, prepareDatabaseToServe } from "./prepare";
-import { buildIsStale, buildStandalone, root, standaloneDir } from "./standalone";
+import { buildIsStale, buildStandalone, nextBin, PRODUCTION_HEAP_LIMIT_MB, root, standaloneDir } from "./standalone";
 
 const dev = process.argv.includes("--dev");
 
@@ -25,9 +24,7 @@ async function main(): Promise<void> {
   }
   await prepareDatabaseToServe(env);
 
-  const serverArgs = dev
-    ? [createRequire(import.meta.url).resolve("next/dist/bin/next"), "dev"]
-    : [...heapLimit(), path.join(standaloneDir, "server.js")];
+  const serverArgs = dev ? [nextBin, "dev"] : [...heapLimit(), path.join(standaloneDir, "server.js")];
   const server = spawn(process.execPath, serverArgs, {
     cwd: root,
     stdio: ["inherit", "pipe", "pipe"],
@@ -57,14 +54,6 @@ async function main(): Promise<void> {
   }
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
-
-/*
- * V8 sizes its heap from the machine's memory, so on a large machine it collects late and
- * the production server's resident memory climbs past 500 MB under load though it needs far
- * less. A limit sized for the app makes it collect sooner (the benchmark measured ~250 MB,
- * no loss of throughput). NODE_OPTIONS may set another; the dev server keeps the default.
- */
-const PRODUCTION_HEAP_LIMIT_MB = 256;
 
 function heapLimit(): string[] {
   if (process.env.NODE_OPTIONS?.includes("--max-old-space-size")) return [];
