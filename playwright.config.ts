@@ -23,6 +23,8 @@ function ownServer(): PlaywrightTestConfig["webServer"] {
       DATA_DIR: process.env.E2E_DATA_DIR,
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      // As behind one proxy: each test says where it comes from in X-Forwarded-For (tests/e2e/fixtures.ts).
+      TRUST_PROXY: "1",
       // The logs spec reads everything the server wrote back from here.
       WAYMARK_LOG_FILE: path.join(process.env.E2E_DATA_DIR, "server.log"),
     },

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -11,6 +12,18 @@ export type AppServer = {
   /** SIGKILL to the server and its launcher: no shutdown, no flush, as a crash or an OOM kill. */
   kill: () => Promise<void>;
 };
+
+/** A port nothing on this machine listens on now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** Resolves once `url` answers 2xx; fails when the app exits first or the time is up. */
 export async function waitUntilOk(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -39,6 +52,8 @@ export async function startAppServer(options: {
   benchRoutes?: boolean;
   /** Fixed to keep sessions valid across a restart; a new one each start otherwise. */
   authSecret?: string;
+  /** How many proxies the app believes in X-Forwarded-For (TRUST_PROXY); none unless said. */
+  trustProxy?: number;
 }): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
@@ -51,6 +66,7 @@ export async function startAppServer(options: {
       WAYMARK_BENCH: options.benchRoutes === false ? "" : "1",
       AUTH_SECRET: options.authSecret ?? randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
+      TRUST_PROXY: String(options.trustProxy ?? 0),
       DATABASE_URL: "databaseUrl" in options.database ? options.database.databaseUrl : "",
       DATA_DIR: "dataDir" in options.database ? options.database.dataDir : "",
     },

@@ -10,6 +10,7 @@ import { accounts, sessions, users, verificationTokens } from "../db/schema";
 import { getSessionViewer, getTokenVersion, verifyCredentials, type SessionViewer } from "./data/users";
 import type { Viewer } from "./data/viewer";
 import { getEnv, resolveAuthSecret, type Env } from "./env";
+import { rememberSignInDevice } from "./sign-in-device";
 
 declare module "next-auth" {
   interface Session {
@@ -68,7 +69,9 @@ function authConfig(): NextAuthConfig {
         async authorize(raw) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          return verifyCredentials(parsed.data);
+          const user = await verifyCredentials(parsed.data);
+          if (user) await rememberSignInDevice(parsed.data.email);
+          return user;
         },
       }),
       ...configuredOAuthProviders(env).map(({ create, clientId, clientSecret }) => create({ clientId, clientSecret })),

@@ -27,6 +27,19 @@ const envSchema = z.object({
   AUTH_GITHUB_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_GOOGLE_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_GOOGLE_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For. 0: the connection's own
+   * address is the client's, and whatever a client writes in the header is ignored.
+   */
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "TRUST_PROXY must be a whole number of proxies (0 when clients connect directly)" })
+      .int("TRUST_PROXY must be a whole number of proxies (0 when clients connect directly)")
+      .min(0, "TRUST_PROXY must be a whole number of proxies (0 when clients connect directly)")
+      .max(10, "TRUST_PROXY counts proxies in front of the app: at most 10")
+      .default(0),
+  ),
   /** "1" only while `npm run bench` drives the app: switches on its baseline routes and counters. */
   WAYMARK_BENCH: z.preprocess(emptyAsUndefined, z.enum(["1"]).optional()),
 });

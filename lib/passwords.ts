@@ -1,5 +1,7 @@
 import argon2 from "argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import pLimit from "p-limit";
+import { AppError } from "./errors";
 
 export const PASSWORD_MIN_LENGTH = 8;
 /** Long passphrases are welcome; the cap only keeps hashing cost bounded. */
@@ -32,12 +34,28 @@ export function passwordProblem(password: string, context: { email?: string } = 
   return null;
 }
 
+/*
+ * Each hash takes 19 MiB and one of libuv's four threads, which file reads, compression and
+ * DNS share. A flood of sign-ins from many addresses would otherwise take all four and
+ * starve every other request; at most two hash at once, and a long queue is refused.
+ */
+const HASHING_CONCURRENCY = 2;
+const HASHING_QUEUE_LIMIT = 32;
+const hashing = pLimit(HASHING_CONCURRENCY);
+
+/** Refuses new password work while the queue is long: waiting minutes would help nobody. */
+export function assertPasswordHashingAvailable(): void {
+  if (hashing.pendingCount >= HASHING_QUEUE_LIMIT) {
+    throw new AppError("UNAVAILABLE", "Signing in is busy right now. Try again in a few seconds.", undefined, 5);
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, ARGON2_OPTIONS);
+  return hashing(() => argon2.hash(password, ARGON2_OPTIONS));
 }
 
 export function verifyPassword(hash: string, password: string): Promise<boolean> {
-  return argon2.verify(hash, password).catch(() => false);
+  return hashing(() => argon2.verify(hash, password)).catch(() => false);
 }
 
 let decoyHash: Promise<string> | undefined;

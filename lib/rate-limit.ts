@@ -1,9 +1,52 @@
 /**
- * Abuse limits: fixed windows counted in the database, so they hold across app servers.
- * Every limit is temporary (no lockout an attacker could impose for good), and the ones on
- * an account are keyed by a hash of the email typed, whether or not it has an account.
+ * Abuse limits, counted in the database so they hold across app servers. Every limit is
+ * temporary (no lockout an attacker could impose for good), and the ones on an account are
+ * keyed by a hash of the email typed, whether or not it has an account.
  */
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number; message: string };
+
+/**
+ * A limit that slows rather than stops: the first attempts are free, then each one must wait
+ * twice as long after the last as the one before, up to a ceiling; a quiet spell starts over.
+ * Attempts refused while waiting are not counted, so a flood cannot push the wait further.
+ */
+export type BackoffRule = {
+  name: string;
+  freeAttempts: number;
+  firstDelaySeconds: number;
+  maxDelaySeconds: number;
+  quietResetSeconds: number;
+  message: string;
+};
+
+/**
+ * Password guesses at one email from browsers that have never signed in to it. A browser
+ * that has (lib/device-cookie.ts) is counted on its own instead, so its owner gets in
+ * whatever a flood does to this one.
+ */
+export const SIGN_IN_BACKOFF = {
+  name: "sign-in:account",
+  freeAttempts: 5,
+  firstDelaySeconds: 1,
+  maxDelaySeconds: 15 * 60,
+  quietResetSeconds: 60 * 60,
+  message: "Too many sign-in attempts for this email address.",
+} as const satisfies BackoffRule;
+
+/** How long the next attempt must wait after the last of `attempts` counted ones. */
+export function backoffDelaySeconds(rule: BackoffRule, attempts: number): number {
+  if (attempts < rule.freeAttempts) return 0;
+  return Math.min(rule.maxDelaySeconds, rule.firstDelaySeconds * 2 ** (attempts - rule.freeAttempts));
+}
+
+/** Every distinct wait, by the number of attempts counted (index 0 is one attempt): the last one lasts. */
+export function backoffDelays(rule: BackoffRule): number[] {
+  const delays: number[] = [];
+  for (let attempts = 1; delays.at(-1) !== rule.maxDelaySeconds; attempts++) {
+    delays.push(backoffDelaySeconds(rule, attempts));
+  }
+  return delays;
+}
 
 export const RATE_LIMITS = {
   signInPerIp: {
@@ -12,11 +55,12 @@ export const RATE_LIMITS = {
     windowSeconds: 5 * 60,
     message: "Too many sign-in attempts from your network.",
   },
-  signInPerAccount: {
-    name: "sign-in:account",
+  /** A browser that has signed in to the account before: limited on its own (OWASP's device lockout). */
+  signInPerDevice: {
+    name: "sign-in:device",
     limit: 10,
     windowSeconds: 15 * 60,
-    message: "Too many sign-in attempts for this email address.",
+    message: "Too many sign-in attempts from this browser.",
   },
   signUpPerIp: {
     name: "sign-up:ip",
@@ -50,7 +94,7 @@ export function secondsUntilAllowed(rule: RateLimitRule, count: RateLimitCount, 
 }
 
 /** "Try again in 4 minutes.": rounded up, so waiting that long always works. */
-export function retryAfterMessage(rule: RateLimitRule, seconds: number): string {
+export function retryAfterMessage(rule: Pick<RateLimitRule, "message">, seconds: number): string {
   const wait =
     seconds < 60
       ? `${seconds} second${seconds === 1 ? "" : "s"}`

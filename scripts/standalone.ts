@@ -4,7 +4,7 @@
  * (the Docker image copies just this directory).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
@@ -25,6 +25,8 @@ const BUILD_INPUTS = [
   "scripts/prepare.ts",
   "scripts/standalone.ts",
   "scripts/standalone-prepare.ts",
+  "scripts/standalone-server.ts",
+  "scripts/peer-address-hook.ts",
   "next.config.js",
   "postcss.config.mjs",
   "package.json",
@@ -68,15 +70,31 @@ export async function buildStandalone(): Promise<void> {
   }
   // db/migrate.ts reads the migrations beside the module that holds it: here, prepare.mjs.
   cpSync(path.join(root, "db", "migrations"), path.join(standaloneDir, "migrations"), { recursive: true });
-  await build({
-    entryPoints: [path.join(root, "scripts", "standalone-prepare.ts")],
-    outfile: preparePath,
+  renameSync(path.join(standaloneDir, "server.js"), path.join(standaloneDir, "next-server.js"));
+  await bundleForNode(path.join(root, "scripts", "standalone-server.ts"), path.join(standaloneDir, "server.js"), "esm");
+  // PGlite loads its WebAssembly and data files from its own package, which the server's trace already copied.
+  await bundleForNode(path.join(root, "scripts", "standalone-prepare.ts"), preparePath, "esm", [
+    "@electric-sql/pglite",
+  ]);
+}
+
+/** One script and what it imports, as one file Node runs without tsx or the project's sources. */
+function bundleForNode(entry: string, outfile: string, format: "cjs" | "esm", external: string[] = []) {
+  return build({
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: "node",
-    format: "esm",
+    format,
     target: "node20",
-    // PGlite loads its WebAssembly and data files from its own package, which the server's trace already copied.
-    external: ["@electric-sql/pglite"],
+    external,
     logLevel: "warning",
   });
+}
+
+/** The peer-address hook for `next dev`, which loads it through NODE_OPTIONS=--require. */
+export async function bundlePeerAddressHook(): Promise<string> {
+  const outfile = path.join(root, ".next", "peer-address-hook.cjs");
+  await bundleForNode(path.join(root, "scripts", "peer-address-hook.ts"), outfile, "cjs");
+  return outfile;
 }

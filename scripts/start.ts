@@ -9,7 +9,15 @@ import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { getEnv, resolveAuthSecret } from "../lib/env";
 import { exitOnStartFailure, prepareDatabaseToServe } from "./prepare";
-import { buildIsStale, buildStandalone, nextBin, PRODUCTION_HEAP_LIMIT_MB, root, standaloneDir } from "./standalone";
+import {
+  buildIsStale,
+  buildStandalone,
+  bundlePeerAddressHook,
+  nextBin,
+  PRODUCTION_HEAP_LIMIT_MB,
+  root,
+  standaloneDir,
+} from "./standalone";
 
 const dev = process.argv.includes("--dev");
 
@@ -25,12 +33,17 @@ async function main(): Promise<void> {
   await prepareDatabaseToServe(env);
 
   const serverArgs = dev ? [nextBin, "dev"] : [...heapLimit(), path.join(standaloneDir, "server.js")];
+  // The standalone server.js loads the hook itself; `next dev` runs its server in a child process.
+  const nodeOptions = dev
+    ? `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(await bundlePeerAddressHook())}`.trim()
+    : process.env.NODE_OPTIONS;
   const server = spawn(process.execPath, serverArgs, {
     cwd: root,
     stdio: ["inherit", "pipe", "pipe"],
     env: {
       ...process.env,
       PORT: process.env.PORT ?? "3000",
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       // Every interface, as `next start` listened. server.js reads HOSTNAME, which Docker and
       // many CI runners set to the machine's name: inherited, it would listen on that address only.
       HOSTNAME: "0.0.0.0",

@@ -9,9 +9,11 @@ import { limitSignInAttempt, takeRateLimits } from "@/lib/data/rate-limits";
 import { createUserWithPassword, endAllSessions } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/client-ip";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/passwords";
+import { getEnv } from "@/lib/env";
+import { assertPasswordHashingAvailable, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/passwords";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 import { safeNextPath } from "@/lib/safe-next-path";
+import { trustedSignInDevice } from "@/lib/sign-in-device";
 
 const nextPath = z.string().optional().transform(safeNextPath);
 
@@ -51,14 +53,24 @@ async function signInWithPassword(input: { email: string; password: string; next
   throw new Error("signIn returned without redirecting");
 }
 
+async function requestClientIp(): Promise<string> {
+  return clientIp(await headers(), getEnv().TRUST_PROXY);
+}
+
 export const signUpAction = publicAction(signUpSchema, async (input) => {
-  await takeRateLimits([{ rule: RATE_LIMITS.signUpPerIp, subject: clientIp(await headers()) }]);
+  await takeRateLimits([{ rule: RATE_LIMITS.signUpPerIp, subject: await requestClientIp() }]);
+  assertPasswordHashingAvailable();
   await createUserWithPassword(input);
   return signInWithPassword(input);
 });
 
 export const signInAction = publicAction(signInSchema, async (input) => {
-  await limitSignInAttempt({ ip: clientIp(await headers()), email: input.email });
+  await limitSignInAttempt({
+    ip: await requestClientIp(),
+    email: input.email,
+    trustedDevice: await trustedSignInDevice(input.email),
+  });
+  assertPasswordHashingAvailable();
   return signInWithPassword(input);
 });
 

@@ -1,9 +1,17 @@
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { rateLimits } from "../../db/schema";
 import { AppError } from "../errors";
-import { RATE_LIMITS, retryAfterMessage, secondsUntilAllowed, type RateLimitRule } from "../rate-limit";
+import {
+  backoffDelays,
+  RATE_LIMITS,
+  retryAfterMessage,
+  secondsUntilAllowed,
+  SIGN_IN_BACKOFF,
+  type BackoffRule,
+  type RateLimitRule,
+} from "../rate-limit";
 
 export type RateLimitCheck = { rule: RateLimitRule; subject: string };
 
@@ -51,15 +59,57 @@ export async function takeRateLimits(checks: RateLimitCheck[], now = new Date())
   }
 }
 
-/** A password sign-in, counted per address and per email typed, before any password is checked. */
-export async function limitSignInAttempt({ ip, email }: { ip: string; email: string }, now = new Date()) {
-  await takeRateLimits(
-    [
-      { rule: RATE_LIMITS.signInPerIp, subject: ip },
-      { rule: RATE_LIMITS.signInPerAccount, subject: hashedSubject(email) },
-    ],
-    now,
-  );
+/**
+ * Counts one attempt under a backoff rule when its wait is over, in one statement: a row is
+ * written (and returned) only when the attempt is allowed, so attempts made while waiting
+ * change nothing. Refused, it says how long is left.
+ */
+export async function takeBackoff(rule: BackoffRule, subject: string, now = new Date()): Promise<void> {
+  const key = `${rule.name}:${subject}`;
+  const delays = backoffDelays(rule);
+  // The row keeps its last attempt (window_started_at) for the quiet spell after it (window_seconds).
+  const quiet = sql`${rateLimits.windowStartedAt} + make_interval(secs => ${rateLimits.windowSeconds}) <= excluded.window_started_at`;
+  const waited = sql`${rateLimits.windowStartedAt} + make_interval(secs => (${`{${delays.join(",")}}`}::int[])[least(${rateLimits.hits}, ${delays.length})]) <= excluded.window_started_at`;
+  const allowed = await getDb()
+    .insert(rateLimits)
+    .values({ key, windowStartedAt: now, windowSeconds: rule.quietResetSeconds, hits: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        windowStartedAt: sql`excluded.window_started_at`,
+        windowSeconds: sql`excluded.window_seconds`,
+        hits: sql`case when ${quiet} then 1 else ${rateLimits.hits} + 1 end`,
+      },
+      setWhere: sql`${quiet} or ${waited}`,
+    })
+    .returning({ hits: rateLimits.hits });
+  if (allowed.length > 0) return;
+
+  const [last] = await getDb()
+    .select({ at: rateLimits.windowStartedAt, hits: rateLimits.hits })
+    .from(rateLimits)
+    .where(eq(rateLimits.key, key));
+  const delay = last ? delays[Math.min(last.hits, delays.length) - 1]! : 0;
+  const seconds = last ? Math.max(1, Math.ceil((last.at.getTime() + delay * 1000 - now.getTime()) / 1000)) : 1;
+  throw new AppError("RATE_LIMITED", retryAfterMessage(rule, seconds), undefined, seconds);
+}
+
+/**
+ * A password sign-in, counted before any password is checked. From a browser that has
+ * signed in to this account before (its id from lib/device-cookie.ts), only that browser's
+ * own attempts count; from any other, the address's and the email's, the email's with
+ * growing waits, so a flood of guesses slows strangers without locking the owner out.
+ */
+export async function limitSignInAttempt(
+  { ip, email, trustedDevice }: { ip: string; email: string; trustedDevice: string | null },
+  now = new Date(),
+) {
+  if (trustedDevice) {
+    await takeRateLimits([{ rule: RATE_LIMITS.signInPerDevice, subject: hashedSubject(trustedDevice) }], now);
+    return;
+  }
+  await takeRateLimits([{ rule: RATE_LIMITS.signInPerIp, subject: ip }], now);
+  await takeBackoff(SIGN_IN_BACKOFF, hashedSubject(email), now);
 }
 
 /** One of the viewer's own limits: password checks, invite links, imports. */

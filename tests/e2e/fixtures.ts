@@ -36,8 +36,9 @@ export function testClientAddress(): string {
 
 /**
  * `learner`: a fresh account, signed in on `page`, made through the real sign-up form.
- * Each test comes from its own client address, as the proxy in front would report it, so
- * the per-address abuse limits see different people, as they would in real use.
+ * Each test comes from its own client address, as the proxy in front would report it (the
+ * test server trusts one proxy), so the per-address abuse limits see different people, as
+ * they would in real use.
  */
 export const test = base.extend<{ learner: Learner }>({
   extraHTTPHeaders: async ({}, provide) => {

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { freePort } from "../../bench/app-server";
 
 export type OwnPostgres = {
   /** A database of its own on this server, for the app. */
@@ -12,17 +12,6 @@ export type OwnPostgres = {
   start: () => void;
   destroy: () => void;
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /*
  * initdb and the server refuse to run as root; on a CI machine the tests often are root,

@@ -190,7 +190,7 @@ async function createEverything() {
   });
 
   // Abuse limits counted against this account and its email: stored as hashes only.
-  await limitSignInAttempt({ ip: "203.0.113.9", email: user.email });
+  await limitSignInAttempt({ ip: "203.0.113.9", email: user.email, trustedDevice: null });
   await limitAccountAction(RATE_LIMITS.passwordCheckPerAccount, user.id);
 
   // Auth.js's own rows.

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { getDatabaseHandle, getDb } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
 import { rateLimits } from "@/db/schema";
-import { hashedSubject, takeRateLimits } from "@/lib/data/rate-limits";
-import { RATE_LIMITS, type RateLimitRule } from "@/lib/rate-limit";
+import { hashedSubject, limitSignInAttempt, takeBackoff, takeRateLimits } from "@/lib/data/rate-limits";
+import { RATE_LIMITS, SIGN_IN_BACKOFF, type BackoffRule, type RateLimitRule } from "@/lib/rate-limit";
 import { AppError } from "@/lib/errors";
 
 const rule: RateLimitRule = { name: `test:${randomUUID()}`, limit: 3, windowSeconds: 60, message: "Slow down." };
@@ -63,7 +63,7 @@ describe("rate limits kept in the database", () => {
 
   it("keeps no email address or account id in the table", async () => {
     const email = `Someone-${randomUUID()}@Example.test`;
-    await takeRateLimits([{ rule: RATE_LIMITS.signInPerAccount, subject: hashedSubject(email) }], start);
+    await limitSignInAttempt({ ip: "203.0.113.7", email, trustedDevice: null }, start);
     const keys = (await getDb().select({ key: rateLimits.key }).from(rateLimits)).map((row) => row.key);
     expect(keys.some((key) => key.toLowerCase().includes(email.toLowerCase()))).toBe(false);
     expect(hashedSubject(email)).toBe(hashedSubject(` ${email.toLowerCase()} `));
@@ -81,5 +81,72 @@ describe("rate limits kept in the database", () => {
     await prepareDatabase(getDatabaseHandle());
     expect(await getDb().select().from(rateLimits).where(eq(rateLimits.key, stale))).toEqual([]);
     expect(await getDb().select().from(rateLimits).where(eq(rateLimits.key, current))).toHaveLength(1);
+  });
+});
+
+describe("sign-in attempts", () => {
+  const backoff: BackoffRule = { ...SIGN_IN_BACKOFF, name: `test:${randomUUID()}` };
+
+  it("lets the free attempts through, then makes each wait twice as long, counting no refused attempt", async () => {
+    const subject = randomUUID();
+    for (let attempt = 0; attempt < backoff.freeAttempts; attempt++) await takeBackoff(backoff, subject, start);
+    // The fifth attempt asks for one second.
+    expect((await refusal(takeBackoff(backoff, subject, start)))?.retryAfterSeconds).toBe(1);
+    // A flood while waiting changes nothing.
+    for (let attempt = 0; attempt < 20; attempt++) await refusal(takeBackoff(backoff, subject, start));
+    expect(await refusal(takeBackoff(backoff, subject, later(1)))).toBeNull();
+    const refused = await refusal(takeBackoff(backoff, subject, later(1)));
+    expect(refused?.retryAfterSeconds).toBe(2);
+    expect(refused?.message).toBe("Too many sign-in attempts for this email address. Try again in 2 seconds.");
+    expect(await refusal(takeBackoff(backoff, subject, later(3)))).toBeNull();
+    expect((await refusal(takeBackoff(backoff, subject, later(3))))?.retryAfterSeconds).toBe(4);
+  });
+
+  it("never asks more than the ceiling, and starts over after a quiet hour", async () => {
+    const subject = randomUUID();
+    let at = 0;
+    const waits: number[] = [];
+    while (waits.at(-1) !== backoff.maxDelaySeconds && waits.length < 100) {
+      const refused = await refusal(takeBackoff(backoff, subject, later(at)));
+      if (refused) {
+        waits.push(refused.retryAfterSeconds!);
+        at += refused.retryAfterSeconds!;
+      }
+    }
+    expect(waits.slice(0, 3)).toEqual([1, 2, 4]);
+    expect(Math.max(...waits)).toBe(backoff.maxDelaySeconds);
+    expect(await refusal(takeBackoff(backoff, subject, later(at)))).toBeNull();
+    expect((await refusal(takeBackoff(backoff, subject, later(at))))?.retryAfterSeconds).toBe(backoff.maxDelaySeconds);
+    at += backoff.quietResetSeconds;
+    for (let attempt = 0; attempt < backoff.freeAttempts; attempt++) {
+      expect(await refusal(takeBackoff(backoff, subject, later(at)))).toBeNull();
+    }
+  });
+
+  it("lets one attempt through when several arrive at once after a wait", async () => {
+    const subject = randomUUID();
+    for (let attempt = 0; attempt < backoff.freeAttempts; attempt++) await takeBackoff(backoff, subject, start);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => refusal(takeBackoff(backoff, subject, later(1)))),
+    );
+    expect(results.filter((result) => result === null)).toHaveLength(1);
+  });
+
+  it("counts a browser that signed in to the account before on its own: a flood on the email doesn't stop it", async () => {
+    const email = `flooded-${randomUUID()}@example.test`;
+    const device = randomUUID();
+    for (let attempt = 0; attempt < 40; attempt++) {
+      await refusal(limitSignInAttempt({ ip: `198.51.100.${attempt}`, email, trustedDevice: null }, start));
+    }
+    expect(
+      await refusal(limitSignInAttempt({ ip: "198.51.100.250", email, trustedDevice: null }, start)),
+    ).not.toBeNull();
+    expect(await refusal(limitSignInAttempt({ ip: "198.51.100.1", email, trustedDevice: device }, start))).toBeNull();
+    // That browser's own guesses are limited too.
+    for (let attempt = 1; attempt < RATE_LIMITS.signInPerDevice.limit; attempt++) {
+      await limitSignInAttempt({ ip: "198.51.100.1", email, trustedDevice: device }, start);
+    }
+    const refused = await refusal(limitSignInAttempt({ ip: "198.51.100.1", email, trustedDevice: device }, start));
+    expect(refused?.message).toMatch(/^Too many sign-in attempts from this browser\./);
   });
 });

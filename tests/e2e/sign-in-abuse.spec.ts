@@ -1,0 +1,86 @@
+/*
+ * Password guessing as an attacker would try it: raw posts to Auth.js's endpoint with
+ * repeated fields, JSON dressed as a form, a new address on each request — and what the
+ * account's owner sees meanwhile.
+ */
+import type { APIRequestContext } from "@playwright/test";
+import { expect, newLearner, signIn, signUp, test, testClientAddress } from "./fixtures";
+
+/** A raw post to the credentials endpoint with a valid CSRF token, from a new address each time. */
+async function guess(request: APIRequestContext, body: string, contentType = "application/x-www-form-urlencoded") {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  return request.post("/api/auth/callback/credentials", {
+    headers: { "Content-Type": contentType, "X-Forwarded-For": testClientAddress() },
+    data: body.replace("CSRF", encodeURIComponent(csrfToken)),
+    maxRedirects: 0,
+  });
+}
+
+test("a repeated email field or a form that is also JSON is refused before any password is checked", async ({
+  request,
+}) => {
+  const victim = newLearner();
+  const repeated = await guess(
+    request,
+    `email=decoy@x.test&email=${encodeURIComponent(victim.email)}&password=guess&csrfToken=CSRF`,
+  );
+  expect(repeated.status()).toBe(400);
+  expect(await repeated.json()).toMatchObject({ code: "INVALID_INPUT", error: "The field “email” is sent twice." });
+  const polyglot = await guess(
+    request,
+    JSON.stringify({ email: victim.email, password: "guess", csrfToken: "CSRF" }),
+    "application/x-www-form-urlencoded; x=application/json",
+  );
+  expect(polyglot.status()).toBe(400);
+  expect((await guess(request, "email=a@x.test&password=p", "application/json")).status()).toBe(400);
+});
+
+test("guesses at one email from ever-new addresses are slowed down, and can't be spread over decoys", async ({
+  request,
+}) => {
+  const victim = newLearner();
+  const statuses: number[] = [];
+  for (let count = 0; count < 12; count++) {
+    const response = await guess(
+      request,
+      `email=decoy${count}@x.test&password=guess&csrfToken=CSRF&email=${encodeURIComponent(victim.email)}`,
+    );
+    statuses.push(response.status());
+  }
+  expect(statuses.every((status) => status === 400)).toBe(true);
+  for (let count = 0; count < 12; count++) {
+    statuses.push(
+      (await guess(request, `email=${encodeURIComponent(victim.email)}&password=guess&csrfToken=CSRF`)).status(),
+    );
+  }
+  expect(statuses).toContain(429);
+});
+
+test("during a flood of guesses at an account, its owner's browser still signs in; other browsers are made to wait", async ({
+  page,
+  request,
+}) => {
+  const owner = newLearner();
+  await signUp(page, owner);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  // Guess until the wait is at least two seconds, so the next attempt surely falls inside it.
+  const ownerForm = `email=${encodeURIComponent(owner.email)}&csrfToken=CSRF`;
+  let waitSeconds = 0;
+  for (let count = 0; count < 200 && waitSeconds < 2; count++) {
+    const response = await guess(request, `${ownerForm}&password=guess${count}`);
+    if (response.status() === 429) waitSeconds = Number(response.headers()["retry-after"]);
+  }
+  expect(waitSeconds).toBeGreaterThanOrEqual(2);
+  // Even the right password, from a browser that never signed in to the account.
+  const stranger = await guess(request, `${ownerForm}&password=${encodeURIComponent(owner.password)}`);
+  expect(stranger.status()).toBe(429);
+  expect(await stranger.json()).toMatchObject({
+    code: "RATE_LIMITED",
+    error: expect.stringMatching(/^Too many sign-in attempts for this email address\. Try again in \d+ seconds?\.$/),
+  });
+
+  await signIn(page, owner);
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
