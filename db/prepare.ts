@@ -1,15 +1,17 @@
-import { lt } from "drizzle-orm";
+import { lt, or } from "drizzle-orm";
+import { sessionCutoffs } from "../lib/session-lifetimes";
 import type { DatabaseHandle } from "./client";
 import { roadmapContents } from "./content";
 import { syncRoadmapContent, type SyncReport } from "./content/sync";
 import { migrateDatabase } from "./migrate";
-import { rateLimits } from "./schema";
+import { rateLimits, userSessions } from "./schema";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Everything a database needs before the app serves from it: schema, then content. Abuse
- * limit windows last an hour at most, so any older than a day are swept here, at each start.
+ * limit windows last an hour at most, so any older than a day are swept here, at each start,
+ * with the sessions that have outlived their lifetimes (no request accepts them any more).
  */
 export async function prepareDatabase(handle: DatabaseHandle): Promise<SyncReport[]> {
   await migrateDatabase(handle);
@@ -18,5 +20,9 @@ export async function prepareDatabase(handle: DatabaseHandle): Promise<SyncRepor
     reports.push(await syncRoadmapContent(handle.db, content));
   }
   await handle.db.delete(rateLimits).where(lt(rateLimits.windowStartedAt, new Date(Date.now() - DAY_MS)));
+  const { lastSeenAfter, startedAfter } = sessionCutoffs(new Date());
+  await handle.db
+    .delete(userSessions)
+    .where(or(lt(userSessions.lastSeenAt, lastSeenAfter), lt(userSessions.createdAt, startedAfter)));
   return reports;
 }

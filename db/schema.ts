@@ -35,7 +35,11 @@ export const users = pgTable(
     image: text("image"),
     /** Null for accounts that only sign in through an OAuth provider. */
     passwordHash: text("password_hash"),
-    /** Every JWT carries the version it was issued under; bumping it ends all sessions at once. */
+    /**
+     * No longer read or written: sessions are ended through user_sessions. Kept so that servers
+     * of the previous release, still running during a rolling deploy, find the column; drop it
+     * in a later release.
+     */
     tokenVersion: integer("token_version").notNull().default(0),
     /** IANA zone: streaks and pace count days where the learner lives. */
     timeZone: text("time_zone").notNull().default("UTC"),
@@ -74,6 +78,30 @@ export const sessions = pgTable("sessions", {
     .references(() => users.id, { onDelete: "cascade" }),
   expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
 });
+
+/**
+ * One row per sign-in; its id travels in the session JWT, and the row must exist (and be within
+ * its lifetimes, lib/data/sessions.ts) for the JWT to count. Signing out deletes it.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** As the browser sent it at sign-in, cut to 512 characters; the device list is derived from it. */
+    userAgent: text("user_agent"),
+  },
+  (table) => [
+    index("user_sessions_user_id_idx").on(table.userId),
+    check("user_sessions_user_agent_length", sql`char_length(${table.userAgent}) <= 512`),
+  ],
+);
 
 export const verificationTokens = pgTable(
   "verification_tokens",

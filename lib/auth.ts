@@ -1,4 +1,5 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { headers } from "next/headers";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -7,23 +8,23 @@ import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
-import { getSessionViewer, getTokenVersion, verifyCredentials, type SessionViewer } from "./data/users";
+import { endSignedOutSession, getSessionViewer, startSession, type SessionViewer } from "./data/sessions";
+import { verifyCredentials } from "./data/users";
 import type { Viewer } from "./data/viewer";
 import { getEnv, resolveAuthSecret, type Env } from "./env";
+import { SESSION_ABSOLUTE_LIFETIME_MS } from "./session-lifetimes";
 import { rememberSignInDevice } from "./sign-in-device";
 
 declare module "next-auth" {
   interface Session {
-    tokenVersion?: number;
-  }
-  interface User {
-    tokenVersion?: number;
+    sessionId?: string;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
-    tokenVersion?: number;
+    /** The user_sessions row this token belongs to; a token without one counts as signed out. */
+    sid?: string;
   }
 }
 
@@ -60,8 +61,10 @@ function authConfig(): NextAuthConfig {
       sessionsTable: sessions,
       verificationTokensTable: verificationTokens,
     }),
-    // Credentials sign-in requires JWT sessions; tokenVersion makes them revocable.
-    session: { strategy: "jwt" },
+    // Credentials sign-in requires JWT sessions; the session row each one names makes them
+    // revocable. The cookie may live as long as a session may; every request checks the row's
+    // idle and absolute lifetimes, however often Auth.js renews the cookie.
+    session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_LIFETIME_MS / 1000 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({
@@ -77,18 +80,25 @@ function authConfig(): NextAuthConfig {
       ...configuredOAuthProviders(env).map(({ create, clientId, clientSecret }) => create({ clientId, clientSecret })),
     ],
     callbacks: {
+      // `user` is there only at sign-in, by password or OAuth: each sign-in starts its own session.
       async jwt({ token, user }) {
         if (user?.id) {
           token.sub = user.id;
-          // Credentials users arrive with their version; OAuth users come from the adapter without it.
-          token.tokenVersion = user.tokenVersion ?? (await getTokenVersion(user.id)) ?? 0;
+          token.sid = await startSession({ userId: user.id, userAgent: (await headers()).get("user-agent") });
         }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
-        session.tokenVersion = token.tokenVersion;
+        session.sessionId = token.sid;
         return session;
+      },
+    },
+    events: {
+      // Both our sign-out action and a POST to /api/auth/signout come through here.
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (token?.sub && token.sid) await endSignedOutSession({ userId: token.sub, sessionId: token.sid });
       },
     },
   };
@@ -101,16 +111,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
 });
 
 /**
- * The signed-in user, re-read from the database (a deleted account or a session ended by
- * "sign out everywhere" is anonymous at once), with their unread notification count.
- * Cached for one request.
+ * The signed-in user and their session, re-read from the database (a session signed out,
+ * expired, or of a deleted account is anonymous at once), with their unread notification
+ * count. Cached for one request.
  */
 export const getSession = cache(async (): Promise<SessionViewer | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  const tokenVersion = session?.tokenVersion;
-  if (!userId || typeof tokenVersion !== "number") return null;
-  return getSessionViewer({ userId, tokenVersion });
+  const sessionId = session?.sessionId;
+  if (!userId || !sessionId) return null;
+  return getSessionViewer({ userId, sessionId });
 });
 
 /** The signed-in user, or null: what every data function is given as the viewer. */

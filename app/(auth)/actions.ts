@@ -4,9 +4,10 @@ import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions";
-import { getViewer, signIn, signOut } from "@/lib/auth";
+import { getSession, getViewer, signIn, signOut } from "@/lib/auth";
 import { limitSignInAttempt, takeRateLimits } from "@/lib/data/rate-limits";
-import { createUserWithPassword, endAllSessions } from "@/lib/data/users";
+import { endAllSessions, endSignedOutSession } from "@/lib/data/sessions";
+import { createUserWithPassword } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/client-ip";
 import { getEnv } from "@/lib/env";
@@ -74,7 +75,14 @@ export const signInAction = publicAction(signInSchema, async (input) => {
   return signInWithPassword(input);
 });
 
+/**
+ * Ends this session on the server, then clears the cookie. Auth.js's sign-out event ends it too,
+ * but Auth.js swallows a failure there and clears the cookie anyway, leaving any copy of it
+ * valid: ending it first means a failure stops here, with the user still signed in.
+ */
 export async function signOutAction(): Promise<void> {
+  const session = await getSession();
+  if (session) await endSignedOutSession({ userId: session.viewer.id, sessionId: session.sessionId });
   await signOut({ redirectTo: "/" });
 }
 

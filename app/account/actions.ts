@@ -1,11 +1,14 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action } from "@/lib/actions";
-import { signIn, signOut } from "@/lib/auth";
+import { getSession, signIn, signOut } from "@/lib/auth";
 import { changePassword, deleteAccount } from "@/lib/data/account";
 import { limitAccountAction } from "@/lib/data/rate-limits";
+import { endOtherSessions, endSessionForViewer } from "@/lib/data/sessions";
+import { AppError } from "@/lib/errors";
 import { PASSWORD_MAX_LENGTH } from "@/lib/passwords";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 
@@ -31,7 +34,7 @@ export const changePasswordAction = action(changePasswordSchema, async (input, v
     newPassword: input.newPassword,
   });
   // The change ended every session, this one too: signing in again gives this browser a
-  // cookie for the new token version, and only this browser. The redirect matters: Next
+  // cookie for a new session, and only this browser. The redirect matters: Next
   // renders its target with the new cookie, while a plain re-render would still see the old one.
   await signIn("credentials", { email: viewer.email, password: input.newPassword, redirect: false });
   redirect(`/account?password=${result.replaced ? "changed" : "set"}&at=${Date.now()}`);
@@ -47,4 +50,20 @@ export const deleteAccountAction = action(deleteAccountSchema, async (input, vie
   await limitAccountAction(RATE_LIMITS.passwordCheckPerAccount, viewer.id);
   await deleteAccount({ viewer, password: input.password, email: input.email });
   await signOut({ redirectTo: "/?account=deleted" });
+});
+
+export const endSessionAction = action(
+  z.object({ sessionId: z.string().min(1).max(100) }),
+  async ({ sessionId }, viewer) => {
+    await endSessionForViewer({ viewer, sessionId });
+    revalidatePath("/account");
+  },
+);
+
+export const endOtherSessionsAction = action(z.object({}), async (_input, viewer) => {
+  // The session that action() just found; gone only if it ended in between.
+  const session = await getSession();
+  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  await endOtherSessions({ viewer, currentSessionId: session.sessionId });
+  revalidatePath("/account");
 });

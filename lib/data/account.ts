@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { milestoneMessages, notifications, users, verificationTokens } from "../../db/schema";
+import { milestoneMessages, notifications, userSessions, users, verificationTokens } from "../../db/schema";
 import { AppError, type FieldErrors } from "../errors";
 import { hashPassword, passwordProblem, verifyPassword } from "../passwords";
 import { lockLearner } from "./progress";
@@ -23,8 +23,8 @@ function invalid(fieldErrors: FieldErrors): AppError {
 
 /**
  * Replaces the viewer's password, or sets a first one on an account that only used OAuth.
- * The same update bumps the token version, so every session ends, this one included: the
- * caller signs this browser in again.
+ * The same transaction ends every session, this one included, so a copy of this browser's
+ * cookie dies too: the caller signs this browser in again, under a new session.
  */
 export async function changePassword({
   viewer,
@@ -47,13 +47,17 @@ export async function changePassword({
   if (Object.keys(fieldErrors).length > 0) throw invalid(fieldErrors);
 
   const passwordHash = await hashPassword(newPassword);
-  const updated = await getDb()
-    .update(users)
-    .set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1` })
-    // Only over the password just checked: of two changes racing, the later one must not win unchecked.
-    .where(and(eq(users.id, viewer.id), oldHash ? eq(users.passwordHash, oldHash) : isNull(users.passwordHash)))
-    .returning({ id: users.id });
-  if (updated.length === 0) {
+  const replaced = await getDb().transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ passwordHash })
+      // Only over the password just checked: of two changes racing, the later one must not win unchecked.
+      .where(and(eq(users.id, viewer.id), oldHash ? eq(users.passwordHash, oldHash) : isNull(users.passwordHash)))
+      .returning({ id: users.id });
+    if (updated.length > 0) await tx.delete(userSessions).where(eq(userSessions.userId, viewer.id));
+    return updated.length > 0;
+  });
+  if (!replaced) {
     throw new AppError(
       "CONFLICT",
       "Your password was just changed elsewhere, which ended this session. Sign in again.",

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { isValidTimeZone } from "../dates";
@@ -38,18 +38,10 @@ export async function createUserWithPassword(input: {
   return created;
 }
 
-export type SignInUser = Viewer & { tokenVersion: number };
-
 /** The user for a sign-in attempt, or null; the time taken does not tell which part was wrong. */
-export async function verifyCredentials(input: { email: string; password: string }): Promise<SignInUser | null> {
+export async function verifyCredentials(input: { email: string; password: string }): Promise<Viewer | null> {
   const [user] = await getDb()
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      passwordHash: users.passwordHash,
-      tokenVersion: users.tokenVersion,
-    })
+    .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(sql`lower(${users.email})`, normalizeEmail(input.email)));
   if (!user?.passwordHash) {
@@ -57,44 +49,5 @@ export async function verifyCredentials(input: { email: string; password: string
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) return null;
-  return { id: user.id, name: user.name, email: user.email, tokenVersion: user.tokenVersion };
-}
-
-export async function getTokenVersion(userId: string): Promise<number | null> {
-  const [row] = await getDb().select({ tokenVersion: users.tokenVersion }).from(users).where(eq(users.id, userId));
-  return row?.tokenVersion ?? null;
-}
-
-export type SessionViewer = { viewer: Viewer; unreadNotifications: number };
-
-/**
- * The session's user as the database has it now (null once deleted or signed out
- * everywhere), with the header's unread count read in the same statement: every page
- * needs both, and one round trip is half the cost.
- */
-export async function getSessionViewer(session: {
-  userId: string;
-  tokenVersion: number;
-}): Promise<SessionViewer | null> {
-  const [row] = await getDb()
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      // Spelled out in full: in a single-table select Drizzle leaves column names unqualified.
-      unreadNotifications: sql<number>`(select count(*)::int from notifications n where n.user_id = users.id and n.read_at is null)`,
-    })
-    .from(users)
-    .where(and(eq(users.id, session.userId), eq(users.tokenVersion, session.tokenVersion)));
-  if (!row) return null;
-  const { unreadNotifications, ...viewer } = row;
-  return { viewer, unreadNotifications: Number(unreadNotifications) };
-}
-
-/** Ends every session of the viewer, on every device, at once. */
-export async function endAllSessions({ viewer }: { viewer: Viewer }): Promise<void> {
-  await getDb()
-    .update(users)
-    .set({ tokenVersion: sql`${users.tokenVersion} + 1` })
-    .where(eq(users.id, viewer.id));
+  return { id: user.id, name: user.name, email: user.email };
 }

@@ -80,7 +80,7 @@ test("signing out everywhere ends the learner's other sessions too", async ({ pa
   await expect(otherPage).toHaveURL(/\/dashboard$/);
 
   await page.goto("/account");
-  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
   await expect(page.getByText("You are signed out on every device.")).toBeVisible();
 
   await otherPage.reload();

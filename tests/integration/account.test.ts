@@ -25,10 +25,11 @@ import { saveMilestoneNote } from "@/lib/data/notes";
 import { limitAccountAction, limitSignInAttempt } from "@/lib/data/rate-limits";
 import { listNotificationsForViewer } from "@/lib/data/notifications";
 import { setMilestoneStatus } from "@/lib/data/progress";
-import { getSessionViewer, getTokenVersion, verifyCredentials } from "@/lib/data/users";
+import { getSessionViewer } from "@/lib/data/sessions";
+import { verifyCredentials } from "@/lib/data/users";
 import type { Viewer } from "@/lib/data/viewer";
 import { RATE_LIMITS } from "@/lib/rate-limit";
-import { backendMilestones, createLearner, eventsOf, TEST_PASSWORD, uniqueEmail } from "./helpers";
+import { backendMilestones, createLearner, eventsOf, signInSession, TEST_PASSWORD, uniqueEmail } from "./helpers";
 
 const NEW_PASSWORD = "another quite unusual passphrase";
 
@@ -48,6 +49,7 @@ async function passwordHashOf(user: Viewer) {
 describe("changing the password", () => {
   it("refuses a wrong current password and keeps the old one", async () => {
     const learner = await createLearner();
+    const session = await signInSession(learner);
     const before = await passwordHashOf(learner);
     const attempt = changePassword({ viewer: learner, currentPassword: "not my password", newPassword: NEW_PASSWORD });
     await expect(attempt).rejects.toMatchObject({
@@ -55,7 +57,7 @@ describe("changing the password", () => {
       fieldErrors: { currentPassword: ["That isn't your current password."] },
     });
     expect(await passwordHashOf(learner)).toBe(before);
-    expect(await getTokenVersion(learner.id)).toBe(0);
+    expect(await getSessionViewer(session)).not.toBeNull();
   });
 
   it("refuses a weak new password with the sign-up rules, on the new password's field", async () => {
@@ -68,9 +70,10 @@ describe("changing the password", () => {
     expect(await passwordHashOf(learner)).toBe(before);
   });
 
-  it("swaps the passwords and ends every session issued before", async () => {
+  it("swaps the passwords and ends every session issued before, this one too", async () => {
     const learner = await createLearner();
-    const oldSession = { userId: learner.id, tokenVersion: (await getTokenVersion(learner.id))! };
+    const thisDevice = await signInSession(learner);
+    const otherDevice = await signInSession(learner);
 
     expect(
       await changePassword({ viewer: learner, currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }),
@@ -78,21 +81,16 @@ describe("changing the password", () => {
 
     expect(await passwordHashOf(learner)).toMatch(/^\$argon2id\$/);
     expect(await verifyCredentials({ email: learner.email, password: TEST_PASSWORD })).toBeNull();
-    const signedIn = await verifyCredentials({ email: learner.email, password: NEW_PASSWORD });
-    expect(signedIn).toMatchObject({ id: learner.id, tokenVersion: oldSession.tokenVersion + 1 });
-    expect(await getSessionViewer(oldSession)).toBeNull();
-    expect(await getSessionViewer({ userId: learner.id, tokenVersion: signedIn!.tokenVersion })).toMatchObject({
-      viewer: { id: learner.id },
-    });
+    expect(await verifyCredentials({ email: learner.email, password: NEW_PASSWORD })).toMatchObject({ id: learner.id });
+    expect(await getSessionViewer(thisDevice)).toBeNull();
+    expect(await getSessionViewer(otherDevice)).toBeNull();
+    expect(await getSessionViewer(await signInSession(learner))).toMatchObject({ viewer: { id: learner.id } });
   });
 
   it("lets an OAuth-only account set a first password without a current one", async () => {
     const user = await createOAuthOnlyUser();
     expect(await changePassword({ viewer: user, newPassword: NEW_PASSWORD })).toEqual({ replaced: false });
-    expect(await verifyCredentials({ email: user.email, password: NEW_PASSWORD })).toMatchObject({
-      id: user.id,
-      tokenVersion: 1,
-    });
+    expect(await verifyCredentials({ email: user.email, password: NEW_PASSWORD })).toMatchObject({ id: user.id });
   });
 });
 
@@ -193,6 +191,8 @@ async function createEverything() {
   await limitSignInAttempt({ ip: "203.0.113.9", email: user.email, trustedDevice: null });
   await limitAccountAction(RATE_LIMITS.passwordCheckPerAccount, user.id);
 
+  const session = await signInSession(user);
+
   // Auth.js's own rows.
   await getDb()
     .insert(accounts)
@@ -204,7 +204,7 @@ async function createEverything() {
     .insert(verificationTokens)
     .values({ identifier: user.email.toUpperCase(), token: randomUUID(), expires: new Date(Date.now() + 60_000) });
 
-  return { user, mentor, mentee, first: first!, second: second! };
+  return { user, session, mentor, mentee, first: first!, second: second! };
 }
 
 describe("deleting the account", () => {
@@ -224,7 +224,7 @@ describe("deleting the account", () => {
   });
 
   it("leaves no row in any table with the user's id or email, and keeps other people's own data", async () => {
-    const { user, mentor, mentee, first, second } = await createEverything();
+    const { user, session, mentor, mentee, first, second } = await createEverything();
     const before = await rowsMentioning(user);
     const scanned = Object.keys(before);
     const schemaTables = (Object.values(schema) as unknown[]).flatMap((value) =>
@@ -240,7 +240,7 @@ describe("deleting the account", () => {
     await deleteAccount({ viewer: user, password: TEST_PASSWORD });
 
     expect(await rowsMentioning(user)).toEqual(Object.fromEntries(scanned.map((name) => [name, 0])));
-    expect(await getSessionViewer({ userId: user.id, tokenVersion: 0 })).toBeNull();
+    expect(await getSessionViewer(session)).toBeNull();
 
     expect(await verifyCredentials({ email: mentee.email, password: TEST_PASSWORD })).toMatchObject({ id: mentee.id });
     expect(await verifyCredentials({ email: mentor.email, password: TEST_PASSWORD })).toMatchObject({ id: mentor.id });
@@ -278,13 +278,14 @@ describe("deleting the account", () => {
 
   it("asks an OAuth-only account for its email address instead of a password", async () => {
     const user = await createOAuthOnlyUser();
+    const session = await signInSession(user);
     await expect(deleteAccount({ viewer: user, email: uniqueEmail() })).rejects.toMatchObject({
       fieldErrors: { email: ["That isn't your account's email address."] },
     });
     await expect(deleteAccount({ viewer: user })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    expect(await getTokenVersion(user.id)).toBe(0);
+    expect(await getSessionViewer(session)).not.toBeNull();
 
     await deleteAccount({ viewer: user, email: `  ${user.email.toUpperCase()} ` });
-    expect(await getTokenVersion(user.id)).toBeNull();
+    expect(await getSessionViewer(session)).toBeNull();
   });
 });

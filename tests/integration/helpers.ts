@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { progressEvents } from "@/db/schema";
+import { startSession } from "@/lib/data/sessions";
 import { createUserWithPassword } from "@/lib/data/users";
 import type { Viewer } from "@/lib/data/viewer";
 import { getMenteesPageForViewer } from "@/lib/data/mentee-table";
@@ -15,6 +16,16 @@ export function uniqueEmail(label = "learner"): string {
 
 export async function createLearner(name = "Test Learner"): Promise<Viewer> {
   return createUserWithPassword({ name, email: uniqueEmail(), password: TEST_PASSWORD });
+}
+
+export const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+/** A sign-in, as Auth.js records one: the user and session id its cookie carries. */
+export async function signInSession(
+  viewer: Viewer,
+  { userAgent = FIREFOX_ON_WINDOWS, now }: { userAgent?: string | null; now?: Date } = {},
+) {
+  return { userId: viewer.id, sessionId: await startSession({ userId: viewer.id, userAgent, now }) };
 }
 
 /** The shipped Backend Developer roadmap's milestones, in roadmap order. */

@@ -18,11 +18,12 @@ import { acceptInvite, createInvite, INVITE_LIFETIMES_DAYS } from "@/lib/data/me
 import { saveMilestoneNote } from "@/lib/data/notes";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import { publishShareLink } from "@/lib/data/share-links";
-import { backendMilestones, createLearner, eventsOf } from "./helpers";
+import { backendMilestones, createLearner, eventsOf, signInSession } from "./helpers";
 
 const session = vi.hoisted(() => ({
   quiet: (process.env.LOG_LEVEL ??= "error"),
   viewer: null as Viewer | null,
+  sessionId: "",
   AuthError: class AuthError extends Error {
     type = "CredentialsSignin";
   },
@@ -32,6 +33,8 @@ const session = vi.hoisted(() => ({
 vi.mock("next-auth", () => ({ AuthError: session.AuthError }));
 vi.mock("@/lib/auth", () => ({
   getViewer: async () => session.viewer,
+  getSession: async () =>
+    session.viewer && { viewer: session.viewer, sessionId: session.sessionId, unreadNotifications: 0 },
   signIn: async () => {
     throw new session.AuthError();
   },
@@ -48,7 +51,8 @@ vi.mock("next/headers", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const { signInAction, signUpAction } = await import("@/app/(auth)/actions");
-const { changePasswordAction, deleteAccountAction } = await import("@/app/account/actions");
+const { changePasswordAction, deleteAccountAction, endOtherSessionsAction, endSessionAction } =
+  await import("@/app/account/actions");
 const { importLearnerDataAction } = await import("@/app/account/data-actions");
 const { setMilestoneStatusAction } = await import("@/app/roadmaps/[slug]/actions");
 const { publishShareLinkAction, revokeShareLinkAction } = await import("@/app/roadmaps/[slug]/share-actions");
@@ -230,6 +234,8 @@ beforeAll(async () => {
   const victim = await createLearner("Vera Victim");
   const mentor = await createLearner("Milo Mentor");
   const attacker = await createLearner("Eve Stranger");
+  const victimSession = await signInSession(victim);
+  session.sessionId = (await signInSession(attacker)).sessionId;
   const invite = await createInvite({ viewer: mentor, kind: "mentor_invites_learner" });
   const { mentorshipId } = await acceptInvite({ viewer: victim, token: invite.token });
   await setMilestoneStatus({ viewer: victim, milestoneId: first!.id, status: "done" });
@@ -266,6 +272,7 @@ beforeAll(async () => {
       notificationId: notification!.id,
       inviteId: pendingInvite!.id,
       milestoneId: second!.id,
+      sessionId: victimSession.sessionId,
     },
   };
 });
@@ -311,7 +318,7 @@ describe("server actions refuse hostile payloads and change nothing", searchTime
     await fuzzAction("signIn", signInAction, () => ({ email: email(), password: hostile, next: hostile }));
   });
 
-  it("password change, account deletion and import", async () => {
+  it("password change, account deletion, signing devices out and import", async () => {
     const fields = () => ({ currentPassword: hostile, newPassword: hostile, confirmPassword: hostile });
     await fuzzAction("changePassword", changePasswordAction, fields);
     await fuzzAction("deleteAccount", deleteAccountAction, () => ({
@@ -319,6 +326,8 @@ describe("server actions refuse hostile payloads and change nothing", searchTime
       email: hostile,
       confirm: hostile,
     }));
+    await fuzzAction("endSession", endSessionAction, () => ({ sessionId: anyId() }));
+    await fuzzAction("endOtherSessions", endOtherSessionsAction, () => ({}));
     await fuzzAction("importLearnerData", importLearnerDataAction, () => ({
       file: fc.oneof(
         hostile,

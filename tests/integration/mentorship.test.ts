@@ -11,12 +11,12 @@ import {
   listOpenInvitesForViewer,
   revokeInvite,
 } from "@/lib/data/mentorships";
-import { getSessionViewer, getTokenVersion } from "@/lib/data/users";
+import { getSessionViewer } from "@/lib/data/sessions";
 import { countUnreadNotifications, listNotificationsForViewer, markNotificationsRead } from "@/lib/data/notifications";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import { getDb } from "@/db/client";
 import { enrollments, roadmaps, users } from "@/db/schema";
-import { backendMilestones, createLearner, uniqueEmail } from "./helpers";
+import { backendMilestones, createLearner, signInSession, uniqueEmail } from "./helpers";
 
 async function createUserWithoutName() {
   const [user] = await getDb()
@@ -149,8 +149,8 @@ describe("a mentorship in progress", () => {
     });
     expect(await countUnreadNotifications({ viewer: learner })).toBe(1);
     // The header's count comes with the session, in the same read.
-    const version = await getTokenVersion(learner.id);
-    expect(await getSessionViewer({ userId: learner.id, tokenVersion: version! })).toMatchObject({
+    const session = await signInSession(learner);
+    expect(await getSessionViewer(session)).toMatchObject({
       unreadNotifications: 1,
     });
     const [notification] = await listNotificationsForViewer({ viewer: learner });
@@ -177,7 +177,7 @@ describe("a mentorship in progress", () => {
       ids: (await listNotificationsForViewer({ viewer: learner })).map((notification) => notification.id),
     });
     expect(await countUnreadNotifications({ viewer: learner })).toBe(0);
-    expect(await getSessionViewer({ userId: learner.id, tokenVersion: version! })).toMatchObject({
+    expect(await getSessionViewer(session)).toMatchObject({
       unreadNotifications: 0,
     });
   });
