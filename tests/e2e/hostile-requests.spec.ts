@@ -1,11 +1,12 @@
 /*
  * The same hostile payloads as tests/integration/hostile-input.test.ts, but over HTTP to the
- * running server, through Next's own decoding of server action posts and route parameters:
- * a signed-in learner's raw requests never get a 5xx, and change nothing they can see.
+ * running server, through Next's own decoding of server action posts, route parameters and
+ * headers: a signed-in learner's raw requests never get a 5xx, and change nothing they can see.
  */
 import fc from "fast-check";
 import { serverActionId } from "../../bench/app-server";
 import { expect, ROADMAP, test } from "./fixtures";
+import { rawRequest, type RawHeader, type RawResponse } from "./raw-http";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
@@ -133,4 +134,55 @@ test("raw server action posts and odd URLs never get a server error and change n
 
   console.info(`Hostile HTTP requests tried: ${tried}`);
   expect(await (await request.get("/api/roadmaps/backend-developer/progress")).json()).toEqual(progressBefore);
+});
+
+/** A raw request, then Next's redirects of RSC requests to the address carrying their headers' hash, where Next reads them. */
+async function rawFollowing(baseURL: string, request: Parameters<typeof rawRequest>[1]): Promise<RawResponse> {
+  let response = await rawRequest(baseURL, request);
+  for (let hop = 0; hop < 3 && response.status === 307 && /^\/(?!\/)/.test(response.headers.location ?? ""); hop++) {
+    response = await rawRequest(baseURL, { ...request, path: response.headers.location! });
+  }
+  return response;
+}
+
+for (const [header, headers] of [
+  ["X-Forwarded-Proto", [["X-Forwarded-Proto", "javascript"]]],
+  ["X-Forwarded-Host", [["X-Forwarded-Host", "a b"]]],
+  ["Host", [["Host", "a b"]]],
+  [
+    "Next-Router-State-Tree",
+    [
+      ["RSC", "1"],
+      ["Next-Router-State-Tree", "x"],
+    ],
+  ],
+] satisfies [string, RawHeader[]][]) {
+  test(`a page asked with a malformed ${header} header gets a 400 naming it, not a 500`, async ({ baseURL }) => {
+    const response = await rawFollowing(baseURL!, { path: "/sign-in", headers });
+    expect(response.status).toBe(400);
+    expect(response.body).toContain(header);
+    expect(response.headers["x-request-id"]).toBeTruthy();
+  });
+}
+
+test("a form posted from another origin gets a 403, and one with an Origin that is no URL a 400", async ({
+  baseURL,
+}) => {
+  const statusAction = serverActionId("app/roadmaps/[slug]/actions.ts", "setMilestoneStatusAction");
+  const formPost = (origin: string) =>
+    rawRequest(baseURL!, {
+      method: "POST",
+      path: ROADMAP,
+      headers: [
+        ["Content-Type", "multipart/form-data; boundary=x"],
+        ["Origin", origin],
+      ],
+      body: `--x\r\nContent-Disposition: form-data; name="$ACTION_ID_${statusAction}"\r\n\r\n\r\n--x--\r\n`,
+    });
+  for (const origin of ["https://attacker.example", "null"]) {
+    const response = await formPost(origin);
+    expect(response.status, origin).toBe(403);
+    expect(response.headers["x-request-id"]).toBeTruthy();
+  }
+  expect((await formPost("not a url")).status).toBe(400);
 });
