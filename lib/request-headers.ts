@@ -82,3 +82,16 @@ export function actionOriginOf(
   if (host && originHost === host) return "allowed";
   return isCsrfOriginAllowed(originHost, allowedOrigins) ? "allowed" : "refused";
 }
+
+/**
+ * The origin the browser used, read as Auth.js with trustHost reads it: X-Forwarded-Host,
+ * else Host, and X-Forwarded-Proto, else http (the server itself speaks only HTTP). Next
+ * fills both forwarded headers in from the connection before a page or route runs. Null
+ * when they name no valid origin.
+ */
+export function publicOriginOf(headers: Headers): string | null {
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  const protocol = headers.get("x-forwarded-proto") ?? "http";
+  if (host === null || !isHost(host) || (protocol !== "http" && protocol !== "https")) return null;
+  return `${protocol}://${host}`;
+}

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { actionOriginOf, headerProblemOf, isHost, SERVER_ACTION_ALLOWED_ORIGINS } from "@/lib/request-headers";
+import {
+  actionOriginOf,
+  headerProblemOf,
+  isHost,
+  publicOriginOf,
+  SERVER_ACTION_ALLOWED_ORIGINS,
+} from "@/lib/request-headers";
 import nextConfig from "../../next.config.js";
 
 /** A router state as Next's client sends it: the tree as JSON, percent-encoded. */
@@ -152,5 +158,22 @@ describe("actionOriginOf", () => {
 
   it("uses the origins next.config.js allows", () => {
     expect(SERVER_ACTION_ALLOWED_ORIGINS).toEqual(nextConfig.experimental?.serverActions?.allowedOrigins ?? []);
+  });
+});
+
+describe("publicOriginOf", () => {
+  it("is the forwarded host and protocol, else Host over http", () => {
+    expect(
+      publicOriginOf(
+        new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "waymark.example", "x-forwarded-proto": "https" }),
+      ),
+    ).toBe("https://waymark.example");
+    expect(publicOriginOf(new Headers({ host: "localhost:3000" }))).toBe("http://localhost:3000");
+  });
+
+  it("is null when the headers name no valid origin", () => {
+    expect(publicOriginOf(new Headers())).toBeNull();
+    expect(publicOriginOf(new Headers({ host: "a b" }))).toBeNull();
+    expect(publicOriginOf(new Headers({ host: "localhost", "x-forwarded-proto": "javascript" }))).toBeNull();
   });
 });
