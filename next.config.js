@@ -11,6 +11,11 @@ const nextConfig = {
   // Native and WebAssembly database drivers must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "postgres", "pino"],
   poweredByHeader: false,
+  // proxy.ts must see the router's headers (RSC, Next-Router-State-Tree, Next-Router-Prefetch),
+  // which Next otherwise hides from it, to refuse a router state Next would answer 500 to. The
+  // rest of what this skips rewrites URLs for the pages router, locales and trailing slashes,
+  // none of which Waymark uses; the proxy also sees the `_rsc` search parameter, which it ignores.
+  skipProxyUrlNormalize: true,
   // A complete export can reach a few megabytes; import refuses anything over 5 MB itself, with a message.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {

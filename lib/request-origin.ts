@@ -1,12 +1,10 @@
 import { headers } from "next/headers";
+import { publicOriginOf } from "./request-headers";
 
 /**
- * The address this request came in on, for absolute links in link previews. Like Auth.js
- * with trustHost, it believes the proxy's forwarded headers.
+ * The address this request came in on, for absolute links in link previews, read as Auth.js
+ * reads it (the proxy has refused any request whose host or protocol headers are not valid).
  */
 export async function requestOrigin(): Promise<URL> {
-  const requestHeaders = await headers();
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
-  const protocol = requestHeaders.get("x-forwarded-proto") ?? (host.startsWith("localhost") ? "http" : "https");
-  return new URL(`${protocol.split(",")[0]!.trim()}://${host.split(",")[0]!.trim()}`);
+  return new URL(publicOriginOf(await headers()) ?? "http://localhost:3000");
 }

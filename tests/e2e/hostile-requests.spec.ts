@@ -1,11 +1,12 @@
 /*
  * The same hostile payloads as tests/integration/hostile-input.test.ts, but over HTTP to the
- * running server, through Next's own decoding of server action posts and route parameters:
- * a signed-in learner's raw requests never get a 5xx, and change nothing they can see.
+ * running server, through Next's own decoding of server action posts, route parameters and
+ * headers: a signed-in learner's raw requests never get a 5xx, and change nothing they can see.
  */
 import fc from "fast-check";
 import { serverActionId } from "../../bench/app-server";
-import { expect, ROADMAP, test } from "./fixtures";
+import { cookieHeader, expect, ROADMAP, test } from "./fixtures";
+import { rawRequest, type RawHeader, type RawResponse } from "./raw-http";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
@@ -132,5 +133,161 @@ test("raw server action posts and odd URLs never get a server error and change n
   tried += 5;
 
   console.info(`Hostile HTTP requests tried: ${tried}`);
+  expect(await (await request.get("/api/roadmaps/backend-developer/progress")).json()).toEqual(progressBefore);
+});
+
+/** A raw request, then Next's redirects of RSC requests to the address carrying their headers' hash, where Next reads them. */
+async function rawFollowing(baseURL: string, request: Parameters<typeof rawRequest>[1]): Promise<RawResponse> {
+  let response = await rawRequest(baseURL, request);
+  for (let hop = 0; hop < 3 && response.status === 307 && /^\/(?!\/)/.test(response.headers.location ?? ""); hop++) {
+    response = await rawRequest(baseURL, { ...request, path: response.headers.location! });
+  }
+  return response;
+}
+
+for (const [header, headers] of [
+  ["X-Forwarded-Proto", [["X-Forwarded-Proto", "javascript"]]],
+  ["X-Forwarded-Host", [["X-Forwarded-Host", "a b"]]],
+  ["Host", [["Host", "a b"]]],
+  [
+    "Next-Router-State-Tree",
+    [
+      ["RSC", "1"],
+      ["Next-Router-State-Tree", "x"],
+    ],
+  ],
+] satisfies [string, RawHeader[]][]) {
+  test(`a page asked with a malformed ${header} header gets a 400 naming it, not a 500`, async ({ baseURL }) => {
+    const response = await rawFollowing(baseURL!, { path: "/sign-in", headers });
+    expect(response.status).toBe(400);
+    expect(response.body).toContain(header);
+    expect(response.headers["x-request-id"]).toBeTruthy();
+  });
+}
+
+test("a form posted from another origin gets a 403, and one with an Origin that is no URL a 400", async ({
+  baseURL,
+}) => {
+  const statusAction = serverActionId("app/roadmaps/[slug]/actions.ts", "setMilestoneStatusAction");
+  const formPost = (origin: string) =>
+    rawRequest(baseURL!, {
+      method: "POST",
+      path: ROADMAP,
+      headers: [
+        ["Content-Type", "multipart/form-data; boundary=x"],
+        ["Origin", origin],
+      ],
+      body: `--x\r\nContent-Disposition: form-data; name="$ACTION_ID_${statusAction}"\r\n\r\n\r\n--x--\r\n`,
+    });
+  for (const origin of ["https://attacker.example", "null"]) {
+    const response = await formPost(origin);
+    expect(response.status, origin).toBe(403);
+    expect(response.headers["x-request-id"]).toBeTruthy();
+  }
+  expect((await formPost("not a url")).status).toBe(400);
+});
+
+test("hostile forwarding, routing and origin headers never get a server error and change nothing", async ({
+  page,
+  learner,
+  baseURL,
+}) => {
+  test.setTimeout(Math.max(30_000, RUNS * 600));
+  expect(learner.email).toBeTruthy();
+  const request = page.context().request;
+  const progressBefore = await (await request.get("/api/roadmaps/backend-developer/progress")).json();
+  const cookie = await cookieHeader(page.context());
+  const statusAction = serverActionId("app/roadmaps/[slug]/actions.ts", "setMilestoneStatusAction");
+  const ownHost = new URL(baseURL!).host;
+  const routerState = (tree: unknown) => encodeURIComponent(JSON.stringify(tree));
+  let tried = 0;
+
+  const anyValue = fc.oneof(
+    fc.constantFrom(
+      "",
+      " ",
+      "a b",
+      "null",
+      "javascript",
+      "%",
+      "%zz",
+      "\t",
+      "a\tb",
+      "[::1",
+      "1.2.3.999",
+      ":80",
+      "x".repeat(10_000),
+    ),
+    fc.string({ maxLength: 100 }),
+    fc.string({ unit: "grapheme", maxLength: 40 }),
+    // Any bytes but the line ends that would end the header (control characters included: Node refuses them).
+    fc.uint8Array({ maxLength: 40 }).map((bytes) => Buffer.from(bytes.filter((byte) => byte !== 10 && byte !== 13))),
+    fc
+      .array(fc.oneof(fc.domain(), fc.constant(ownHost)), { minLength: 2, maxLength: 4 })
+      .map((list) => list.join(", ")),
+  );
+  const valid: Record<string, fc.Arbitrary<string>> = {
+    Host: fc.oneof(fc.constant(ownHost), fc.domain(), fc.ipV4(), fc.constant("[::1]:3000")),
+    "X-Forwarded-Host": fc.oneof(fc.constant(ownHost), fc.domain(), fc.constant("waymark.example:8443")),
+    "X-Forwarded-Proto": fc.constantFrom("http", "https"),
+    "X-Forwarded-For": fc.oneof(fc.ipV4(), fc.ipV6()),
+    RSC: fc.constant("1"),
+    "Next-Router-State-Tree": fc.oneof(
+      fc.constant(routerState(["", { children: ["roadmaps", { children: [["slug", "x", "d", null], {}] }] }])),
+      fc.jsonValue({ maxDepth: 4 }).map(routerState),
+    ),
+    "Next-Router-Prefetch": fc.constantFrom("1", "2", "3"),
+    "Next-Action": fc.constantFrom(statusAction, "0".repeat(42)),
+    Origin: fc.oneof(
+      fc.constant(`http://${ownHost}`),
+      fc.webUrl().map((url) => new URL(url).origin),
+    ),
+  };
+  // Mostly plausible values: a request must pass the proxy's checks to reach what lies behind them.
+  const header = fc
+    .constantFrom(...Object.keys(valid))
+    .chain((name) =>
+      fc.tuple(fc.constant(name), fc.oneof({ weight: 3, arbitrary: valid[name]! }, { weight: 1, arbitrary: anyValue })),
+    );
+  const target = fc.constantFrom(
+    "GET /",
+    "GET /sign-in",
+    `GET ${ROADMAP}`,
+    "GET /dashboard",
+    "GET /api/health",
+    "GET /api/auth/session",
+    "GET /api/auth/csrf",
+    "GET /api/roadmaps/backend-developer/progress",
+    `POST ${ROADMAP}`,
+  );
+
+  await fc.assert(
+    fc.asyncProperty(target, fc.array(header, { minLength: 1, maxLength: 5 }), async (line, headers) => {
+      tried++;
+      const [method, path] = line.split(" ") as [string, string];
+      // A post of the status action whose milestone does not exist: one that runs changes nothing.
+      const action = method === "POST";
+      const response = await rawFollowing(baseURL!, {
+        method,
+        path,
+        headers: [
+          ["Cookie", cookie],
+          ...(action
+            ? ([
+                ["Content-Type", "text/plain;charset=UTF-8"],
+                ["Next-Action", statusAction],
+              ] satisfies RawHeader[])
+            : []),
+          ...headers,
+        ],
+        body: action ? JSON.stringify([{ milestoneId: "no-such-milestone", status: "done" }]) : "",
+      });
+      const shown = headers.map(([name, value]) => `${name}: ${JSON.stringify(value.toString("latin1").slice(0, 80))}`);
+      expect(response.status, `${line} ${shown.join(" | ")}`).toBeLessThan(500);
+    }),
+    { numRuns: RUNS * 2 },
+  );
+
+  console.info(`Hostile header requests tried: ${tried}`);
   expect(await (await request.get("/api/roadmaps/backend-developer/progress")).json()).toEqual(progressBefore);
 });
