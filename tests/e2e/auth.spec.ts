@@ -143,3 +143,28 @@ test("password sign-ins posted straight to Auth.js get 429 and Retry-After past 
     error: expect.stringMatching(/^Too many sign-in attempts from your network\. Try again in \d+ minutes?\.$/),
   });
 });
+
+test("Auth.js redirects to the address the browser used, not the one the server listens on", async ({
+  request,
+  baseURL,
+}) => {
+  const own = new URL(baseURL!).origin;
+  const signInPage = await request.get("/api/auth/signin", { maxRedirects: 0 });
+  expect(new URL(signInPage.headers().location!, own).searchParams.get("callbackUrl")).toBe(own);
+
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const wrongPassword = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: newLearner().email, password: "not the password" },
+    maxRedirects: 0,
+  });
+  expect(wrongPassword.headers().location).toBe(`${own}/sign-in?error=CredentialsSignin&code=credentials`);
+  const signOut = await request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+  expect(signOut.headers().location).toBe(own);
+
+  // Behind a proxy, the public host and protocol it forwards.
+  const forwarded = await request.get("/api/auth/signin", {
+    headers: { "X-Forwarded-Host": "waymark.example", "X-Forwarded-Proto": "https" },
+    maxRedirects: 0,
+  });
+  expect(new URL(forwarded.headers().location!, own).searchParams.get("callbackUrl")).toBe("https://waymark.example");
+});

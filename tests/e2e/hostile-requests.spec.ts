@@ -291,3 +291,67 @@ test("hostile forwarding, routing and origin headers never get a server error an
   console.info(`Hostile header requests tried: ${tried}`);
   expect(await (await request.get("/api/roadmaps/backend-developer/progress")).json()).toEqual(progressBefore);
 });
+
+test("sign-in posts with repeated, mixed-type or disguised fields never get a server error", async ({
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(Math.max(30_000, RUNS * 600));
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const csrfCookie = (await request.storageState()).cookies
+    .filter((cookie) => cookie.name.includes("csrf-token"))
+    .map((cookie) => `${cookie.name}=${cookie.value}`)
+    .join("; ");
+  let tried = 0;
+
+  const email = fc.constantFrom("victim@example.test", "decoy@x.test", "VICTIM@example.test ", "", "a@b");
+  const name = fc.constantFrom("email", "password", "csrfToken", "callbackUrl", "email[]", "Email", "redirect");
+  const value = fc.oneof(email, hostileText, fc.constant(csrfToken));
+  const fields = fc.array(fc.tuple(name, value), { maxLength: 8 });
+  const form = fields.map((pairs) => new URLSearchParams(pairs).toString());
+  const body = fc.oneof(
+    form,
+    fc.tuple(form, form).map(([a, b]) => `${a}&${b}`),
+    fields.map((pairs) => JSON.stringify(Object.fromEntries(pairs))),
+    fc.jsonValue({ maxDepth: 3 }).map((json) => JSON.stringify(json)),
+    hostileText,
+  );
+  const contentType = fc.oneof(
+    fc.constantFrom(
+      "application/x-www-form-urlencoded",
+      "application/x-www-form-urlencoded; charset=UTF-8",
+      "application/json",
+      "application/x-www-form-urlencoded; x=application/json",
+      "application/json; application/x-www-form-urlencoded",
+      "text/plain",
+      "multipart/form-data; boundary=x",
+      "",
+    ),
+    fc.string({ maxLength: 40 }),
+  );
+  const path = fc.constantFrom(
+    "/api/auth/callback/credentials",
+    "/api/auth/callback/credentials/",
+    "/api/auth/callback/credentials?email=victim@example.test",
+    "/api/auth/signin/credentials",
+  );
+
+  await fc.assert(
+    fc.asyncProperty(path, contentType, body, async (target, type, text) => {
+      tried++;
+      const response = await rawRequest(baseURL!, {
+        method: "POST",
+        path: target,
+        headers: [
+          ["Cookie", csrfCookie],
+          ["Content-Type", type.replace(/[\r\n]/g, "")],
+          ["X-Forwarded-For", `198.18.${tried % 250}.${Math.floor(tried / 250) % 250}`],
+        ],
+        body: text,
+      });
+      expect(response.status, `${target} ${type} ${text.slice(0, 120)}`).toBeLessThan(500);
+    }),
+    { numRuns: RUNS * 2 },
+  );
+  console.info(`Hostile sign-in posts tried: ${tried}`);
+});

@@ -1,4 +1,4 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 import { clientIp } from "@/lib/client-ip";
 import { isCredentialsCallbackPath, readCredentialsAttempt } from "@/lib/credentials-post";
@@ -7,16 +7,31 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 import { assertPasswordHashingAvailable } from "@/lib/passwords";
+import { publicOriginOf } from "@/lib/request-headers";
 import { trustedSignInDevice } from "@/lib/sign-in-device";
 
-export const { GET } = handlers;
+/**
+ * Auth.js builds its redirects on the request's URL, which Next bases on the address the
+ * server listens on (http://0.0.0.0:3000): rebased here on the one the browser used. With
+ * AUTH_URL set, Auth.js replaces it with that, as before.
+ */
+function atPublicOrigin(request: NextRequest): NextRequest {
+  const origin = publicOriginOf(request.headers);
+  if (!origin) return request;
+  return new NextRequest(new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, origin), request);
+}
+
+export function GET(request: NextRequest) {
+  return handlers.GET(atPublicOrigin(request));
+}
 
 /**
  * Password sign-ins posted straight to Auth.js are read once, strictly, counted like the
  * sign-in form's before Auth.js checks the password (an argon2 hash each), and handed to
  * Auth.js rebuilt from what was counted. Over the limit they get 429 and Retry-After.
  */
-export async function POST(request: NextRequest) {
+export async function POST(received: NextRequest) {
+  const request = atPublicOrigin(received);
   if (!isCredentialsCallbackPath(new URL(request.url).pathname)) return handlers.POST(request);
   const attempt = await readCredentialsAttempt(request);
   try {
