@@ -2,12 +2,13 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Logger } from "drizzle-orm/logger";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { PgPreparedQuery, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { getEnv, resolveDataDir, type Env } from "../lib/env";
 import { queryCountingLogger } from "./query-count";
+import { stripQueryParameters } from "./query-errors";
 import * as schema from "./schema";
 
 /** The one type the app codes against, whichever driver is underneath. */
@@ -24,6 +25,34 @@ export type DatabaseTarget = { databaseUrl: string } | { pgliteDir: string };
 
 export function targetFromEnv(env: Env): DatabaseTarget {
   return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: path.join(resolveDataDir(env), "pglite") };
+}
+
+/*
+ * Drizzle wraps a failed query's error in one that carries the query's parameters (a note's
+ * text, the viewer's id) in its message, stack and fields, and the driver's error under it
+ * carries them too. Whatever prints it would show them: Next prints a page's failure whole,
+ * before any hook of ours runs, and Auth.js prints its adapter's. Every query of either
+ * driver runs through this one method of Drizzle's (internal, so it is checked for), and its
+ * errors leave it without them.
+ */
+const stripsParameters = Symbol.for("waymark.stripsQueryParameters");
+type QueryRunner = { queryWithCache(...args: unknown[]): Promise<unknown>; [stripsParameters]?: true };
+const queryRunner = PgPreparedQuery.prototype as unknown as QueryRunner;
+if (typeof queryRunner.queryWithCache !== "function") {
+  throw new Error("drizzle-orm no longer runs queries through queryWithCache: update db/client.ts");
+}
+// Next may evaluate this module more than once over the same Drizzle: wrapped once.
+if (!queryRunner[stripsParameters]) {
+  const runQuery = queryRunner.queryWithCache;
+  queryRunner.queryWithCache = async function (this: unknown, ...args: unknown[]) {
+    try {
+      return await runQuery.apply(this, args);
+    } catch (error) {
+      stripQueryParameters(error);
+      throw error;
+    }
+  };
+  queryRunner[stripsParameters] = true;
 }
 
 /*

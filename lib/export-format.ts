@@ -25,6 +25,16 @@ export const IMPORT_LIMITS = {
   evidencePerMilestone: 100,
 } as const;
 
+/**
+ * How deep a file's lists and objects may nest. A real export reaches 7
+ * (roadmaps[0].milestones[0].evidence[0]); import's checks read values recursively (zod, and
+ * JSON.stringify to quote one in a message), and a value nested a few thousand deep exhausts
+ * the stack.
+ */
+export const IMPORT_MAX_DEPTH = 32;
+/** How much of the way down to a value nested too deep a message names. */
+const SHOWN_DEPTH = 8;
+
 /** A value from a file, quoted for a message and cut short: the learner sees which one. */
 export function shownValue(value: unknown): string {
   if (value === undefined) return "(none)";
@@ -176,6 +186,35 @@ function overLimit(roadmaps: unknown[]): string | null {
   return null;
 }
 
+/** The place of an entry's field in a message: `roadmaps[0].milestones`, or `note[“odd key”]`. */
+function placeOf(parent: string, key: string, inList: boolean): string {
+  if (inList) return `${parent}[${key}]`;
+  if (!/^[A-Za-z_$][\w$]{0,39}$/.test(key)) return `${parent}[${shownValue(key)}]`;
+  return parent ? `${parent}.${key}` : key;
+}
+
+/**
+ * Where the file first nests deeper than IMPORT_MAX_DEPTH, named as far as SHOWN_DEPTH
+ * (`roadmaps[0].milestones[0].note.body.a.a…`); null when it never does. It keeps its own
+ * list of what is left to visit, so no nesting is too deep for it.
+ */
+function tooDeepAt(data: unknown): string | null {
+  const pending: { value: unknown; place: string; depth: number }[] = [{ value: data, place: "", depth: 0 }];
+  while (pending.length > 0) {
+    const { value, place, depth } = pending.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth === IMPORT_MAX_DEPTH) return place;
+    const entries = Object.entries(value);
+    // Last first, so the first place in the file is the one named.
+    for (let index = entries.length - 1; index >= 0; index -= 1) {
+      const [key, item] = entries[index]!;
+      const shown = depth < SHOWN_DEPTH ? placeOf(place, key, Array.isArray(value)) : place.replace(/…?$/, "…");
+      pending.push({ value: item, place: shown, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
 export function readExportEnvelope(
   data: unknown,
 ): { ok: true; envelope: ExportEnvelope } | { ok: false; error: string } {
@@ -191,6 +230,14 @@ export function readExportEnvelope(
       error: newer
         ? `That export is version ${record.version}, made by a newer Waymark; this one reads version ${EXPORT_VERSION}.`
         : `That export's version isn't one Waymark knows; this one reads version ${EXPORT_VERSION}.`,
+    };
+  }
+  // Before any check that walks a value recursively.
+  const tooDeep = tooDeepAt(record);
+  if (tooDeep !== null) {
+    return {
+      ok: false,
+      error: `${tooDeep} is nested more than ${IMPORT_MAX_DEPTH} levels deep; no Waymark export is. Nothing was changed.`,
     };
   }
   const parsed = exportEnvelopeSchema.safeParse(record);

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import pino, { type DestinationStream, type Logger } from "pino";
+import { CAUSE_DEPTH, messageWithoutParameters, stackFrames } from "../db/query-errors";
 
 /**
  * Keys never written, whatever they hold: passwords, tokens, cookies and the text of notes
@@ -19,26 +20,18 @@ export const REDACTED_KEYS = [
   "note",
 ];
 
-type ErrorLike = { name?: string; message?: string; code?: unknown; stack?: string; cause?: unknown };
-
-/**
- * An error as a log line may show it. Drizzle's query errors put the query's parameters (a
- * note's text, a password hash) in their message: only the part before them is kept, and the
- * stack without its first line, which repeats the message.
- */
-export function serializeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error).split("\n")[0] };
-  const { name, message = "", code, stack = "", cause } = error as ErrorLike;
+/** An error as a log line may show it: name, code, stack frames, and a message without a failed query's parameters. */
+export function serializeError(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) {
+    return { message: typeof error === "string" ? error.split("\n")[0]!.slice(0, 500) : `a thrown ${typeof error}` };
+  }
+  const { name, code, cause } = error as Error & { code?: unknown };
   return {
     type: name,
-    message: message.split(/\nparams:/)[0]!.slice(0, 500),
+    message: messageWithoutParameters(error),
     ...(typeof code === "string" ? { code } : {}),
-    ...(cause !== undefined ? { cause: serializeError(cause) } : {}),
-    stack: stack
-      .split("\n")
-      .filter((line) => line.trimStart().startsWith("at "))
-      .slice(0, 10)
-      .join("\n"),
+    ...(cause !== undefined && depth < CAUSE_DEPTH ? { cause: serializeError(cause, depth + 1) } : {}),
+    stack: stackFrames(error),
   };
 }
 

@@ -4,6 +4,7 @@ import { getDb, type Database, type Transaction } from "../../db/client";
 import { mentorshipInvites, mentorships, users, type InviteKind } from "../../db/schema";
 import { AppError } from "../errors";
 import { notify } from "./notifications";
+import { couldBeRowId } from "./row-id";
 import type { Viewer } from "./viewer";
 
 export const INVITE_LIFETIMES_DAYS = [1, 7, 30] as const;
@@ -50,6 +51,7 @@ export async function lockCurrentMentorship(
  * the learner or the mentorship exists.
  */
 export async function requireMenteeForViewer({ viewer, mentorshipId }: { viewer: Viewer; mentorshipId: string }) {
+  if (!couldBeRowId(mentorshipId)) throw notFound();
   const [row] = await getDb()
     .select({
       mentorshipId: mentorships.id,
@@ -123,6 +125,7 @@ export function openInvitesJson(creatorId: string, kind: InviteKind, now: Date) 
 }
 
 export async function revokeInvite({ viewer, inviteId }: { viewer: Viewer; inviteId: string }): Promise<void> {
+  if (!couldBeRowId(inviteId)) throw notFound();
   const revoked = await getDb()
     .update(mentorshipInvites)
     .set({ revokedAt: new Date() })
@@ -241,6 +244,7 @@ export async function acceptInvite({
 
 /** Either side may end a mentorship; from then on every mentor check fails. */
 export async function endMentorship({ viewer, mentorshipId }: { viewer: Viewer; mentorshipId: string }): Promise<void> {
+  if (!couldBeRowId(mentorshipId)) throw notFound();
   const ended = await getDb()
     .update(mentorships)
     .set({ endedAt: new Date(), endedById: viewer.id })
@@ -265,6 +269,7 @@ export async function setNotesSharing({
   mentorshipId: string;
   shareNotes: boolean;
 }): Promise<void> {
+  if (!couldBeRowId(mentorshipId)) throw notFound();
   const updated = await getDb()
     .update(mentorships)
     .set({ shareNotes })

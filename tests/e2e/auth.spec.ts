@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, newLearner, nextSave, signIn, signUp, test, testClientAddress } from "./fixtures";
 
 test("a new learner signs up and lands on an empty dashboard", async ({ page }) => {
@@ -167,4 +168,72 @@ test("Auth.js redirects to the address the browser used, not the one the server 
     maxRedirects: 0,
   });
   expect(new URL(forwarded.headers().location!, own).searchParams.get("callbackUrl")).toBe("https://waymark.example");
+});
+
+/*
+ * Browsers and the URL parser drop a `.` segment, so these next addresses normalise to
+ * `//evil.example`, which a browser reads as another host. The other site answers here, so a
+ * test that strays would land somewhere and fail on the address, not on a network error.
+ */
+const OFF_SITE_NEXT = ["/.//evil.example", "/%2e//evil.example", "/%252e//evil.example", "/a/..//evil.example"];
+
+async function answerForOtherSites(page: Page) {
+  await page.context().route(
+    (url) => url.hostname === "evil.example",
+    (route) => route.fulfill({ contentType: "text/html", body: "<h1>Another site</h1>" }),
+  );
+}
+
+test("a signed-in visitor sent to sign-in with a next address on another site stays on this site", async ({
+  page,
+  learner,
+  baseURL,
+}) => {
+  await answerForOtherSites(page);
+  for (const next of OFF_SITE_NEXT) {
+    await page.goto(`/sign-in?next=${next}`);
+    await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${learner.name}` })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    await expect(page).toHaveURL(/\/dashboard$/);
+  }
+});
+
+test("signing in or up with a next address on another site lands on this site", async ({ page, browser, baseURL }) => {
+  await answerForOtherSites(page);
+  const learner = newLearner("Edsger Dijkstra");
+  const setup = await browser.newPage({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
+  await signUp(setup, learner);
+  await setup.close();
+  for (const next of OFF_SITE_NEXT.slice(0, 2)) {
+    await page.goto(`/sign-in?next=${next}`);
+    await page.getByLabel("Email").fill(learner.email);
+    await page.getByLabel("Password").fill(learner.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${learner.name}` })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  }
+
+  const newcomer = newLearner("Barbara Liskov");
+  await page.goto(`/sign-up?next=${OFF_SITE_NEXT[0]}`);
+  await page.getByLabel("Name").fill(newcomer.name);
+  await page.getByLabel("Email").fill(newcomer.email);
+  await page.getByLabel("Password").fill(newcomer.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${newcomer.name}` })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+});
+
+test("a next address on this site is where signing in lands", async ({ page, browser }) => {
+  const learner = newLearner();
+  const setup = await browser.newPage({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
+  await signUp(setup, learner);
+  await setup.close();
+  await page.goto(`/sign-in?next=${encodeURIComponent("/roadmaps/backend-developer?x=1#m")}`);
+  await page.getByLabel("Email").fill(learner.email);
+  await page.getByLabel("Password").fill(learner.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/roadmaps\/backend-developer\?x=1#m$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Backend Developer" })).toBeVisible();
 });

@@ -33,3 +33,32 @@ test("the server's logs are JSON lines with request ids, and never hold a passwo
   for (const entry of actions) expect(entry.requestId).toEqual(expect.any(String));
   expect(actions.map((entry) => entry.outcome)).toContain("UNAUTHENTICATED");
 });
+
+test("addresses that can't name a mentee or a shared page are not found, and no log line holds a query's parameters", async ({
+  page,
+  learner,
+}) => {
+  // The header's notifications link carries the viewer's id in the page's data.
+  const dashboard = await (await page.request.get("/dashboard")).text();
+  const viewerId = /viewerId\\?":\\?"([0-9a-f-]{36})/.exec(dashboard)?.[1];
+  expect(viewerId).toEqual(expect.any(String));
+
+  for (const address of ["/mentees/not-a-uuid", "/share/%00"]) {
+    await page.goto(address);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  }
+  // An action's own line, written after everything these visits wrote, says the log has caught up.
+  await page.goto(ROADMAP);
+  const milestone = milestoneItem(page, "Understand how the web works");
+  await milestone.getByText("Your notes").click();
+  const saved = nextSave(page);
+  await milestone.getByLabel(/^Note on/).fill("Caught up");
+  const requestId = (await saved).headers()["x-request-id"];
+  const logFile = path.join(process.env.E2E_DATA_DIR!, "server.log");
+  await expect.poll(() => readFileSync(logFile, "utf8")).toContain(`"requestId":"${requestId}"`);
+
+  const log = readFileSync(logFile, "utf8");
+  for (const parameter of [viewerId!, learner.email, "not-a-uuid", "params:", "\\u0000", "\u0000"]) {
+    expect(log).not.toContain(parameter);
+  }
+});

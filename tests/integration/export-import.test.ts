@@ -435,6 +435,26 @@ describe("import", () => {
     expect(portable(await exportOf(other))).toEqual(portable(before));
   });
 
+  it.each([5_000, 100_000])(
+    "refuses a file whose note body is nested %i deep with a message naming where, and changes nothing",
+    async (depth) => {
+      const { learner } = await busyLearner();
+      const text = JSON.stringify(asFile(await exportOf(learner))).replace(
+        JSON.stringify(hostileNote),
+        `${'{"a":'.repeat(depth)}"x"${"}".repeat(depth)}`,
+      );
+      const before = await exportOf(learner);
+
+      await expect(importLearnerData({ viewer: learner, data: JSON.parse(text) })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        message: expect.stringMatching(
+          /^roadmaps\[0\]\.milestones\[\d+\]\.note\.body\.a\.a… is nested more than 32 levels/,
+        ),
+      });
+      expect(portable(await exportOf(learner))).toEqual(portable(before));
+    },
+  );
+
   it("lists the first skipped entries and counts the rest", async () => {
     const { learner } = await busyLearner();
     const file = asFile(await exportOf(learner));

@@ -415,6 +415,65 @@ describe("server actions refuse hostile payloads and change nothing", searchTime
   });
 });
 
+describe("an argument nested thousands deep", () => {
+  /** `{"a":{"a":…}}` or `[[…]]` this deep, as a decoded post or a parsed file holds it. */
+  const nested = (depth: number, open = '{"a":', close = "}") => `${open.repeat(depth)}"x"${close.repeat(depth)}`;
+
+  it.each([5_000, 100_000])("%i deep, to any action, answers a typed refusal and changes nothing", async (depth) => {
+    const deepValues = [JSON.parse(nested(depth)), JSON.parse(nested(depth, "[", "]"))] as unknown[];
+    const actions: [string, (input: unknown) => Promise<Answer>, string[]][] = [
+      ["signUp", signUpAction, ["name", "email", "password", "timeZone", "next"]],
+      ["signIn", signInAction, ["email", "password", "next"]],
+      ["changePassword", changePasswordAction, ["currentPassword", "newPassword", "confirmPassword"]],
+      ["deleteAccount", deleteAccountAction, ["password", "email", "confirm"]],
+      ["importLearnerData", importLearnerDataAction, ["file"]],
+      ["setMilestoneStatus", setMilestoneStatusAction, ["milestoneId", "status"]],
+      ["saveMilestoneNote", saveMilestoneNoteAction, ["milestoneId", "body", "baseVersion"]],
+      ["addMilestoneEvidence", addMilestoneEvidenceAction, ["milestoneId", "title", "url"]],
+      ["removeMilestoneEvidence", removeMilestoneEvidenceAction, ["evidenceId"]],
+      ["publishShareLink", publishShareLinkAction, ["roadmapSlug", "includeEvidence"]],
+      ["setPaceSettings", setPaceSettingsAction, ["roadmapSlug", "plannedStart", "targetDate", "stageTargets"]],
+      ["undoLastChange", undoLastChangeAction, ["eventId"]],
+      ["postMilestoneMessage", mentorshipActions.postMilestoneMessageAction, ["learnerId", "milestoneId", "body"]],
+      ["markNotificationsRead", mentorshipActions.markNotificationsReadAction, ["ids"]],
+      ["setNotesSharing", mentorshipActions.setNotesSharingAction, ["mentorshipId", "shareNotes"]],
+    ];
+    // Someone new sends the file at the end: the fuzzing above may have used up the stranger's imports.
+    const importer = await createLearner("Ivy Importer");
+    const before = await databaseDigest();
+    for (const signedIn of [true, false]) {
+      session.viewer = signedIn ? world.attacker : null;
+      for (const [name, run, fields] of actions) {
+        for (const deep of deepValues) {
+          const inputs = [deep, [deep], ...fields.map((field) => ({ ...world.ids, [field]: deep }))];
+          for (const input of inputs) {
+            const answer = await run(input);
+            expect({ name, code: answer.code }).not.toEqual({ name, code: "INTERNAL" });
+            expectTypedRefusalOrHarmless(answer);
+          }
+        }
+      }
+    }
+    // The same nesting inside an export file, as the import form sends it.
+    session.viewer = importer;
+    const [milestone] = await backendMilestones();
+    const note = { body: "BODY", updatedAt: "2026-01-20T18:31:00.000Z" };
+    const entry = { slug: milestone!.slug, status: "done", startedAt: null, completedAt: null, evidence: [], note };
+    const file = JSON.stringify({
+      format: "waymark-export",
+      version: 1,
+      roadmaps: [{ slug: "backend-developer", startedAt: null, stageTargets: [], milestones: [entry], history: [] }],
+    }).replace('"BODY"', nested(depth));
+    expect(await importLearnerDataAction({ file })).toEqual({
+      ok: false,
+      code: "INVALID_INPUT",
+      error:
+        "roadmaps[0].milestones[0].note.body.a.a… is nested more than 32 levels deep; no Waymark export is. Nothing was changed.",
+    });
+    expect(await databaseDigest()).toBe(before);
+  });
+});
+
 describe("route handlers answer hostile requests with a 4xx, never a 5xx", searchTimeout, () => {
   type Call = { label: string; send: () => Promise<Response> };
   const call = (label: string, send: () => Promise<Response>): Call =>

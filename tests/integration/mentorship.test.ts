@@ -9,12 +9,15 @@ import {
   getInvitePreview,
   listMentorsForViewer,
   listOpenInvitesForViewer,
+  requireMenteeForViewer,
   revokeInvite,
+  setNotesSharing,
 } from "@/lib/data/mentorships";
 import { getSessionViewer } from "@/lib/data/sessions";
 import { countUnreadNotifications, listNotificationsForViewer, markNotificationsRead } from "@/lib/data/notifications";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import { getDb } from "@/db/client";
+import { countQueries } from "@/db/query-count";
 import { enrollments, roadmaps, users } from "@/db/schema";
 import { backendMilestones, createLearner, signInSession, uniqueEmail } from "./helpers";
 
@@ -325,5 +328,44 @@ describe("a mentorship in progress", () => {
     await expect(
       getMenteeForViewer({ viewer: second.mentor, mentorshipId: second.mentorshipId }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("an id that can't name a mentorship or an invite", () => {
+  it("is not found without a query, whoever asks", async () => {
+    const { mentor, learner, mentorshipId } = await connect();
+    const notIds = [
+      "not-a-uuid",
+      "",
+      "\u0000",
+      `${mentorshipId}\u0000`,
+      `${mentorshipId}0`,
+      mentorshipId.slice(1),
+      "' or '1'='1",
+    ];
+    for (const id of notIds) {
+      const lookups = {
+        "mentee page": () => getMenteeForViewer({ viewer: mentor, mentorshipId: id }),
+        "mentee check": () => requireMenteeForViewer({ viewer: mentor, mentorshipId: id }),
+        "ending it": () => endMentorship({ viewer: learner, mentorshipId: id }),
+        "sharing notes": () => setNotesSharing({ viewer: learner, mentorshipId: id, shareNotes: true }),
+        "withdrawing an invite": () => revokeInvite({ viewer: mentor, inviteId: id }),
+      };
+      for (const [lookup, run] of Object.entries(lookups)) {
+        const { result, queries } = await countQueries(() =>
+          run().then(
+            () => "found",
+            (error: unknown) => error,
+          ),
+        );
+        expect({ id, lookup, result, queries }).toEqual({
+          id,
+          lookup,
+          result: expect.objectContaining({ code: "NOT_FOUND" }),
+          queries: 0,
+        });
+      }
+    }
+    expect((await getMenteeForViewer({ viewer: mentor, mentorshipId })).learnerName).toBe("Leo Learner");
   });
 });

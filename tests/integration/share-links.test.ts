@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { countQueries } from "@/db/query-count";
 import { addMilestoneEvidence } from "@/lib/data/evidence";
 import { saveMilestoneNote } from "@/lib/data/notes";
 import { setMilestoneStatus } from "@/lib/data/progress";
@@ -71,6 +72,25 @@ describe("public share links", () => {
 
   it("answers an address that never existed as missing", async () => {
     expect(await getSharedProgress("not-a-real-token")).toEqual({ state: "missing" });
+  });
+
+  it("answers an address that can't be a link as missing without a query, even one Postgres could not read", async () => {
+    const { learner } = await learnerWithRecord();
+    const { token } = await publishShareLink({ viewer: learner, roadmapSlug, includeEvidence: false });
+    for (const address of [
+      "\u0000",
+      "%00",
+      "",
+      `${token}\u0000`,
+      `${token}A`,
+      token.slice(1),
+      `${token.slice(1)}+`,
+      "' or 1=1 --",
+    ]) {
+      const { result, queries } = await countQueries(() => getSharedProgress(address));
+      expect({ address, result, queries }).toEqual({ address, result: { state: "missing" }, queries: 0 });
+    }
+    expect((await getSharedProgress(token)).state).toBe("shared");
   });
 
   it("keeps each learner's link their own: another learner cannot see or revoke it", async () => {

@@ -6,6 +6,7 @@ import {
   exportedEventSchema,
   exportedMilestoneSchema,
   IMPORT_LIMITS,
+  IMPORT_MAX_DEPTH,
   readExportEnvelope,
   toCsv,
   toMarkdown,
@@ -298,6 +299,31 @@ describe("the export schema", () => {
     expect(read([{ milestones: [{}, { evidence: list(IMPORT_LIMITS.evidencePerMilestone + 1) }] }])).toMatchObject({
       ok: false,
       error: expect.stringContaining("roadmaps[0].milestones[1] lists 101 evidence links"),
+    });
+  });
+
+  /** `{"a":{"a":…}}` this many objects deep, parsed as import parses a file. */
+  const nested = (depth: number) => JSON.parse(`${'{"a":'.repeat(depth)}"x"${"}".repeat(depth)}`) as unknown;
+  const withNoteBody = (body: unknown) => ({
+    ...exportOf([]),
+    roadmaps: [{ slug: "backend-developer", milestones: [{ slug: "sql", note: { body } }], history: [] }],
+  });
+
+  it.each([5_000, 100_000])("refuses a note body nested %i deep, naming where, before anything reads it", (depth) => {
+    expect(readExportEnvelope(withNoteBody(nested(depth)))).toEqual({
+      ok: false,
+      error: `roadmaps[0].milestones[0].note.body.a.a… is nested more than ${IMPORT_MAX_DEPTH} levels deep; no Waymark export is. Nothing was changed.`,
+    });
+  });
+
+  it("reads nesting up to the limit, and names the first place in the file that goes past it", () => {
+    // The body sits 6 levels in: the file, roadmaps, the roadmap, milestones, the milestone, the note.
+    expect(readExportEnvelope(withNoteBody(nested(IMPORT_MAX_DEPTH - 6)))).toMatchObject({ ok: true });
+    expect(readExportEnvelope(withNoteBody(nested(IMPORT_MAX_DEPTH - 5)))).toMatchObject({ ok: false });
+    const lists = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`) as unknown;
+    expect(readExportEnvelope({ ...exportOf([]), roadmaps: [{}, { "odd key": lists }, { history: lists }] })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^roadmaps\[1\]\[“odd key”\]\[0\]\[0\]\[0\]\[0\]\[0\]… is nested more than/),
     });
   });
 });

@@ -1,5 +1,4 @@
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { getViewer } from "@/lib/auth";
 import { requireMenteeForViewer } from "@/lib/data/mentorships";
 import { AppError } from "@/lib/errors";
@@ -12,7 +11,7 @@ import { AppError } from "@/lib/errors";
 export default async function MenteeLayout({ children, params }: LayoutProps<"/mentees/[id]">) {
   const viewer = await getViewer();
   const { id } = await params;
-  if (!viewer || !z.uuid().safeParse(id).success) notFound();
+  if (!viewer) notFound();
   try {
     await requireMenteeForViewer({ viewer, mentorshipId: id });
   } catch (error) {
