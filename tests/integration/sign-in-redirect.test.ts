@@ -22,7 +22,8 @@ vi.mock("@/lib/auth", () => ({
 }));
 // Each call from its own address, so the per-address sign-up limit never answers instead.
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": `198.18.0.${(auth.address += 1)}` }),
+  headers: async () => new Headers({ "x-waymark-peer-address": `198.18.0.${(auth.address += 1)}` }),
+  cookies: async () => ({ get: () => undefined, set: () => {} }),
 }));
 
 const { signInAction, signUpAction } = await import("@/app/(auth)/actions");
