@@ -168,7 +168,7 @@ test("a change refused because the session ended is undone and offers to sign in
   await signIn(other, learner);
   await expect(other).toHaveURL(/\/dashboard$/);
   await other.goto("/account");
-  await other.getByRole("button", { name: "Sign out everywhere" }).click();
+  await other.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
   await expect(other.getByText("You are signed out on every device.")).toBeVisible();
   await otherDevice.close();
 
