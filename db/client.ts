@@ -8,7 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { getEnv, resolveDataDir, type Env } from "../lib/env";
 import { queryCountingLogger } from "./query-count";
-import { stripQueryParameters } from "./query-errors";
+import { withoutQueryParameters } from "./query-errors";
 import * as schema from "./schema";
 
 /** The one type the app codes against, whichever driver is underneath. */
@@ -48,8 +48,7 @@ if (!queryRunner[stripsParameters]) {
     try {
       return await runQuery.apply(this, args);
     } catch (error) {
-      stripQueryParameters(error);
-      throw error;
+      throw withoutQueryParameters(error);
     }
   };
   queryRunner[stripsParameters] = true;

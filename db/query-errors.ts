@@ -35,22 +35,48 @@ export function stackFrames(error: QueryError): string {
     .join("\n");
 }
 
-/** What stripQueryParameters leaves on an error: its name, message, code, stack and cause, and Next's digest. */
+/** What withoutQueryParameters leaves on an error: its name, message, code, stack and cause, and Next's digest. */
 const KEPT_FIELDS = new Set(["name", "message", "stack", "code", "cause", "digest"]);
 
-/** Cuts a failed query's parameters out of the error itself, and out of its causes, whoever prints it later. */
-export function stripQueryParameters(error: unknown): void {
-  let current = error;
-  for (let depth = 0; current instanceof Error && depth <= CAUSE_DEPTH; depth += 1) {
-    const stripped = current as QueryError;
-    const message = messageWithoutParameters(stripped);
-    const stack = `${stripped.name}: ${message}\n${stackFrames(stripped)}`;
-    for (const key of Object.getOwnPropertyNames(stripped)) {
-      // postgres.js fixes its copies, which no printing shows; every other field goes.
-      if (!KEPT_FIELDS.has(key)) Reflect.deleteProperty(stripped, key);
-    }
-    stripped.message = message;
-    stripped.stack = stack;
-    current = stripped.cause;
+type RewrittenField = "message" | "stack" | "cause";
+
+/** Whether a field can be given a new value: postgres.js fixes its errors' stack and copies. */
+function rewritable(error: Error, key: RewrittenField): boolean {
+  const field = Object.getOwnPropertyDescriptor(error, key);
+  return !field || field.configurable === true || field.writable === true;
+}
+
+function rewrite(error: Error, key: RewrittenField, value: unknown): void {
+  if (Object.getOwnPropertyDescriptor(error, key)?.configurable === false) {
+    (error as unknown as Record<RewrittenField, unknown>)[key] = value;
+  } else {
+    Object.defineProperty(error, key, { value, writable: true, configurable: true });
   }
+}
+
+/**
+ * A failed query's error without its parameters, and its causes likewise, whoever prints it
+ * later: the same error, rewritten, or (when a field of it cannot be rewritten) a plain copy
+ * with its name, code, message and frames, so that the code still maps to its answer.
+ */
+export function withoutQueryParameters(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error) || depth > CAUSE_DEPTH) return error;
+  const original = error as QueryError;
+  const message = messageWithoutParameters(original);
+  const stack = `${original.name}: ${message}\n${stackFrames(original)}`;
+  const cause = withoutQueryParameters(original.cause, depth + 1);
+  if (!(["message", "stack", "cause"] as const).every((key) => rewritable(original, key))) {
+    const copy = new Error(message, cause === undefined ? undefined : { cause }) as QueryError;
+    copy.name = original.name;
+    copy.stack = stack;
+    if (original.code !== undefined) copy.code = original.code;
+    return copy;
+  }
+  for (const key of Object.getOwnPropertyNames(original)) {
+    if (!KEPT_FIELDS.has(key)) Reflect.deleteProperty(original, key);
+  }
+  rewrite(original, "message", message);
+  rewrite(original, "stack", stack);
+  if (cause !== undefined) rewrite(original, "cause", cause);
+  return original;
 }

@@ -6,7 +6,7 @@
  * those addresses to believe.
  */
 import http from "node:http";
-import { PEER_ADDRESS_HEADER } from "../lib/client-ip";
+import { PEER_ADDRESS_HEADER, PEER_ADDRESS_RECORDED } from "../lib/client-ip";
 
 type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
 
@@ -19,3 +19,4 @@ const emit = http.Server.prototype.emit as Emit;
   }
   return emit.call(this, event, ...args);
 };
+(globalThis as Record<symbol, unknown>)[PEER_ADDRESS_RECORDED] = true;

@@ -58,20 +58,21 @@ async function requestClientIp(): Promise<string> {
   return clientIp(await headers(), getEnv().TRUST_PROXY);
 }
 
+// Busy first: an attempt turned away while the server is busy must not use up its allowance.
 export const signUpAction = publicAction(signUpSchema, async (input) => {
-  await takeRateLimits([{ rule: RATE_LIMITS.signUpPerIp, subject: await requestClientIp() }]);
   assertPasswordHashingAvailable();
+  await takeRateLimits([{ rule: RATE_LIMITS.signUpPerIp, subject: await requestClientIp() }]);
   await createUserWithPassword(input);
   return signInWithPassword(input);
 });
 
 export const signInAction = publicAction(signInSchema, async (input) => {
+  assertPasswordHashingAvailable();
   await limitSignInAttempt({
     ip: await requestClientIp(),
     email: input.email,
     trustedDevice: await trustedSignInDevice(input.email),
   });
-  assertPasswordHashingAvailable();
   return signInWithPassword(input);
 });
 

@@ -38,6 +38,15 @@ export async function createUserWithPassword(input: {
   return created;
 }
 
+/** The stored hash of the account with this email, or null: what a device cookie is bound to. */
+export async function currentPasswordHash(email: string): Promise<string | null> {
+  const [user] = await getDb()
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, normalizeEmail(email)));
+  return user?.passwordHash ?? null;
+}
+
 /** The user for a sign-in attempt, or null; the time taken does not tell which part was wrong. */
 export async function verifyCredentials(input: { email: string; password: string }): Promise<Viewer | null> {
   const [user] = await getDb()

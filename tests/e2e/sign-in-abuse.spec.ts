@@ -84,3 +84,37 @@ test("during a flood of guesses at an account, its owner's browser still signs i
   await signIn(page, owner);
   await expect(page).toHaveURL(/\/dashboard$/);
 });
+
+test("a browser that knew the old password is trusted no more once the password changes", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const owner = newLearner();
+  await signUp(page, owner);
+  const other = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
+  const before = await other.newPage();
+  await signIn(before, owner);
+  await expect(before).toHaveURL(/\/dashboard$/);
+  await before.getByRole("button", { name: "Sign out", exact: true }).click();
+
+  const newPassword = "a brand new passphrase for spring";
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill(owner.password);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("New password again").fill(newPassword);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText(/password (is )?changed/i)).toBeVisible();
+
+  const ownerForm = `email=${encodeURIComponent(owner.email)}&csrfToken=CSRF`;
+  let waitSeconds = 0;
+  for (let count = 0; count < 200 && waitSeconds < 2; count++) {
+    const response = await guess(request, `${ownerForm}&password=guess${count}`);
+    if (response.status() === 429) waitSeconds = Number(response.headers()["retry-after"]);
+  }
+  expect(waitSeconds).toBeGreaterThanOrEqual(2);
+  // The other browser, with its device cookie and even the new password, waits like a stranger.
+  const fromOther = await guess(other.request, `${ownerForm}&password=${encodeURIComponent(newPassword)}`);
+  expect(fromOther.status()).toBe(429);
+  await other.close();
+});

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { clientIp, PEER_ADDRESS_HEADER } from "@/lib/client-ip";
+import { clientIp, PEER_ADDRESS_HEADER, PEER_ADDRESS_RECORDED } from "@/lib/client-ip";
 import "@/scripts/peer-address-hook";
 
 const headersOf = (entries: Record<string, string>) => new Headers(entries);
@@ -27,6 +27,32 @@ describe("the client's address", () => {
 
   it("is unknown when the request never passed the server's record", () => {
     expect(clientIp(headersOf({ "x-forwarded-for": "203.0.113.1" }), 0)).toBe("unknown");
+  });
+
+  it("is not believed from a server the hook never ran in, where a client could write the header", () => {
+    const globals = globalThis as Record<symbol, unknown>;
+    delete globals[PEER_ADDRESS_RECORDED];
+    try {
+      expect(clientIp(headersOf({ [PEER_ADDRESS_HEADER]: "192.0.2.10" }), 0)).toBe("unknown");
+    } finally {
+      globals[PEER_ADDRESS_RECORDED] = true;
+    }
+  });
+
+  it("counts an IPv6 network of 2^64 addresses as one client, and drops the port a proxy appended", () => {
+    const of = (address: string, forwarded?: string) =>
+      clientIp(
+        headersOf({ [PEER_ADDRESS_HEADER]: address, ...(forwarded ? { "x-forwarded-for": forwarded } : {}) }),
+        forwarded ? 1 : 0,
+      );
+    expect(of("2001:db8:aa:bb:1:2:3:4")).toBe("2001:db8:aa:bb::/64");
+    expect(of("2001:0db8:00aa:00bb:ffff::1")).toBe("2001:db8:aa:bb::/64");
+    expect(of("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(of("::1")).toBe("0:0:0:0::/64");
+    expect(of("::ffff:192.0.2.7")).toBe("192.0.2.7");
+    expect(of("10.0.0.1", "203.0.113.9:51234")).toBe("203.0.113.9");
+    expect(of("10.0.0.1", "[2001:db8:aa:bb::5]:443")).toBe("2001:db8:aa:bb::/64");
+    expect(of("10.0.0.1", "not an address")).toBe("not an address");
   });
 
   it("is recorded by the server from the connection, whatever the client sends under its name", async () => {

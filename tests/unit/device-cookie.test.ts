@@ -4,6 +4,12 @@ import { rememberDevice, trustedDeviceId } from "@/lib/device-cookie";
 const secret = "a-secret-of-at-least-thirty-two-characters";
 
 describe("device cookies", () => {
+  it("trust a browser no more once the account's password has changed", () => {
+    const cookie = rememberDevice(undefined, "ada@example.test\u0000$argon2id$old", secret);
+    expect(trustedDeviceId(cookie, "ada@example.test\u0000$argon2id$old", secret)).not.toBeNull();
+    expect(trustedDeviceId(cookie, "ada@example.test\u0000$argon2id$new", secret)).toBeNull();
+  });
+
   it("trust a browser for the account it signed in to, and for no other", () => {
     const cookie = rememberDevice(undefined, "ada@example.test", secret);
     expect(trustedDeviceId(cookie, "ada@example.test", secret)).toMatch(/^[\w-]{22}$/);

@@ -3,7 +3,7 @@ import { inspect } from "node:util";
 import { DrizzleQueryError } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
-import { stripQueryParameters } from "@/db/query-errors";
+import { withoutQueryParameters } from "@/db/query-errors";
 import { createLogger, serializeError } from "@/lib/logger";
 
 function capture() {
@@ -84,12 +84,24 @@ describe("the logger", () => {
   });
 
   it("strips them from the error itself, so printing it whole shows none", () => {
-    const failure = postgresJsFailure();
-    stripQueryParameters(failure);
-    const printed = inspect(failure, { depth: null });
+    const printed = inspect(withoutQueryParameters(postgresJsFailure()), { depth: null });
     for (const secret of ["secret-value", "secret-param", "secret-detail"]) expect(printed).not.toContain(secret);
     expect(printed).toContain("Failed query: select $1::uuid, $2");
     expect(printed).toContain("22P02");
+  });
+
+  it("gives a copy without them, code and all, when the driver's error can't be rewritten", () => {
+    const driverError = new Error('invalid input syntax for type uuid: "secret-value"');
+    // As postgres.js leaves its errors on Node 24: a stack that can be neither set nor redefined.
+    Object.defineProperties(driverError, {
+      code: { value: "22P02", enumerable: true },
+      stack: { value: `${driverError.stack}\nsecret-param` },
+    });
+    const failure = new Error("Failed query: select $1::uuid\nparams: secret-param", { cause: driverError });
+    const stripped = withoutQueryParameters(failure) as Error & { cause: Error & { code: string } };
+    expect(inspect(stripped, { depth: null })).not.toContain("secret");
+    expect(stripped.cause.code).toBe("22P02");
+    expect(stripped.message).toBe("Failed query: select $1::uuid");
   });
 
   it("keeps no message line that passes for a stack frame", () => {

@@ -36,12 +36,13 @@ export async function POST(received: NextRequest) {
   const attempt = await readCredentialsAttempt(request);
   try {
     if (!attempt.ok) throw new AppError("INVALID_INPUT", attempt.problem);
+    // Before counting: a sign-in turned away while the server is busy must not use up its allowance.
+    assertPasswordHashingAvailable();
     await limitSignInAttempt({
       ip: clientIp(request.headers, getEnv().TRUST_PROXY),
       email: attempt.email,
       trustedDevice: await trustedSignInDevice(attempt.email),
     });
-    assertPasswordHashingAvailable();
   } catch (error) {
     return await errorResponse(error);
   }
