@@ -1,17 +1,13 @@
 # Waymark's production image: the standalone server and nothing else of the repository.
-# Node 20, the version CI runs the standalone server on (npm run test:standalone).
+# Node 24 LTS, the version CI runs the standalone server on (npm run test:standalone).
 
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
-# argon2's prebuilt binaries need Node-API 10 (Node 22.14 and later): on Node 20, npm compiles it.
-RUN apt-get update \
-  && apt-get install -y --no-install-recommends python3 make g++ \
-  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
-# Not `npm ci`: it refuses this lock file, which records only the optional binaries of one platform.
-RUN npm install --no-audit --no-fund
+# Every native package (the password hash, Next's compiler) comes prebuilt: no compiler needed.
+RUN npm ci --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
@@ -19,7 +15,7 @@ COPY . .
 # next build, then the static files, the migrations and prepare.mjs copied into .next/standalone.
 RUN npm run build
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 WORKDIR /app
 # HOSTNAME: Docker sets it to the container's id, on which server.js would otherwise listen.
 # The heap limit is npm start's (PRODUCTION_HEAP_LIMIT_MB in scripts/standalone.ts, "Memory" in the

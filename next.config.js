@@ -5,12 +5,11 @@ const nextConfig = {
   output: "standalone",
   // Pinned to this directory so the standalone layout never depends on a lock file further up.
   outputFileTracingRoot: import.meta.dirname,
-  // argon2's prebuilt binaries need Node-API 10 (Node 22.14 and later); on Node 20, npm compiles
-  // it into build/Release, which node-gyp-build loads first at run time but the trace leaves out.
-  outputFileTracingIncludes: { "/**": ["./node_modules/argon2/build/Release/argon2.node"] },
   // Native and WebAssembly database drivers must be loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "argon2", "postgres", "pino"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pino"],
   poweredByHeader: false,
+  // Links, redirects and router pushes are checked against the app's routes at type-check time.
+  typedRoutes: true,
   // proxy.ts must see the router's headers (RSC, Next-Router-State-Tree, Next-Router-Prefetch),
   // which Next otherwise hides from it, to refuse a router state Next would answer 500 to. The
   // rest of what this skips rewrites URLs for the pages router, locales and trailing slashes,

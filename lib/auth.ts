@@ -1,3 +1,4 @@
+import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { headers } from "next/headers";
 import NextAuth, { type NextAuthConfig } from "next-auth";

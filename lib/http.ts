@@ -1,3 +1,4 @@
+import "server-only";
 import { NextResponse } from "next/server";
 import { HTTP_STATUS, toPublicError } from "./errors";
 import { requestLogger } from "./logger";

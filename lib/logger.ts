@@ -1,3 +1,4 @@
+import "server-only";
 import { headers } from "next/headers";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { CAUSE_DEPTH, messageWithoutParameters, stackFrames } from "../db/query-errors";

@@ -1,4 +1,4 @@
-import argon2 from "argon2";
+import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import pLimit from "p-limit";
 import { AppError } from "./errors";
@@ -7,9 +7,8 @@ export const PASSWORD_MIN_LENGTH = 8;
 /** Long passphrases are welcome; the cap only keeps hashing cost bounded. */
 export const PASSWORD_MAX_LENGTH = 256;
 
-/** OWASP's minimum for argon2id: 19 MiB of memory, 2 iterations, 1 lane. */
+/** OWASP's minimum for argon2id (the library's default algorithm): 19 MiB of memory, 2 iterations, 1 lane. */
 export const ARGON2_OPTIONS = {
-  type: argon2.argon2id,
   memoryCost: 19 * 1024,
   timeCost: 2,
   parallelism: 1,
@@ -51,11 +50,11 @@ export function assertPasswordHashingAvailable(): void {
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return hashing(() => argon2.hash(password, ARGON2_OPTIONS));
+  return hashing(() => hash(password, ARGON2_OPTIONS));
 }
 
-export function verifyPassword(hash: string, password: string): Promise<boolean> {
-  return hashing(() => argon2.verify(hash, password)).catch(() => false);
+export function verifyPassword(stored: string, password: string): Promise<boolean> {
+  return hashing(() => verify(stored, password)).catch(() => false);
 }
 
 let decoyHash: Promise<string> | undefined;

@@ -1,3 +1,4 @@
+import "server-only";
 import { cookies, headers } from "next/headers";
 import { currentPasswordHash, normalizeEmail } from "./data/users";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, DEVICE_COOKIE_NAME, rememberDevice, trustedDeviceId } from "./device-cookie";

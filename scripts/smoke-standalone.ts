@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { waitUntilOk } from "../bench/app-server";
 import { adminExec, databaseUrl } from "../tests/integration/postgres-admin";
-import { runNpx } from "./npx";
+import { runBin } from "./run-bin";
 import { buildIsStale, buildStandalone, PRODUCTION_HEAP_LIMIT_MB, standaloneDir } from "./standalone";
 
 // Apart from the browser tests' 3100 and the benchmark's 3200, so all three can run at once.
@@ -74,7 +74,7 @@ try {
   await waitUntilOk(`${baseUrl}/api/ready`, started, 60_000);
   console.info(`Standalone server ready at ${baseUrl} (from ${appDir}, on Postgres database ${database}).`);
 
-  passed = runNpx(["playwright", "test"], { E2E_BASE_URL: baseUrl }) === 0;
+  passed = runBin("playwright", ["test"], { E2E_BASE_URL: baseUrl }) === 0;
 } catch (error) {
   console.error(error);
 } finally {

@@ -86,7 +86,7 @@ function bundleForNode(entry: string, outfile: string, format: "cjs" | "esm", ex
     bundle: true,
     platform: "node",
     format,
-    target: "node20",
+    target: "node24",
     external,
     logLevel: "warning",
   });

@@ -3,17 +3,18 @@
  * both drivers and over HTTP, a database outage under load on a PostgreSQL server of the test's own, and
  * SIGKILL during writes on both drivers. `.ci/run` runs it after `npm test`.
  */
-import { runNpx } from "./npx";
+import { runBin, type Bin } from "./run-bin";
 
-const passes = (command: string[], env: Record<string, string> = {}) => runNpx(command, env) === 0;
+const passes = (bin: Bin, args: string[], env: Record<string, string> = {}) => runBin(bin, args, env) === 0;
 
 const fuzzRuns = { FUZZ_RUNS: process.env.FUZZ_RUNS ?? "500" };
 const fuzzPassed = passes(
-  ["vitest", "run", "--project", "integration:*", "tests/integration/hostile-input.test.ts"],
+  "vitest",
+  ["run", "--project", "integration:*", "tests/integration/hostile-input.test.ts"],
   fuzzRuns,
 );
-const httpPassed = passes(["playwright", "test", "tests/e2e/hostile-requests.spec.ts"], fuzzRuns);
-const faultsPassed = passes(["playwright", "test", "--config", "playwright.faults.config.ts"]);
+const httpPassed = passes("playwright", ["test", "tests/e2e/hostile-requests.spec.ts"], fuzzRuns);
+const faultsPassed = passes("playwright", ["test", "--config", "playwright.faults.config.ts"]);
 
 const verdict = (passed: boolean) => (passed ? "passed" : "FAILED");
 console.info(

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runNpx } from "./npx";
+import { runBin } from "./run-bin";
 
 type Counts = { passed: number; failed: number; skipped: number };
 
@@ -24,8 +24,7 @@ if (!process.env.TEST_DATABASE_URL) {
 }
 
 const vitestFile = path.join(reports, "vitest.json");
-const vitestStatus = runNpx([
-  "vitest",
+const vitestStatus = runBin("vitest", [
   "run",
   "--reporter=default",
   "--reporter=json",
@@ -39,7 +38,7 @@ const vitest = readJson<{
 }>(vitestFile);
 
 const playwrightFile = path.join(reports, "playwright.json");
-const playwrightStatus = runNpx(["playwright", "test", "--reporter=list,json"], {
+const playwrightStatus = runBin("playwright", ["test", "--reporter=list,json"], {
   PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightFile,
 });
 const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "../../db/client";

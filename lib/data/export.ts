@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, inArray, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { enrollments, milestones, progressEvents, roadmaps, stageTargets, stages, users } from "../../db/schema";

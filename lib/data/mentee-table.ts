@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, ilike, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../../db/client";

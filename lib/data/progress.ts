@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gte, ne, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "../../db/client";
 import { refreshProgressSummary } from "../../db/progress-summaries";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Transaction } from "../../db/client";
 import { cachedRoadmapContent } from "../../db/content/cache";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { userSessions, users } from "../../db/schema";

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 // argon2 replaced by a hash that waits until released, to see how many run at once.
 const running = { now: 0, most: 0 };
 const pending: (() => void)[] = [];
-vi.mock("argon2", () => {
+vi.mock("@node-rs/argon2", () => {
   const slowHash = () =>
     new Promise<boolean>((resolve) => {
       running.now++;
@@ -13,7 +13,7 @@ vi.mock("argon2", () => {
         resolve(false);
       });
     });
-  return { default: { argon2id: 2, hash: slowHash, verify: slowHash } };
+  return { hash: slowHash, verify: slowHash };
 });
 
 const { assertPasswordHashingAvailable, verifyPassword } = await import("@/lib/passwords");

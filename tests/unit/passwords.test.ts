@@ -62,6 +62,15 @@ describe("hashing", () => {
     await expect(verifyPassword(hash, "tq7#Vmz2-Horse")).resolves.toBe(false);
   });
 
+  it("still signs in with a hash the previous library (node-argon2) stored", async () => {
+    const stored = "$argon2id$v=19$m=19456,p=1,t=2$8kM5yWZ22m8i4IVDiUeYsw$GqS9xSEQMX0xUzJOSU1UKCi8GKmKtWDrIIGHL51FVCg";
+    await expect(verifyPassword(stored, "correct horse battery staple")).resolves.toBe(true);
+    await expect(verifyPassword(stored, "correct horse battery stapler")).resolves.toBe(false);
+    // Its own defaults before OWASP's parameters were set: 64 MiB, 3 iterations, 4 lanes.
+    const older = "$argon2id$v=19$m=65536,p=4,t=3$7gFaP6zgV7aJNZRghU+6RA$fdNcnSwmkrwbhEYX9LVbe96n5VpGQ8R6HiLCEdvE3+w";
+    await expect(verifyPassword(older, "correct horse battery staple")).resolves.toBe(true);
+  });
+
   it("refuses rather than crashes when the stored hash is garbage", async () => {
     await expect(verifyPassword("not-a-hash", "whatever-123")).resolves.toBe(false);
   });
