@@ -12,15 +12,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { openDatabase } from "../db/client";
-import { prepareDatabase } from "../db/prepare";
-import { signInForCookie, startAppServer } from "./app-server";
-import { freshDatabase } from "./fresh-database";
-import { median } from "./report";
-import { BENCH_PASSWORD, ROADMAP_SLUG, seedBenchData } from "./seed";
-import { checkWebBudgets, renderWebMarkdown, type PageScores } from "./web-report";
+import { openDatabase } from "../../db/client";
+import { prepareDatabase } from "../../db/prepare";
+import { signInForCookie, startAppServer } from "../app-server";
+import { freshDatabase } from "../fresh-database";
+import { median } from "../report";
+import { BENCH_PASSWORD, ROADMAP_SLUG, seedBenchData } from "../seed";
+import { checkWebBudgets, renderWebMarkdown, type PageScores } from "../web-report";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const { values: args } = parseArgs({
   options: {
     runs: { type: "string", default: "3" },
