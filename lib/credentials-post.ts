@@ -15,14 +15,22 @@ const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 /** Far above a real sign-in form (email, password, CSRF token, callback address). */
 export const CREDENTIALS_POST_MAX_BYTES = 16 * 1024;
 
-/**
- * Whether Auth.js would treat a post to this path as a credentials sign-in. Its own parser
- * splits the path after the base on "/" and drops empty segments, so the check does too.
- */
+/** The action and provider Auth.js reads from a path: it splits what follows its base on "/" and drops empty segments. */
+function authSegments(pathname: string): string[] {
+  if (!pathname.startsWith(AUTH_BASE_PATH)) return [];
+  return pathname.slice(AUTH_BASE_PATH.length).split("/").filter(Boolean);
+}
+
+/** Whether Auth.js would treat a post to this path as a credentials sign-in. */
 export function isCredentialsCallbackPath(pathname: string): boolean {
-  if (!pathname.startsWith(AUTH_BASE_PATH)) return false;
-  const segments = pathname.slice(AUTH_BASE_PATH.length).split("/").filter(Boolean);
+  const segments = authSegments(pathname);
   return segments.length === 2 && segments[0] === "callback" && segments[1] === "credentials";
+}
+
+/** Whether Auth.js would answer this path with the session its cookie holds. */
+export function isSessionPath(pathname: string): boolean {
+  const segments = authSegments(pathname);
+  return segments.length === 1 && segments[0] === "session";
 }
 
 /** A sign-in attempt as counted, and the request Auth.js is given for it; or why it is refused. */

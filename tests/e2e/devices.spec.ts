@@ -27,11 +27,16 @@ test("a copy of the cookie is signed out once the learner signs out", async ({ p
   expect(learner.email).toBeTruthy();
   const copied = await cookieHeader(page.context());
   expect(await sessionOf(request, copied)).toBe("signed in");
+  const live = await request.get("/api/auth/session", { headers: { cookie: copied } });
+  expect(await live.json()).toMatchObject({ user: { email: learner.email } });
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   expect(await sessionOf(request, copied)).toBe(SIGNED_OUT);
+  // Nor does Auth.js's own session endpoint show whose it was.
+  const session = await request.get("/api/auth/session", { headers: { cookie: copied } });
+  expect(await session.json()).toBeNull();
 });
 
 test("signing out through Auth.js's own endpoint ends the session on the server too", async ({

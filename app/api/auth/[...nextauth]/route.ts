@@ -1,7 +1,7 @@
-import { NextRequest } from "next/server";
-import { handlers } from "@/lib/auth";
+import { NextRequest, NextResponse } from "next/server";
+import { getSession, handlers } from "@/lib/auth";
 import { clientIp } from "@/lib/client-ip";
-import { isCredentialsCallbackPath, readCredentialsAttempt } from "@/lib/credentials-post";
+import { isCredentialsCallbackPath, isSessionPath, readCredentialsAttempt } from "@/lib/credentials-post";
 import { limitSignInAttempt } from "@/lib/data/rate-limits";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -21,7 +21,15 @@ function atPublicOrigin(request: NextRequest): NextRequest {
   return new NextRequest(new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, origin), request);
 }
 
-export function GET(request: NextRequest) {
+/**
+ * Auth.js answers /session from the cookie alone: a session ended on the server (signed out,
+ * another device signed out, a new password) would still show its user there. It answers
+ * only for a session the database still holds.
+ */
+export async function GET(request: NextRequest) {
+  if (isSessionPath(new URL(request.url).pathname) && !(await getSession())) {
+    return NextResponse.json(null, { headers: { "Cache-Control": "no-store" } });
+  }
   return handlers.GET(atPublicOrigin(request));
 }
 
