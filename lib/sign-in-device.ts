@@ -8,6 +8,16 @@ function deviceSecret(): string {
   return resolveAuthSecret(getEnv());
 }
 
+/**
+ * Over HTTPS the cookie carries the __Host- prefix: the browser then keeps it only as this
+ * host set it (secure, for every path, no Domain), so a sibling subdomain can neither plant
+ * nor overwrite one to take an owner's trusted status away.
+ */
+async function deviceCookie(): Promise<{ name: string; secure: boolean }> {
+  const secure = (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  return { name: secure ? `__Host-${DEVICE_COOKIE_NAME}` : DEVICE_COOKIE_NAME, secure };
+}
+
 /** The account as a device cookie binds to it: a new password distrusts every browser. */
 async function accountAsItStands(email: string): Promise<string | null> {
   const passwordHash = await currentPasswordHash(email);
@@ -19,7 +29,7 @@ async function accountAsItStands(email: string): Promise<string | null> {
  * its current password before. Without a device cookie (every stranger's case) no query runs.
  */
 export async function trustedSignInDevice(email: string): Promise<string | null> {
-  const cookie = (await cookies()).get(DEVICE_COOKIE_NAME)?.value;
+  const cookie = (await cookies()).get((await deviceCookie()).name)?.value;
   if (!cookie) return null;
   const account = await accountAsItStands(email);
   return account ? trustedDeviceId(cookie, account, deviceSecret()) : null;
@@ -30,11 +40,11 @@ export async function rememberSignInDevice(email: string): Promise<void> {
   const account = await accountAsItStands(email);
   if (!account) return;
   const jar = await cookies();
-  const https = (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
-  jar.set(DEVICE_COOKIE_NAME, rememberDevice(jar.get(DEVICE_COOKIE_NAME)?.value, account, deviceSecret()), {
+  const { name, secure } = await deviceCookie();
+  jar.set(name, rememberDevice(jar.get(name)?.value, account, deviceSecret()), {
     httpOnly: true,
     sameSite: "lax",
-    secure: https,
+    secure,
     path: "/",
     maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
   });

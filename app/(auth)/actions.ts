@@ -9,10 +9,9 @@ import { limitSignInAttempt, takeRateLimits } from "@/lib/data/rate-limits";
 import { endAllSessions, endSignedOutSession } from "@/lib/data/sessions";
 import { createUserWithPassword } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
-import { clientIp } from "@/lib/client-ip";
-import { getEnv } from "@/lib/env";
 import { assertPasswordHashingAvailable, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/passwords";
 import { RATE_LIMITS } from "@/lib/rate-limit";
+import { requestClientAddress } from "@/lib/request-client";
 import { safeNextPath } from "@/lib/safe-next-path";
 import { trustedSignInDevice } from "@/lib/sign-in-device";
 
@@ -55,7 +54,7 @@ async function signInWithPassword(input: { email: string; password: string; next
 }
 
 async function requestClientIp(): Promise<string> {
-  return clientIp(await headers(), getEnv().TRUST_PROXY);
+  return requestClientAddress(await headers());
 }
 
 // Busy first: an attempt turned away while the server is busy must not use up its allowance.

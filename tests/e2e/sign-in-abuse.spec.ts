@@ -118,3 +118,33 @@ test("a browser that knew the old password is trusted no more once the password 
   expect(fromOther.status()).toBe(429);
   await other.close();
 });
+
+test("over HTTPS the device cookie is a __Host- cookie: secure, for the whole site, bound to this host", async ({
+  request,
+  learner,
+}) => {
+  // As behind a proxy that terminates TLS: Auth.js's own cookies are then __Secure- ones, sent back by hand.
+  const https = { "X-Forwarded-Proto": "https" };
+  const csrf = await request.get("/api/auth/csrf", { headers: https });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf
+    .headersArray()
+    .filter(({ name }) => name.toLowerCase() === "set-cookie")
+    .map(({ value }) => value.split(";")[0])
+    .join("; ");
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers: { ...https, Cookie: csrfCookie },
+    form: { csrfToken, email: learner.email, password: learner.password },
+    maxRedirects: 0,
+  });
+  const device = response
+    .headersArray()
+    .filter(({ name }) => name.toLowerCase() === "set-cookie")
+    .map(({ value }) => value)
+    .find((value) => value.includes("waymark-device="));
+  expect(device).toMatch(/^__Host-waymark-device=/);
+  expect(device).toMatch(/; Secure/i);
+  expect(device).toMatch(/; Path=\//i);
+  expect(device).not.toMatch(/; Domain=/i);
+  expect(device).toMatch(/; HttpOnly/i);
+});

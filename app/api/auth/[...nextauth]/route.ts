@@ -1,12 +1,11 @@
 import { NextRequest, NextResponse } from "next/server";
 import { getSession, handlers } from "@/lib/auth";
-import { clientIp } from "@/lib/client-ip";
 import { isCredentialsCallbackPath, isSessionPath, readCredentialsAttempt } from "@/lib/credentials-post";
 import { limitSignInAttempt } from "@/lib/data/rate-limits";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 import { assertPasswordHashingAvailable } from "@/lib/passwords";
+import { requestClientAddress } from "@/lib/request-client";
 import { publicOriginOf } from "@/lib/request-headers";
 import { trustedSignInDevice } from "@/lib/sign-in-device";
 
@@ -47,7 +46,7 @@ export async function POST(received: NextRequest) {
     // Before counting: a sign-in turned away while the server is busy must not use up its allowance.
     assertPasswordHashingAvailable();
     await limitSignInAttempt({
-      ip: clientIp(request.headers, getEnv().TRUST_PROXY),
+      ip: requestClientAddress(request.headers),
       email: attempt.email,
       trustedDevice: await trustedSignInDevice(attempt.email),
     });
