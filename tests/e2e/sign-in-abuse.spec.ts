@@ -16,6 +16,16 @@ async function guess(request: APIRequestContext, body: string, contentType = "ap
   });
 }
 
+/** Wrong guesses until the wait is at least two seconds, so that the next attempt surely falls inside it. */
+async function guessUntilSlowedDown(request: APIRequestContext, form: string) {
+  let waitSeconds = 0;
+  for (let count = 0; count < 200 && waitSeconds < 2; count++) {
+    const response = await guess(request, `${form}&password=guess${count}`);
+    if (response.status() === 429) waitSeconds = Number(response.headers()["retry-after"]);
+  }
+  expect(waitSeconds).toBeGreaterThanOrEqual(2);
+}
+
 test("a repeated email field or a form that is also JSON is refused before any password is checked", async ({
   request,
 }) => {
@@ -65,14 +75,8 @@ test("during a flood of guesses at an account, its owner's browser still signs i
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
-  // Guess until the wait is at least two seconds, so the next attempt surely falls inside it.
   const ownerForm = `email=${encodeURIComponent(owner.email)}&csrfToken=CSRF`;
-  let waitSeconds = 0;
-  for (let count = 0; count < 200 && waitSeconds < 2; count++) {
-    const response = await guess(request, `${ownerForm}&password=guess${count}`);
-    if (response.status() === 429) waitSeconds = Number(response.headers()["retry-after"]);
-  }
-  expect(waitSeconds).toBeGreaterThanOrEqual(2);
+  await guessUntilSlowedDown(request, ownerForm);
   // Even the right password, from a browser that never signed in to the account.
   const stranger = await guess(request, `${ownerForm}&password=${encodeURIComponent(owner.password)}`);
   expect(stranger.status()).toBe(429);
@@ -107,12 +111,7 @@ test("a browser that knew the old password is trusted no more once the password 
   await expect(page.getByText(/password (is )?changed/i)).toBeVisible();
 
   const ownerForm = `email=${encodeURIComponent(owner.email)}&csrfToken=CSRF`;
-  let waitSeconds = 0;
-  for (let count = 0; count < 200 && waitSeconds < 2; count++) {
-    const response = await guess(request, `${ownerForm}&password=guess${count}`);
-    if (response.status() === 429) waitSeconds = Number(response.headers()["retry-after"]);
-  }
-  expect(waitSeconds).toBeGreaterThanOrEqual(2);
+  await guessUntilSlowedDown(request, ownerForm);
   // The other browser, with its device cookie and even the new password, waits like a stranger.
   const fromOther = await guess(other.request, `${ownerForm}&password=${encodeURIComponent(newPassword)}`);
   expect(fromOther.status()).toBe(429);
