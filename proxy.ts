@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { actionOriginOf, headerProblemOf } from "@/lib/request-headers";
+import { actionOriginOf, headerProblemOf, parses } from "@/lib/request-headers";
 import { ACTION_BODY_LIMIT_BYTES, isDecodableActionPost, type ActionPost } from "@/lib/server-action-body";
 
 // Where the "Continue with GitHub/Google" form may send the browser after our own server.
@@ -69,16 +69,6 @@ function bodyRefusalOf(reading: ActionPostReading, requestId: string): NextRespo
   return null;
 }
 
-/** Whether every percent escape in the path decodes: Next answers 500 to one that does not (vercel/next.js#92527). */
-function pathDecodes(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Every request gets an id (the load balancer's, or a new one), which the logs carry and the
  * response returns as X-Request-Id. Every page also gets a Content-Security-Policy with a
@@ -95,7 +85,8 @@ export async function proxy(request: NextRequest) {
   const requestId = FORWARDED_REQUEST_ID.test(forwardedId) ? forwardedId : crypto.randomUUID();
   const headerProblem = headerProblemOf(request.headers);
   if (headerProblem) return plainRefusal(400, headerProblem, requestId);
-  if (!pathDecodes(request.nextUrl.pathname)) {
+  // Next answers 500 to a path with a broken percent escape (vercel/next.js#92527).
+  if (!parses(() => decodeURIComponent(request.nextUrl.pathname))) {
     return plainRefusal(400, "This address is not valid: it has a broken %-escape.", requestId);
   }
   if (isActionPost(request)) {

@@ -4,7 +4,7 @@
  */
 export type LocalDate = string;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {

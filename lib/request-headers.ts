@@ -12,25 +12,20 @@ export const SERVER_ACTION_ALLOWED_ORIGINS: string[] = [];
 // spaces, lists, user info, paths or escapes, which would make Auth.js's URL fail to parse.
 const HOST_SHAPE = /^(?:[a-z0-9._-]{1,253}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$/i;
 
-/** Whether a Host or X-Forwarded-Host value is one host[:port] that a URL can be built on. */
-export function isHost(value: string): boolean {
-  if (!HOST_SHAPE.test(value)) return false;
+/** Whether a parser accepts a value: the URL, URI and router-state parsers say no by throwing. */
+export function parses(parse: () => unknown): boolean {
   try {
-    // The URL parser has the last word: an IPv4 address out of range, a port over 65535.
-    new URL(`http://${value}`);
+    parse();
     return true;
   } catch {
     return false;
   }
 }
 
-function isRouterState(value: string): boolean {
-  try {
-    parseAndValidateFlightRouterState(value);
-    return true;
-  } catch {
-    return false;
-  }
+/** Whether a Host or X-Forwarded-Host value is one host[:port] that a URL can be built on. */
+export function isHost(value: string): boolean {
+  // The URL parser has the last word: an IPv4 address out of range, a port over 65535.
+  return HOST_SHAPE.test(value) && parses(() => new URL(`http://${value}`));
 }
 
 /**
@@ -53,7 +48,7 @@ export function headerProblemOf(headers: Headers): string | null {
     return "The X-Forwarded-Proto header must be http or https.";
   }
   const routerState = headers.get("next-router-state-tree");
-  if (routerState !== null && !isRouterState(routerState)) {
+  if (routerState !== null && !parses(() => parseAndValidateFlightRouterState(routerState))) {
     return "The Next-Router-State-Tree header could not be read. Reload the page.";
   }
   return null;

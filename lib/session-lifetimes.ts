@@ -1,5 +1,6 @@
+import { DAY_MS } from "./dates";
+
 const MINUTE_MS = 60 * 1000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** A session unused this long has ended: a forgotten device signs itself out. */
 export const SESSION_IDLE_DAYS = 30;

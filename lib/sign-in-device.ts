@@ -18,10 +18,9 @@ async function deviceCookie(): Promise<{ name: string; secure: boolean }> {
   return { name: secure ? `__Host-${DEVICE_COOKIE_NAME}` : DEVICE_COOKIE_NAME, secure };
 }
 
-/** The account as a device cookie binds to it: a new password distrusts every browser. */
-async function accountAsItStands(email: string): Promise<string | null> {
-  const passwordHash = await currentPasswordHash(email);
-  return passwordHash ? `${normalizeEmail(email)}\u0000${passwordHash}` : null;
+/** The account as a device cookie binds to it: its email and current hash, so a new password distrusts every browser. */
+function accountAsItStands(email: string, passwordHash: string): string {
+  return `${normalizeEmail(email)}\u0000${passwordHash}`;
 }
 
 /**
@@ -31,17 +30,17 @@ async function accountAsItStands(email: string): Promise<string | null> {
 export async function trustedSignInDevice(email: string): Promise<string | null> {
   const cookie = (await cookies()).get((await deviceCookie()).name)?.value;
   if (!cookie) return null;
-  const account = await accountAsItStands(email);
-  return account ? trustedDeviceId(cookie, account, deviceSecret()) : null;
+  const passwordHash = await currentPasswordHash(email);
+  return passwordHash ? trustedDeviceId(cookie, accountAsItStands(email, passwordHash), deviceSecret()) : null;
 }
 
 /** After a correct password: this browser is one the account has signed in on. */
 export async function rememberSignInDevice(email: string): Promise<void> {
-  const account = await accountAsItStands(email);
-  if (!account) return;
+  const passwordHash = await currentPasswordHash(email);
+  if (!passwordHash) return;
   const jar = await cookies();
   const { name, secure } = await deviceCookie();
-  jar.set(name, rememberDevice(jar.get(name)?.value, account, deviceSecret()), {
+  jar.set(name, rememberDevice(jar.get(name)?.value, accountAsItStands(email, passwordHash), deviceSecret()), {
     httpOnly: true,
     sameSite: "lax",
     secure,

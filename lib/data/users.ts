@@ -39,21 +39,23 @@ export async function createUserWithPassword(input: {
   return created;
 }
 
-/** The stored hash of the account with this email, or null: what a device cookie is bound to. */
-export async function currentPasswordHash(email: string): Promise<string | null> {
+/** The account a sign-in names, with its stored hash (null for an account that only used OAuth). */
+async function accountByEmail(email: string) {
   const [user] = await getDb()
-    .select({ passwordHash: users.passwordHash })
+    .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(sql`lower(${users.email})`, normalizeEmail(email)));
-  return user?.passwordHash ?? null;
+  return user;
+}
+
+/** The stored hash of the account with this email, or null: what a device cookie is bound to. */
+export async function currentPasswordHash(email: string): Promise<string | null> {
+  return (await accountByEmail(email))?.passwordHash ?? null;
 }
 
 /** The user for a sign-in attempt, or null; the time taken does not tell which part was wrong. */
 export async function verifyCredentials(input: { email: string; password: string }): Promise<Viewer | null> {
-  const [user] = await getDb()
-    .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, normalizeEmail(input.email)));
+  const user = await accountByEmail(input.email);
   if (!user?.passwordHash) {
     await spendVerifyTime(input.password);
     return null;
