@@ -13,6 +13,66 @@ export default defineConfig([
       ],
     },
   },
+  // The house plan (README, Architecture): what may import what.
+  {
+    files: ["**/*.{ts,tsx,mjs}"],
+    rules: {
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./db",
+              from: ["./lib", "./app", "./components"],
+              message: "db/ stands alone: lib/ builds on it.",
+            },
+            { target: "./components", from: "./app", message: "Routes use components, not the other way round." },
+            {
+              target: "./lib",
+              from: ["./app", "./components"],
+              message: "lib/ knows nothing of routes or React views.",
+            },
+            {
+              target: "./lib/domain",
+              from: ["./lib/data", "./lib/server", "./lib/client", "./lib/actions", "./db"],
+              message: "lib/domain/ is pure: it runs in the browser, on the server and in tests alike.",
+            },
+            {
+              target: "./lib/client",
+              from: ["./lib/data", "./lib/server", "./lib/actions", "./db"],
+              message: "lib/client/ runs in the browser: it talks to the server over HTTP and actions only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/domain/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "react",
+                "react-dom",
+                "next",
+                "next/*",
+                "next-auth",
+                "drizzle-orm",
+                "drizzle-orm/*",
+                "server-only",
+              ],
+              message: "lib/domain/ is pure: no React, framework or database imports.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     ".data/**",

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { actionOriginOf, headerProblemOf, parses } from "@/lib/request-headers";
-import { ACTION_BODY_LIMIT_BYTES, isDecodableActionPost, type ActionPost } from "@/lib/server-action-body";
+import { actionOriginOf, headerProblemOf, parses } from "@/lib/server/request-headers";
+import { ACTION_BODY_LIMIT_BYTES, isDecodableActionPost, type ActionPost } from "@/lib/server/server-action-body";
 
 // Where the "Continue with GitHub/Google" form may send the browser after our own server.
 const OAUTH_FORM_TARGETS = "https://github.com https://accounts.google.com";

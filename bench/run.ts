@@ -34,6 +34,7 @@ import {
   type ScenarioKind,
 } from "./report";
 import { BENCH_PASSWORD, ROADMAP_SLUG, seedBenchData } from "./seed";
+import { sessionCutoffs } from "../lib/domain/session-lifetimes";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -63,7 +64,7 @@ async function runOnce(options: RunOptions): Promise<BenchReport> {
     const handle = openDatabase(database.target, { logQuery: () => {} });
     let milestoneIds: string[];
     try {
-      await prepareDatabase(handle);
+      await prepareDatabase(handle, sessionCutoffs(new Date()));
       const bar = new cliProgress.SingleBar(
         { format: "Seeding learners [{bar}] {value}/{total}", hideCursor: true },
         cliProgress.Presets.shades_classic,
@@ -118,7 +119,7 @@ async function runOnce(options: RunOptions): Promise<BenchReport> {
           signInForCookie(base, `writer-${index}@bench.waymark.test`, BENCH_PASSWORD),
         ),
       );
-      const actionId = serverActionId("app/roadmaps/[slug]/actions.ts", "setMilestoneStatusAction");
+      const actionId = serverActionId("lib/actions/progress.ts", "setMilestoneStatusAction");
       const actionHeaders = {
         "Next-Action": actionId,
         "Content-Type": "text/plain;charset=UTF-8",

@@ -3,7 +3,7 @@
  * tested without a database: learners spread from "just started" to "nearly done", each
  * with the events that would have produced their statuses.
  */
-import type { MilestoneStatus } from "../lib/progress";
+import type { MilestoneStatus } from "../lib/domain/progress-math";
 
 export type PlannedProgress = {
   milestoneId: string;

@@ -2,7 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { refreshRoadmapProgressSummaries } from "../db/progress-summaries";
 import { enrollments, milestoneProgress, milestones, mentorships, progressEvents, roadmaps, users } from "../db/schema";
-import { hashPassword } from "../lib/passwords";
+import { hashPassword } from "../lib/server/passwords";
 import { planLearner, randomSource } from "./seed-plan";
 
 export const BENCH_PASSWORD = "bench: a long and unusual passphrase";

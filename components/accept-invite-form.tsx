@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { acceptInviteAction } from "@/app/_actions/mentorship";
+import { acceptInviteAction } from "@/lib/actions/mentorship";
 
 type AcceptInviteFormProps = { token: string };
 

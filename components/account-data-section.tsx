@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { importLearnerDataAction } from "@/app/account/data-actions";
+import { importLearnerDataAction } from "@/lib/actions/account-data";
 import type { ImportReport } from "@/lib/data/import";
-import { IMPORT_MAX_BYTES } from "@/lib/export-format";
+import { IMPORT_MAX_BYTES } from "@/lib/domain/export-format";
 
 const EXPORTS = [
   {

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { undoLastChangeAction } from "@/app/(learner)/dashboard/actions";
+import { undoLastChangeAction } from "@/lib/actions/progress";
 import type { TimelineItem } from "@/lib/data/insight";
-import { describeChange } from "@/lib/history";
+import { describeChange } from "@/lib/domain/history";
 import { ActionButton } from "./ui/action-button";
 import { LocalTime } from "./ui/local-time";
 

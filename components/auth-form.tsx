@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/server/action";
 import { FormAlert } from "./ui/form-alert";
 import { TextField } from "./ui/text-field";
 import { useActionForm } from "./use-action-form";

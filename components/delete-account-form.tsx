@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { deleteAccountAction } from "@/app/account/actions";
+import { deleteAccountAction } from "@/lib/actions/account";
 import { FormAlert } from "./ui/form-alert";
 import { TextField } from "./ui/text-field";
 import { useActionForm } from "./use-action-form";

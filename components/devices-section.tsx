@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
-import { signOutEverywhereAction } from "@/app/(auth)/actions";
-import { endOtherSessionsAction, endSessionAction } from "@/app/account/actions";
-import type { ActionResult } from "@/lib/actions";
+import { signOutEverywhereAction } from "@/lib/actions/auth";
+import { endOtherSessionsAction, endSessionAction } from "@/lib/actions/account";
+import type { ActionResult } from "@/lib/server/action";
 import type { DeviceSession } from "@/lib/data/sessions";
-import { SESSION_ABSOLUTE_DAYS, SESSION_IDLE_DAYS } from "@/lib/session-lifetimes";
+import { SESSION_ABSOLUTE_DAYS, SESSION_IDLE_DAYS } from "@/lib/domain/session-lifetimes";
 import { LocalTime } from "./ui/local-time";
 
 type DevicesSectionProps = {

@@ -1,4 +1,4 @@
-import { endMentorshipAction } from "@/app/_actions/mentorship";
+import { endMentorshipAction } from "@/lib/actions/mentorship";
 import { ActionButton } from "./ui/action-button";
 
 type EndMentorshipButtonProps = {

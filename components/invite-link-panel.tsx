@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/server/action";
 import type { CreatedInvite } from "@/lib/data/mentorships";
 import { CopyLinkField } from "./ui/copy-link-field";
 import { LocalTime } from "./ui/local-time";

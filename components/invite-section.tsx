@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/server/action";
 import type { CreatedInvite } from "@/lib/data/mentorships";
 import { InviteLinkPanel } from "./invite-link-panel";
 import { OpenInvites } from "./open-invites";

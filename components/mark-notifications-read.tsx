@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { markNotificationsReadAction } from "@/app/_actions/mentorship";
+import { markNotificationsReadAction } from "@/lib/actions/mentorship";
 import { NOTIFICATIONS_READ_EVENT } from "./notifications-link";
 
 /**

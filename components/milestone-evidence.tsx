@@ -1,9 +1,13 @@
 "use client";
 
 import { useId, useRef, useState, type FormEvent } from "react";
-import { addMilestoneEvidenceAction, removeMilestoneEvidenceAction } from "@/app/roadmaps/[slug]/note-actions";
-import { EVIDENCE_MAX_PER_MILESTONE, evidenceLinkProblems, tooManyEvidenceLinksMessage } from "@/lib/evidence-rules";
-import type { EvidenceLink } from "@/lib/queries";
+import { addMilestoneEvidenceAction, removeMilestoneEvidenceAction } from "@/lib/actions/notebook";
+import {
+  EVIDENCE_MAX_PER_MILESTONE,
+  evidenceLinkProblems,
+  tooManyEvidenceLinksMessage,
+} from "@/lib/domain/evidence-rules";
+import type { EvidenceLink } from "@/lib/domain/notebook";
 import { LazyDetails } from "./ui/lazy-details";
 
 type MilestoneEvidenceProps = {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { postMilestoneMessageAction, setMilestoneReviewedAction } from "@/app/_actions/mentorship";
+import { postMilestoneMessageAction, setMilestoneReviewedAction } from "@/lib/actions/mentorship";
 import type { Thread } from "@/lib/data/feedback";
 import { LazyDetails } from "./ui/lazy-details";
 import { ActionButton } from "./ui/action-button";

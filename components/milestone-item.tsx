@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { LazyDetails } from "./ui/lazy-details";
 import { LocalTime } from "./ui/local-time";
-import { STATUS_LABELS, MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/progress";
+import { STATUS_LABELS, MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/progress-math";
 import type { MilestoneView } from "@/lib/data/roadmaps";
 
 type MilestoneItemProps = {

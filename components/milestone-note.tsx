@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { saveMilestoneNoteAction } from "@/app/roadmaps/[slug]/note-actions";
-import type { NoteSnapshot } from "@/lib/queries";
+import { saveMilestoneNoteAction } from "@/lib/actions/notebook";
+import type { NoteSnapshot } from "@/lib/domain/notebook";
 import { LazyDetails } from "./ui/lazy-details";
 import dynamic from "next/dynamic";
 

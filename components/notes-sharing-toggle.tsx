@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { setNotesSharingAction } from "@/app/_actions/mentorship";
+import { setNotesSharingAction } from "@/lib/actions/mentorship";
 
 type NotesSharingToggleProps = { mentorshipId: string; mentorName: string; shareNotes: boolean };
 

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect } from "react";
-import { unreadNotificationsQuery } from "@/lib/queries";
+import { unreadNotificationsQuery } from "@/lib/client/queries";
 
 export const NOTIFICATIONS_READ_EVENT = "waymark:notifications-read";
 

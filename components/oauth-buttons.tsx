@@ -1,4 +1,4 @@
-import { signInWithProviderAction } from "@/app/(auth)/actions";
+import { signInWithProviderAction } from "@/lib/actions/auth";
 
 type OAuthButtonsProps = { providers: { id: string; name: string }[]; next?: string | undefined };
 

@@ -1,4 +1,4 @@
-import { revokeInviteAction } from "@/app/_actions/mentorship";
+import { revokeInviteAction } from "@/lib/actions/mentorship";
 import { ActionButton } from "./ui/action-button";
 
 type OpenInvitesProps = { invites: { id: string; createdAt: Date; expiresAt: Date }[] };

@@ -1,4 +1,4 @@
-import type { ProgressCounts } from "@/lib/progress";
+import type { ProgressCounts } from "@/lib/domain/progress-math";
 import { ProgressBar } from "./ui/progress-bar";
 
 /** The "Overall progress" bar with its percentage and the counts behind it. */

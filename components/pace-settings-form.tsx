@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { setPaceSettingsAction } from "@/app/(learner)/dashboard/actions";
+import { setPaceSettingsAction } from "@/lib/actions/pace";
 import { useHydrated } from "./use-hydrated";
 
 type PaceSettingsFormProps = {

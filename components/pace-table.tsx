@@ -1,4 +1,4 @@
-import { PACE_LABELS, type PaceStatus, type StagePace } from "@/lib/pace";
+import { PACE_LABELS, type PaceStatus, type StagePace } from "@/lib/domain/pace";
 
 const STATUS_STYLE: Record<PaceStatus, string> = {
   not_started: "bg-slate-100 text-slate-800",

@@ -4,8 +4,13 @@ import Link from "next/link";
 import { useRef, useState } from "react";
 import type { MilestoneFeedback as MilestoneFeedbackData } from "@/lib/data/feedback";
 import type { RoadmapView as Roadmap } from "@/lib/data/roadmaps";
-import { FILTER_LABELS, MILESTONE_FILTERS, milestoneMatches, type MilestoneFilter } from "@/lib/milestone-filter";
-import { outlineOf, STATUS_LABELS, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/progress";
+import {
+  FILTER_LABELS,
+  MILESTONE_FILTERS,
+  milestoneMatches,
+  type MilestoneFilter,
+} from "@/lib/domain/milestone-filter";
+import { outlineOf, STATUS_LABELS, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/domain/progress-math";
 import { MilestoneEvidence } from "./milestone-evidence";
 import { MilestoneFeedback } from "./milestone-feedback";
 import { MilestoneItem } from "./milestone-item";

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { CopyLinkField } from "./ui/copy-link-field";
-import { publishShareLinkAction, revokeShareLinkAction } from "@/app/roadmaps/[slug]/share-actions";
+import { publishShareLinkAction, revokeShareLinkAction } from "@/lib/actions/share-links";
 
 type ShareLinkPanelProps = {
   roadmapSlug: string;

@@ -1,5 +1,5 @@
 import type { SharedProgress as SharedProgressData } from "@/lib/data/share-links";
-import { formatStageWindow, STATUS_LABELS, statusOf, summarizeRoadmap, outlineOf } from "@/lib/progress";
+import { formatStageWindow, STATUS_LABELS, statusOf, summarizeRoadmap, outlineOf } from "@/lib/domain/progress-math";
 import { EvidenceList } from "./evidence-list";
 import { OverallProgress } from "./overall-progress";
 import { ProgressBar } from "./ui/progress-bar";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
-import { getSession } from "@/lib/auth";
+import { signOutAction } from "@/lib/actions/auth";
+import { getSession } from "@/lib/server/auth";
 import { NotificationsLink } from "./notifications-link";
 import { ThemeSelect } from "./theme-select";
 

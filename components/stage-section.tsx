@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { StageView } from "@/lib/data/roadmaps";
-import { formatStageWindow, type ProgressCounts } from "@/lib/progress";
+import { formatStageWindow, type ProgressCounts } from "@/lib/domain/progress-math";
 import { ProgressBar } from "./ui/progress-bar";
 
 type StageSectionProps = {

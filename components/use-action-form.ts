@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/server/action";
 
 /**
  * A form posting to a server action (so it also works before JavaScript): its result, its

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { MilestoneStatus } from "@/lib/progress";
+import type { MilestoneStatus } from "@/lib/domain/progress-math";
 
 const STATUS_KEYS: Record<string, MilestoneStatus> = { d: "done", i: "in_progress", s: "skipped", r: "not_started" };
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { roadmapNotesQuery, type EvidenceLink, type NoteSnapshot, type RoadmapNotesData } from "@/lib/queries";
+import { roadmapNotesQuery } from "@/lib/client/queries";
+import type { EvidenceLink, NoteSnapshot, RoadmapNotesData } from "@/lib/domain/notebook";
 
 /**
  * The viewer's notes and evidence on a roadmap, with the updates each editor reports after

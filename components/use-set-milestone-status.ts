@@ -2,11 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { setMilestoneStatusAction } from "@/app/roadmaps/[slug]/actions";
-import type { ErrorCode } from "@/lib/errors";
-import { statusOf, type MilestoneStatus, type StatusMap } from "@/lib/progress";
-import { roadmapProgressQuery, type RoadmapProgressData } from "@/lib/queries";
-import { StatusChangeLedger } from "@/lib/status-change-ledger";
+import { setMilestoneStatusAction } from "@/lib/actions/progress";
+import type { ErrorCode } from "@/lib/domain/errors";
+import { statusOf, type MilestoneStatus, type StatusMap } from "@/lib/domain/progress-math";
+import { roadmapProgressQuery } from "@/lib/client/queries";
+import type { RoadmapProgressData } from "@/lib/domain/notebook";
+import { StatusChangeLedger } from "@/lib/client/status-change-ledger";
 
 type StatusChange = { milestoneId: string; status: MilestoneStatus; title: string };
 export type FailedChange = StatusChange & { message: string; code: ErrorCode | "UNREACHABLE" };

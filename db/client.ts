@@ -1,12 +1,11 @@
 import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Logger } from "drizzle-orm/logger";
 import { PgPreparedQuery, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { getEnv, resolveDataDir, type Env } from "../lib/env";
+import { databaseTargetFromProcess, type DatabaseTarget } from "./config";
 import { queryCountingLogger } from "./query-count";
 import { withoutQueryParameters } from "./query-errors";
 import * as schema from "./schema";
@@ -21,11 +20,7 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
 };
 
-export type DatabaseTarget = { databaseUrl: string } | { pgliteDir: string };
-
-export function targetFromEnv(env: Env): DatabaseTarget {
-  return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: path.join(resolveDataDir(env), "pglite") };
-}
+export type { DatabaseTarget };
 
 /*
  * Drizzle wraps a failed query's error in one that carries the query's parameters (a note's
@@ -102,7 +97,7 @@ export function openDatabase(target: DatabaseTarget, logger: Logger = queryCount
 const globalForDb = globalThis as typeof globalThis & { waymarkDatabase?: DatabaseHandle };
 
 export function getDatabaseHandle(): DatabaseHandle {
-  globalForDb.waymarkDatabase ??= openDatabase(targetFromEnv(getEnv()));
+  globalForDb.waymarkDatabase ??= openDatabase(databaseTargetFromProcess());
   return globalForDb.waymarkDatabase;
 }
 

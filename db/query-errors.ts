@@ -80,3 +80,38 @@ export function withoutQueryParameters(error: unknown, depth = 0): unknown {
   if (cause !== undefined) rewrite(original, "cause", cause);
   return original;
 }
+
+// Node's socket errors, postgres.js's own, and Postgres's shutdown and connection classes (57P0x, 08xxx).
+export const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "CONNECTION_CLOSED",
+  "CONNECTION_DESTROYED",
+  "CONNECTION_ENDED",
+  "CONNECT_TIMEOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
+
+/** Postgres refusing a character it cannot store (U+0000 in text): the input's fault, not the server's. */
+export const UNSTORABLE_TEXT_CODES = new Set(["22021", "22P05"]);
+
+/** Whether the error, or any error it was caused by, carries one of these driver or Postgres codes. */
+export function hasCode(error: unknown, codes: ReadonlySet<string>): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && codes.has(code)) return true;
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { hasCode } from "../lib/errors";
+import { hasCode } from "./query-errors";
 import type { Database } from "./client";
 import journal from "./migrations/meta/_journal.json";
 

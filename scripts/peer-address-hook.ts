@@ -2,11 +2,11 @@
  * Loaded before Next's server (the standalone server.js, and `next dev` through --require):
  * every request the process's HTTP servers receive gets the address of the connection it
  * came in on, in a header the client cannot set. Next gives a route handler no socket, and a
- * client can write anything in X-Forwarded-For; lib/client-ip.ts decides from this which of
+ * client can write anything in X-Forwarded-For; lib/server/client-ip.ts decides from this which of
  * those addresses to believe.
  */
 import http from "node:http";
-import { PEER_ADDRESS_HEADER, PEER_ADDRESS_RECORDED } from "../lib/client-ip";
+import { PEER_ADDRESS_HEADER, PEER_ADDRESS_RECORDED } from "../lib/server/client-ip";
 
 type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
 

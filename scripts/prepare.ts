@@ -1,8 +1,10 @@
 import path from "node:path";
-import { openDatabase, targetFromEnv } from "../db/client";
+import { openDatabase } from "../db/client";
+import { targetFromEnv } from "../db/config";
 import { syncChangedAnything } from "../db/content/sync";
 import { prepareDatabase } from "../db/prepare";
-import { ConfigurationError, type Env } from "../lib/env";
+import { ConfigurationError, type Env } from "../lib/server/env";
+import { sessionCutoffs } from "../lib/domain/session-lifetimes";
 
 /**
  * What every start does before the server listens, whether `npm start` or the Docker image
@@ -11,7 +13,7 @@ import { ConfigurationError, type Env } from "../lib/env";
 export async function prepareDatabaseToServe(env: Env): Promise<void> {
   const handle = openDatabase(targetFromEnv(env));
   try {
-    for (const report of await prepareDatabase(handle)) {
+    for (const report of await prepareDatabase(handle, sessionCutoffs(new Date()))) {
       if (syncChangedAnything(report)) {
         console.info(
           `Roadmap ${report.roadmap} synced: stages ${JSON.stringify(report.stages)}, milestones ${JSON.stringify(report.milestones)}`,

@@ -3,7 +3,7 @@
  * before `node server.js` (npm start runs the same preparation from source). Like server.js,
  * it works from its own directory, so a relative DATA_DIR means the same place to both.
  */
-import { getEnv, resolveAuthSecret } from "../lib/env";
+import { getEnv, resolveAuthSecret } from "../lib/server/env";
 import { exitOnStartFailure, prepareDatabaseToServe } from "./prepare";
 
 process.chdir(import.meta.dirname);

@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import path from "node:path";
-import { getEnv, resolveAuthSecret } from "../lib/env";
+import { getEnv, resolveAuthSecret } from "../lib/server/env";
 import { exitOnStartFailure, prepareDatabaseToServe } from "./prepare";
 import {
   buildIsStale,

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { listRoadmaps } from "@/lib/data/roadmaps";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {

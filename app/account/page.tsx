@@ -4,7 +4,7 @@ import { AccountDataSection } from "@/components/account-data-section";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { DeleteAccountForm } from "@/components/delete-account-form";
 import { DevicesSection } from "@/components/devices-section";
-import { getSession } from "@/lib/auth";
+import { getSession } from "@/lib/server/auth";
 import { getAccountForViewer } from "@/lib/data/account";
 import { listSessionsForViewer } from "@/lib/data/sessions";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { createMentorInviteAction } from "@/app/_actions/mentorship";
+import { createMentorInviteAction } from "@/lib/actions/mentorship";
 import { InviteSection } from "@/components/invite-section";
 import { EndMentorshipButton } from "@/components/end-mentorship-button";
 import { NotesSharingToggle } from "@/components/notes-sharing-toggle";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { listMentorsForViewer, listOpenInvitesForViewer } from "@/lib/data/mentorships";
 import { LocalTime } from "@/components/ui/local-time";
 

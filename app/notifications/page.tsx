@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { MarkNotificationsRead } from "@/components/mark-notifications-read";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { listNotificationsForViewer, type NotificationView } from "@/lib/data/notifications";
 import { LocalTime } from "@/components/ui/local-time";
 

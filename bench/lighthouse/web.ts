@@ -19,6 +19,7 @@ import { freshDatabase } from "../fresh-database";
 import { median } from "../report";
 import { BENCH_PASSWORD, ROADMAP_SLUG, seedBenchData } from "../seed";
 import { checkWebBudgets, renderWebMarkdown, type PageScores } from "../web-report";
+import { sessionCutoffs } from "../../lib/domain/session-lifetimes";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const { values: args } = parseArgs({
@@ -39,7 +40,7 @@ async function main() {
   try {
     const handle = openDatabase(database.target, { logQuery: () => {} });
     try {
-      await prepareDatabase(handle);
+      await prepareDatabase(handle, sessionCutoffs(new Date()));
       // A learner part-way through, with history: pages as a real learner sees them.
       await seedBenchData(handle.db, { learners: 200, mentees: 20, writers: 1 });
     } finally {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/server/action";
 
 type ActionButtonProps<I> = {
   action: (input: I) => Promise<ActionResult<unknown>>;

@@ -1,4 +1,4 @@
-import type { PublicError } from "@/lib/errors";
+import type { PublicError } from "@/lib/domain/errors";
 
 /** The form-level message for a refused submission. Give it `key={attempt}` so a repeat is announced again. */
 export function FormAlert({ failure }: { failure: PublicError | null }) {

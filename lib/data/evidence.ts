@@ -3,9 +3,9 @@ import { and, asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { milestoneEvidence, milestones, roadmaps } from "../../db/schema";
-import { AppError } from "../errors";
-import { evidenceLinkSchema } from "../evidence";
-import { EVIDENCE_MAX_PER_MILESTONE, tooManyEvidenceLinksMessage } from "../evidence-rules";
+import { AppError } from "../domain/errors";
+import { evidenceLinkSchema } from "../domain/evidence-link-schema";
+import { EVIDENCE_MAX_PER_MILESTONE, tooManyEvidenceLinksMessage } from "../domain/evidence-rules";
 import { lockLearner } from "./progress";
 import type { Viewer } from "./viewer";
 

@@ -14,14 +14,14 @@ import {
   stages,
   users,
 } from "../../db/schema";
-import { AppError } from "../errors";
+import { AppError } from "../domain/errors";
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   type ExportedMilestone,
   type ExportedRoadmap,
   type WaymarkExport,
-} from "../export-format";
+} from "../domain/export-format";
 import type { Viewer } from "./viewer";
 
 const iso = (date: Date) => date.toISOString();

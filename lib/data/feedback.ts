@@ -10,7 +10,7 @@ import {
   milestones,
   users,
 } from "../../db/schema";
-import { AppError } from "../errors";
+import { AppError } from "../domain/errors";
 import { findCurrentMentorship, lockCurrentMentorship } from "./mentorships";
 import { notify } from "./notifications";
 import type { Viewer } from "./viewer";

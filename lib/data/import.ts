@@ -14,10 +14,10 @@ import {
   roadmaps,
   stageTargets,
 } from "../../db/schema";
-import type { LocalDate } from "../dates";
-import { AppError } from "../errors";
-import { evidenceLinkSchema } from "../evidence";
-import { EVIDENCE_MAX_PER_MILESTONE } from "../evidence-rules";
+import type { LocalDate } from "../domain/dates";
+import { AppError } from "../domain/errors";
+import { evidenceLinkSchema } from "../domain/evidence-link-schema";
+import { EVIDENCE_MAX_PER_MILESTONE } from "../domain/evidence-rules";
 import {
   entryListSchema,
   exportedEventSchema,
@@ -27,9 +27,9 @@ import {
   exportedStageTargetSchema,
   readExportEnvelope,
   shownValue,
-} from "../export-format";
-import { milestoneDatesFromEvents } from "../history";
-import type { MilestoneStatus } from "../progress";
+} from "../domain/export-format";
+import { milestoneDatesFromEvents } from "../domain/history";
+import type { MilestoneStatus } from "../domain/progress-math";
 import { NOTE_MAX_LENGTH } from "./notes";
 import { lockLearner } from "./progress";
 import type { Viewer } from "./viewer";

@@ -2,10 +2,10 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { enrollments, milestones, progressEvents, roadmaps, stageTargets, stages, users } from "../../db/schema";
-import { isValidTimeZone, localDate, type LocalDate } from "../dates";
-import { AppError } from "../errors";
-import { stageTargetProblems } from "../pace";
-import { computeStreaks, dailyActivity, activeDays, type Streaks } from "../streaks";
+import { isValidTimeZone, localDate, type LocalDate } from "../domain/dates";
+import { AppError } from "../domain/errors";
+import { stageTargetProblems } from "../domain/pace";
+import { computeStreaks, dailyActivity, activeDays, type Streaks } from "../domain/streaks";
 import { applyStatusChange, lockLearner } from "./progress";
 import type { Viewer } from "./viewer";
 

@@ -3,27 +3,18 @@ import { and, asc, desc, eq, ilike, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../../db/client";
 import { enrollments, learnerProgressSummaries, mentorships, roadmaps, stages, users } from "../../db/schema";
-import { localDate } from "../dates";
-import { overallPaceStatus, type PaceStatus } from "../pace";
-import { percentDone } from "../progress";
+import { localDate } from "../domain/dates";
+import { overallPaceStatus, type PaceStatus } from "../domain/pace";
+import { percentDone } from "../domain/progress-math";
 import { listOpenInvitesForViewer, openInvitesJson, type OpenInvite } from "./mentorships";
 import { loadRoadmapContent } from "./roadmaps";
+import type { MenteeSort, MenteeTableQuery } from "../domain/mentee-table-query";
 import type { Viewer } from "./viewer";
 
-export const MENTEE_SORTS = ["name", "progress", "activity", "attention"] as const;
-export type MenteeSort = (typeof MENTEE_SORTS)[number];
 export const MENTEES_PAGE_SIZE = 50;
 export const INACTIVE_AFTER_DAYS = 14;
 export const STALLED_AFTER_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type MenteeTableQuery = {
-  sort: MenteeSort;
-  direction: "asc" | "desc";
-  attentionOnly: boolean;
-  search: string;
-  page: number;
-};
 
 export type MenteeRow = {
   mentorshipId: string;

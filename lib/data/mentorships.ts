@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "../../db/client";
 import { mentorshipInvites, mentorships, users, type InviteKind } from "../../db/schema";
-import { AppError } from "../errors";
+import { AppError } from "../domain/errors";
 import { notify } from "./notifications";
 import { couldBeRowId } from "./row-id";
 import type { Viewer } from "./viewer";

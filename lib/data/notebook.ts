@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
-import type { EvidenceLink, NoteSnapshot, RoadmapNotesData } from "../queries";
+import type { EvidenceLink, NoteSnapshot, RoadmapNotesData } from "../domain/notebook";
 import { roadmapIdOf } from "./roadmaps";
 import type { Viewer } from "./viewer";
 

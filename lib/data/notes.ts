@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { milestoneNotes, milestones, roadmaps } from "../../db/schema";
-import { AppError } from "../errors";
+import { AppError } from "../domain/errors";
 import type { Viewer } from "./viewer";
 
 export const NOTE_MAX_LENGTH = 20_000;

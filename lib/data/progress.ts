@@ -12,9 +12,9 @@ import {
   stageTargets,
   users,
 } from "../../db/schema";
-import { localDate, type LocalDate } from "../dates";
-import { computePace, RECENT_RATE_DAYS, type RoadmapPace } from "../pace";
-import { AppError } from "../errors";
+import { localDate, type LocalDate } from "../domain/dates";
+import { computePace, RECENT_RATE_DAYS, type RoadmapPace } from "../domain/pace";
+import { AppError } from "../domain/errors";
 import {
   findCurrentStageId,
   findNextMilestoneId,
@@ -24,7 +24,7 @@ import {
   type MilestoneStatus,
   type ProgressCounts,
   type StatusMap,
-} from "../progress";
+} from "../domain/progress-math";
 import { currentMentorIds, notify } from "./notifications";
 import { findCurrentMilestone, loadRoadmapContent } from "./roadmaps";
 import type { Viewer } from "./viewer";

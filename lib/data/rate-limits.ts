@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { rateLimits } from "../../db/schema";
-import { AppError } from "../errors";
+import { AppError } from "../domain/errors";
 import {
   backoffDelays,
   RATE_LIMITS,
@@ -12,7 +12,7 @@ import {
   SIGN_IN_BACKOFF,
   type BackoffRule,
   type RateLimitRule,
-} from "../rate-limit";
+} from "../domain/rate-limit-rules";
 
 export type RateLimitCheck = { rule: RateLimitRule; subject: string };
 
@@ -97,7 +97,7 @@ export async function takeBackoff(rule: BackoffRule, subject: string, now = new 
 
 /**
  * A password sign-in, counted before any password is checked. From a browser that has
- * signed in to this account before (its id from lib/device-cookie.ts), only that browser's
+ * signed in to this account before (its id from lib/server/device-cookie.ts), only that browser's
  * own attempts count; from any other, the address's and the email's, the email's with
  * growing waits, so a flood of guesses slows strangers without locking the owner out.
  */

@@ -4,8 +4,8 @@ import { getDb, type Transaction } from "../../db/client";
 import { cachedRoadmapContent } from "../../db/content/cache";
 import { milestones, roadmaps, stages } from "../../db/schema";
 import { isSlug, type ResourceContent, type SalaryGuide } from "../../db/content/schema";
-import { AppError } from "../errors";
-import type { StatusMap } from "../progress";
+import { AppError } from "../domain/errors";
+import type { StatusMap } from "../domain/progress-math";
 
 export type MilestoneView = {
   id: string;

@@ -2,9 +2,9 @@ import "server-only";
 import { and, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { userSessions, users } from "../../db/schema";
-import { describeDevice } from "../device-description";
-import { AppError } from "../errors";
-import { SESSION_LAST_SEEN_REFRESH_MS, sessionCutoffs } from "../session-lifetimes";
+import { describeDevice } from "../domain/device-description";
+import { AppError } from "../domain/errors";
+import { SESSION_LAST_SEEN_REFRESH_MS, sessionCutoffs } from "../domain/session-lifetimes";
 import type { Viewer } from "./viewer";
 
 /** Matches the check on user_sessions.user_agent: a header is kept whole up to this length. */

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { roadmaps, shareLinks, users } from "../../db/schema";
-import type { StatusMap } from "../progress";
+import type { StatusMap } from "../domain/progress-math";
 import { loadEvidence } from "./evidence";
 import { loadLearnerRoadmap } from "./roadmap-state";
 import { roadmapIdOf, type RoadmapView } from "./roadmaps";

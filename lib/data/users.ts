@@ -2,9 +2,9 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
-import { isValidTimeZone } from "../dates";
-import { AppError } from "../errors";
-import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from "../passwords";
+import { isValidTimeZone } from "../domain/dates";
+import { AppError } from "../domain/errors";
+import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from "../server/passwords";
 import type { Viewer } from "./viewer";
 
 export function normalizeEmail(email: string): string {

@@ -61,7 +61,7 @@ test("raw server action posts and odd URLs never get a server error and change n
   expect(learner.email).toBeTruthy();
   const request = page.context().request;
   const progressBefore = await (await request.get("/api/roadmaps/backend-developer/progress")).json();
-  const statusAction = serverActionId("app/roadmaps/[slug]/actions.ts", "setMilestoneStatusAction");
+  const statusAction = serverActionId("lib/actions/progress.ts", "setMilestoneStatusAction");
   let tried = 0;
 
   await fc.assert(
@@ -168,7 +168,7 @@ for (const [header, headers] of [
 test("a form posted from another origin gets a 403, and one with an Origin that is no URL a 400", async ({
   baseURL,
 }) => {
-  const statusAction = serverActionId("app/roadmaps/[slug]/actions.ts", "setMilestoneStatusAction");
+  const statusAction = serverActionId("lib/actions/progress.ts", "setMilestoneStatusAction");
   const formPost = (origin: string) =>
     rawRequest(baseURL!, {
       method: "POST",
@@ -197,7 +197,7 @@ test("hostile forwarding, routing and origin headers never get a server error an
   const request = page.context().request;
   const progressBefore = await (await request.get("/api/roadmaps/backend-developer/progress")).json();
   const cookie = await cookieHeader(page.context());
-  const statusAction = serverActionId("app/roadmaps/[slug]/actions.ts", "setMilestoneStatusAction");
+  const statusAction = serverActionId("lib/actions/progress.ts", "setMilestoneStatusAction");
   const ownHost = new URL(baseURL!).host;
   const routerState = (tree: unknown) => encodeURIComponent(JSON.stringify(tree));
   let tried = 0;

@@ -20,9 +20,10 @@ import {
   roadmaps,
   users,
 } from "../../db/schema";
-import type { MilestoneStatus } from "../../lib/progress";
+import type { MilestoneStatus } from "../../lib/domain/progress-math";
 import { cookieHeader, newLearner, signUp, testClientAddress } from "../e2e/fixtures";
 import { startOwnPostgres, type OwnPostgres } from "./own-postgres";
+import { sessionCutoffs } from "../../lib/domain/session-lifetimes";
 
 const PORT = 3410;
 const WRITERS = 4;
@@ -89,7 +90,7 @@ for (const driver of ["pglite", "postgres"] as const) {
         : { pgliteDir: path.join(dataDir, "pglite") };
       const openPrepared = async () => {
         const handle = openDatabase(target, { logQuery: () => {} });
-        await prepareDatabase(handle);
+        await prepareDatabase(handle, sessionCutoffs(new Date()));
         return handle;
       };
 
@@ -119,7 +120,7 @@ for (const driver of ["pglite", "postgres"] as const) {
       await signUp(page, learner);
       const headers = {
         Cookie: await cookieHeader(context),
-        "Next-Action": serverActionId("app/roadmaps/[slug]/actions.ts", "setMilestoneStatusAction"),
+        "Next-Action": serverActionId("lib/actions/progress.ts", "setMilestoneStatusAction"),
         "Content-Type": "text/plain;charset=UTF-8",
         Accept: "text/x-component",
         Origin: app.baseUrl,

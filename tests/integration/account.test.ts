@@ -28,7 +28,7 @@ import { setMilestoneStatus } from "@/lib/data/progress";
 import { getSessionViewer } from "@/lib/data/sessions";
 import { verifyCredentials } from "@/lib/data/users";
 import type { Viewer } from "@/lib/data/viewer";
-import { RATE_LIMITS } from "@/lib/rate-limit";
+import { RATE_LIMITS } from "@/lib/domain/rate-limit-rules";
 import { backendMilestones, createLearner, eventsOf, signInSession, TEST_PASSWORD, uniqueEmail } from "./helpers";
 
 const NEW_PASSWORD = "another quite unusual passphrase";

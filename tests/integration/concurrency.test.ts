@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { learnerProgressSummaries, milestoneProgress, progressEvents } from "@/db/schema";
 import { setMilestoneStatus, type StatusChange } from "@/lib/data/progress";
-import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/progress";
+import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/progress-math";
 import { backendMilestones, createLearner } from "./helpers";
 
 const LEARNERS = 50;

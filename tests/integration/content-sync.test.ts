@@ -7,8 +7,9 @@ import { prepareDatabase } from "@/db/prepare";
 import { countQueries } from "@/db/query-count";
 import { milestones, roadmaps, stages } from "@/db/schema";
 import { setMilestoneStatus } from "@/lib/data/progress";
-import { outlineOf, summarizeRoadmap } from "@/lib/progress";
+import { outlineOf, summarizeRoadmap } from "@/lib/domain/progress-math";
 import { createLearner, viewRoadmap } from "./helpers";
+import { sessionCutoffs } from "@/lib/domain/session-lifetimes";
 
 function milestone(slug: string, title = `Learn ${slug}`): MilestoneContent {
   return {
@@ -90,7 +91,7 @@ describe("the roadmap content sync", () => {
   });
 
   it("leaves the shipped roadmap untouched when the app starts again", async () => {
-    const reports = await prepareDatabase(getDatabaseHandle());
+    const reports = await prepareDatabase(getDatabaseHandle(), sessionCutoffs(new Date()));
     expect(reports.map(syncChangedAnything)).toEqual([false]);
   });
 

@@ -6,7 +6,7 @@ import { acceptInvite, createInvite, endMentorship } from "@/lib/data/mentorship
 import { getNotebookForViewer } from "@/lib/data/notebook";
 import { saveMilestoneNote } from "@/lib/data/notes";
 import { setMilestoneStatus } from "@/lib/data/progress";
-import { EVIDENCE_MAX_PER_MILESTONE } from "@/lib/evidence-rules";
+import { EVIDENCE_MAX_PER_MILESTONE } from "@/lib/domain/evidence-rules";
 import type { Viewer } from "@/lib/data/viewer";
 import { backendMilestones, createLearner } from "./helpers";
 

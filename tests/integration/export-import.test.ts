@@ -14,7 +14,7 @@ import { acceptInvite, createInvite } from "@/lib/data/mentorships";
 import { saveMilestoneNote } from "@/lib/data/notes";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import type { Viewer } from "@/lib/data/viewer";
-import type { WaymarkExport } from "@/lib/export-format";
+import type { WaymarkExport } from "@/lib/domain/export-format";
 import { backendMilestones, createLearner, eventsOf } from "./helpers";
 
 const slug = "backend-developer";

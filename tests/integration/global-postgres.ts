@@ -2,6 +2,7 @@ import type { TestProject } from "vitest/node";
 import { openDatabase } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
 import { adminExec, databaseUrl, dropDatabasesWithPrefix } from "./postgres-admin";
+import { sessionCutoffs } from "@/lib/domain/session-lifetimes";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject) {
   await adminExec(`create database "${template}"`);
   const handle = openDatabase({ databaseUrl: databaseUrl(template) });
   try {
-    await prepareDatabase(handle);
+    await prepareDatabase(handle, sessionCutoffs(new Date()));
   } finally {
     await handle.close();
   }

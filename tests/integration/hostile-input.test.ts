@@ -10,7 +10,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import * as schema from "@/db/schema";
-import { ERROR_CODES, UNSTORABLE_TEXT_MESSAGE } from "@/lib/errors";
+import { ERROR_CODES, UNSTORABLE_TEXT_MESSAGE } from "@/lib/domain/errors";
 import type { Viewer } from "@/lib/data/viewer";
 import { addMilestoneEvidence } from "@/lib/data/evidence";
 import { postMilestoneMessage } from "@/lib/data/feedback";
@@ -31,7 +31,7 @@ const session = vi.hoisted(() => ({
 
 // Auth.js itself is not under test here: what reaches it is a refused password.
 vi.mock("next-auth", () => ({ AuthError: session.AuthError }));
-vi.mock("@/lib/auth", () => ({
+vi.mock("@/lib/server/auth", () => ({
   getViewer: async () => session.viewer,
   getSession: async () =>
     session.viewer && { viewer: session.viewer, sessionId: session.sessionId, unreadNotifications: 0 },
@@ -50,16 +50,16 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { signInAction, signUpAction } = await import("@/app/(auth)/actions");
+const { signInAction, signUpAction } = await import("@/lib/actions/auth");
 const { changePasswordAction, deleteAccountAction, endOtherSessionsAction, endSessionAction } =
-  await import("@/app/account/actions");
-const { importLearnerDataAction } = await import("@/app/account/data-actions");
-const { setMilestoneStatusAction } = await import("@/app/roadmaps/[slug]/actions");
-const { publishShareLinkAction, revokeShareLinkAction } = await import("@/app/roadmaps/[slug]/share-actions");
+  await import("@/lib/actions/account");
+const { importLearnerDataAction } = await import("@/lib/actions/account-data");
+const { setMilestoneStatusAction, undoLastChangeAction } = await import("@/lib/actions/progress");
+const { publishShareLinkAction, revokeShareLinkAction } = await import("@/lib/actions/share-links");
 const { addMilestoneEvidenceAction, removeMilestoneEvidenceAction, saveMilestoneNoteAction } =
-  await import("@/app/roadmaps/[slug]/note-actions");
-const { setPaceSettingsAction, undoLastChangeAction } = await import("@/app/(learner)/dashboard/actions");
-const mentorshipActions = await import("@/app/_actions/mentorship");
+  await import("@/lib/actions/notebook");
+const { setPaceSettingsAction } = await import("@/lib/actions/pace");
+const mentorshipActions = await import("@/lib/actions/mentorship");
 const progressRoute = await import("@/app/api/roadmaps/[slug]/progress/route");
 const notesRoute = await import("@/app/api/roadmaps/[slug]/notes/route");
 const exportRoute = await import("@/app/api/export/route");

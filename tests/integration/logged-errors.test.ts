@@ -8,8 +8,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { toPublicError } from "@/lib/errors";
-import { serializeError } from "@/lib/logger";
+import { toPublicError } from "@/lib/server/public-error";
+import { serializeError } from "@/lib/server/logger";
 import { createLearner } from "./helpers";
 
 /** The error a query throws; the test fails if it succeeds. */

@@ -5,7 +5,8 @@ import { refreshRoadmapProgressSummaries } from "@/db/progress-summaries";
 import { countQueries } from "@/db/query-count";
 import { enrollments, mentorships, milestoneProgress, roadmaps, users } from "@/db/schema";
 import { createInvite, acceptInvite } from "@/lib/data/mentorships";
-import { getMenteesPageForViewer, MENTEES_PAGE_SIZE, type MenteeTableQuery } from "@/lib/data/mentee-table";
+import { getMenteesPageForViewer, MENTEES_PAGE_SIZE } from "@/lib/data/mentee-table";
+import type { MenteeTableQuery } from "@/lib/domain/mentee-table-query";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import { backendMilestones, createLearner, uniqueEmail, menteeTable } from "./helpers";
 

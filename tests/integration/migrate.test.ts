@@ -3,6 +3,7 @@ import { openDatabase } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
 import { checkReadiness } from "@/db/readiness";
 import { adminExec, databaseUrl } from "./postgres-admin";
+import { sessionCutoffs } from "@/lib/domain/session-lifetimes";
 
 // Several app servers share one Postgres; the embedded database belongs to one process.
 describe.runIf(process.env.DATABASE_URL)("migrations on a shared database", () => {
@@ -11,7 +12,7 @@ describe.runIf(process.env.DATABASE_URL)("migrations on a shared database", () =
     await adminExec(`create database "${name}"`);
     const servers = Array.from({ length: 4 }, () => openDatabase({ databaseUrl: databaseUrl(name) }));
     try {
-      await Promise.all(servers.map((server) => prepareDatabase(server)));
+      await Promise.all(servers.map((server) => prepareDatabase(server, sessionCutoffs(new Date()))));
       expect(await checkReadiness(servers[0]!.db)).toEqual({ ready: true });
     } finally {
       await Promise.all(servers.map((server) => server.close()));

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { countQueries } from "@/db/query-count";
 import { enrollments, milestoneProgress, progressEvents } from "@/db/schema";
 import { setMilestoneStatus } from "@/lib/data/progress";
-import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/progress";
+import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/progress-math";
 import { backendMilestones, createLearner, eventsOf, statusesOf, viewRoadmap } from "./helpers";
 
 async function progressRows(userId: string, milestoneId: string) {

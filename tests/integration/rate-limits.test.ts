@@ -5,8 +5,9 @@ import { getDatabaseHandle, getDb } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
 import { rateLimits } from "@/db/schema";
 import { hashedSubject, limitSignInAttempt, takeBackoff, takeRateLimits } from "@/lib/data/rate-limits";
-import { RATE_LIMITS, SIGN_IN_BACKOFF, type BackoffRule, type RateLimitRule } from "@/lib/rate-limit";
-import { AppError } from "@/lib/errors";
+import { RATE_LIMITS, SIGN_IN_BACKOFF, type BackoffRule, type RateLimitRule } from "@/lib/domain/rate-limit-rules";
+import { AppError } from "@/lib/domain/errors";
+import { sessionCutoffs } from "@/lib/domain/session-lifetimes";
 
 const rule: RateLimitRule = { name: `test:${randomUUID()}`, limit: 3, windowSeconds: 60, message: "Slow down." };
 const start = new Date("2026-11-22T10:00:00Z");
@@ -78,7 +79,7 @@ describe("rate limits kept in the database", () => {
         { key: stale, windowStartedAt: dayAndMinuteAgo, windowSeconds: 60, hits: 3 },
         { key: current, windowStartedAt: new Date(), windowSeconds: 60, hits: 3 },
       ]);
-    await prepareDatabase(getDatabaseHandle());
+    await prepareDatabase(getDatabaseHandle(), sessionCutoffs(new Date()));
     expect(await getDb().select().from(rateLimits).where(eq(rateLimits.key, stale))).toEqual([]);
     expect(await getDb().select().from(rateLimits).where(eq(rateLimits.key, current))).toHaveLength(1);
   });

@@ -16,7 +16,7 @@ import {
   SESSION_ABSOLUTE_LIFETIME_MS,
   SESSION_IDLE_LIFETIME_MS,
   SESSION_LAST_SEEN_REFRESH_MS,
-} from "@/lib/session-lifetimes";
+} from "@/lib/domain/session-lifetimes";
 import { createLearner, FIREFOX_ON_WINDOWS, signInSession } from "./helpers";
 
 const SAFARI_ON_IPHONE =

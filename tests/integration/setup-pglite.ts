@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import { sessionCutoffs } from "@/lib/domain/session-lifetimes";
 
 // Each test file gets its own embedded database in a fresh directory.
 const dataDir = mkdtempSync(path.join(tmpdir(), "waymark-test-"));
@@ -11,7 +12,7 @@ delete process.env.DATABASE_URL;
 beforeAll(async () => {
   const { getDatabaseHandle } = await import("@/db/client");
   const { prepareDatabase } = await import("@/db/prepare");
-  await prepareDatabase(getDatabaseHandle());
+  await prepareDatabase(getDatabaseHandle(), sessionCutoffs(new Date()));
 });
 
 afterAll(async () => {

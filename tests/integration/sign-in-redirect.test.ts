@@ -13,7 +13,7 @@ const auth = vi.hoisted(() => ({
 
 // Auth.js itself is not under test: an accepted password redirects where it is told.
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("@/lib/auth", () => ({
+vi.mock("@/lib/server/auth", () => ({
   signIn: async (_provider: string, options: { redirectTo: string }) => {
     auth.redirects.push(options.redirectTo);
     const { redirect } = await import("next/navigation");
@@ -26,7 +26,7 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => {} }),
 }));
 
-const { signInAction, signUpAction } = await import("@/app/(auth)/actions");
+const { signInAction, signUpAction } = await import("@/lib/actions/auth");
 
 const OFF_SITE = [
   "/.//evil.example",

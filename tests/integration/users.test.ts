@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { createUserWithPassword, verifyCredentials } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/domain/errors";
 import { createLearner, TEST_PASSWORD, uniqueEmail } from "./helpers";
 
 describe("accounts", () => {

@@ -1,13 +1,13 @@
 import { redirect } from "next/navigation";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { action, publicAction } from "@/lib/actions";
-import { getViewer } from "@/lib/auth";
-import { AppError, UNSTORABLE_TEXT_MESSAGE } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { action, publicAction } from "@/lib/server/action";
+import { getViewer } from "@/lib/server/auth";
+import { AppError, UNSTORABLE_TEXT_MESSAGE } from "@/lib/domain/errors";
+import { logger } from "@/lib/server/logger";
 import type { Viewer } from "@/lib/data/viewer";
 
-vi.mock("@/lib/auth", () => ({ getViewer: vi.fn() }));
+vi.mock("@/lib/server/auth", () => ({ getViewer: vi.fn() }));
 
 const mockedGetViewer = vi.mocked(getViewer);
 const viewer: Viewer = { id: "user-1", name: "Ada", email: "ada@example.com" };

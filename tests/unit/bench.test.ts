@@ -12,7 +12,7 @@ import {
 import { firstLoadFiles } from "@/bench/page-weight-files";
 import { planLearner, randomSource } from "@/bench/seed-plan";
 import { checkWebBudgets, renderWebMarkdown, type PageScores } from "@/bench/web-report";
-import type { MilestoneStatus } from "@/lib/progress";
+import type { MilestoneStatus } from "@/lib/domain/progress-math";
 
 const milestoneIds = Array.from({ length: 28 }, (_, index) => `m${index}`);
 const now = new Date("2026-11-21T12:00:00Z");

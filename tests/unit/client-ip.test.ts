@@ -2,7 +2,7 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { clientIp, PEER_ADDRESS_HEADER, PEER_ADDRESS_RECORDED } from "@/lib/client-ip";
+import { clientIp, PEER_ADDRESS_HEADER, PEER_ADDRESS_RECORDED } from "@/lib/server/client-ip";
 import "@/scripts/peer-address-hook";
 
 const headersOf = (entries: Record<string, string>) => new Headers(entries);

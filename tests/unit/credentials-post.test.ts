@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // Auth.js's own reader of a request (not exported by the package): what it would sign in with.
 import { toInternalRequest } from "../../node_modules/@auth/core/lib/utils/web.js";
-import { isCredentialsCallbackPath, readCredentialsAttempt, readCredentialsForm } from "@/lib/credentials-post";
+import { isCredentialsCallbackPath, readCredentialsAttempt, readCredentialsForm } from "@/lib/server/credentials-post";
 import { normalizeEmail } from "@/lib/data/users";
 
 const ORIGIN = "http://127.0.0.1:3000";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, daysBetween, isLocalDate, isValidTimeZone, localDate } from "@/lib/dates";
+import { addDays, addMonths, daysBetween, isLocalDate, isValidTimeZone, localDate } from "@/lib/domain/dates";
 
 describe("localDate", () => {
   it("puts a late-evening UTC event on the next day for a learner in Tokyo", () => {

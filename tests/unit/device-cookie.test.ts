@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rememberDevice, trustedDeviceId } from "@/lib/device-cookie";
+import { rememberDevice, trustedDeviceId } from "@/lib/server/device-cookie";
 
 const secret = "a-secret-of-at-least-thirty-two-characters";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDevice } from "@/lib/device-description";
+import { describeDevice } from "@/lib/domain/device-description";
 
 describe("a device's description, from its user agent", () => {
   it.each([

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConfigurationError, parseEnv, resolveAuthSecret } from "@/lib/env";
+import { ConfigurationError, parseEnv, resolveAuthSecret } from "@/lib/server/env";
 
 const SECRET = "s".repeat(32);
 

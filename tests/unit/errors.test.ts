@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ERROR_CODES, HTTP_STATUS, toPublicError, UNSTORABLE_TEXT_MESSAGE } from "@/lib/errors";
+import { AppError, ERROR_CODES, HTTP_STATUS, UNSTORABLE_TEXT_MESSAGE } from "@/lib/domain/errors";
+import { toPublicError } from "@/lib/server/public-error";
 
 describe("toPublicError", () => {
   it("shows an AppError's code, message and field errors as they are", () => {

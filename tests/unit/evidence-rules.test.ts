@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { evidenceLinkSchema } from "@/lib/evidence";
-import { evidenceLinkProblems } from "@/lib/evidence-rules";
+import { evidenceLinkSchema } from "@/lib/domain/evidence-link-schema";
+import { evidenceLinkProblems } from "@/lib/domain/evidence-rules";
 
 const cases = [
   { title: "Repository", url: "https://github.com/example/project" },

@@ -13,7 +13,7 @@ import {
   waymarkExportSchema,
   type ExportedMilestone,
   type WaymarkExport,
-} from "@/lib/export-format";
+} from "@/lib/domain/export-format";
 
 function milestone(slug: string, changes: Partial<ExportedMilestone> = {}): ExportedMilestone {
   return {

@@ -4,7 +4,7 @@ import { DrizzleQueryError } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { withoutQueryParameters } from "@/db/query-errors";
-import { createLogger, serializeError } from "@/lib/logger";
+import { createLogger, serializeError } from "@/lib/server/logger";
 
 function capture() {
   const lines: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, daysBetween, type LocalDate } from "@/lib/dates";
+import { addDays, addMonths, daysBetween, type LocalDate } from "@/lib/domain/dates";
 import {
   computePace,
   expectedPercent,
@@ -13,8 +13,8 @@ import {
   RECENT_RATE_DAYS,
   type PaceCounts,
   type StageWindow,
-} from "@/lib/pace";
-import type { MilestoneStatus } from "@/lib/progress";
+} from "@/lib/domain/pace";
+import type { MilestoneStatus } from "@/lib/domain/progress-math";
 
 /** The product's four stages: 0–3, 3–6, 6–12 months and 1+ year. */
 const STAGES: StageWindow[] = [

@@ -16,7 +16,7 @@ vi.mock("@node-rs/argon2", () => {
   return { hash: slowHash, verify: slowHash };
 });
 
-const { assertPasswordHashingAvailable, verifyPassword } = await import("@/lib/passwords");
+const { assertPasswordHashingAvailable, verifyPassword } = await import("@/lib/server/passwords");
 
 async function releaseAll() {
   while (pending.length > 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from "@/lib/passwords";
+import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from "@/lib/server/passwords";
 
 describe("passwordProblem", () => {
   it("refuses a password shorter than 8 characters and says so", () => {

@@ -4,11 +4,13 @@ import {
   findCurrentStageId,
   findNextMilestoneId,
   formatStageWindow,
+  MILESTONE_STATUSES,
   nextProgressTimestamps,
   percentDone,
   summarizeRoadmap,
   type RoadmapOutline,
-} from "@/lib/progress";
+} from "@/lib/domain/progress-math";
+import { milestoneStatus } from "@/db/schema";
 
 const outline: RoadmapOutline = [
   { id: "s1", milestoneIds: ["a", "b"] },
@@ -168,5 +170,11 @@ describe("formatStageWindow", () => {
 
   it("falls back to months for an open-ended window that is not whole years", () => {
     expect(formatStageWindow(5, null)).toBe("5+ months");
+  });
+});
+
+describe("milestone statuses", () => {
+  it("are the same list in the domain and in the database's enum", () => {
+    expect(milestoneStatus.enumValues).toEqual([...MILESTONE_STATUSES]);
   });
 });

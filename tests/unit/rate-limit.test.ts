@@ -6,7 +6,7 @@ import {
   retryAfterMessage,
   secondsUntilAllowed,
   SIGN_IN_BACKOFF,
-} from "@/lib/rate-limit";
+} from "@/lib/domain/rate-limit-rules";
 
 const rule = RATE_LIMITS.signInPerDevice;
 const start = new Date("2026-11-22T10:00:00Z");

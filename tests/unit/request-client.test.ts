@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
-import { PEER_ADDRESS_HEADER } from "@/lib/client-ip";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/client-ip";
 import "@/scripts/peer-address-hook";
 
 const warn = vi.hoisted(() => vi.fn());
-vi.mock("@/lib/logger", () => ({ logger: { warn } }));
+vi.mock("@/lib/server/logger", () => ({ logger: { warn } }));
 
-const { requestClientAddress } = await import("@/lib/request-client");
+const { requestClientAddress } = await import("@/lib/server/request-client");
 
 describe("a request's client address", () => {
   it("says once in the log when X-Forwarded-For names someone else while no proxy is trusted", () => {

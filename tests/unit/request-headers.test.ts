@@ -6,7 +6,7 @@ import {
   isHost,
   publicOriginOf,
   SERVER_ACTION_ALLOWED_ORIGINS,
-} from "@/lib/request-headers";
+} from "@/lib/server/request-headers";
 import nextConfig from "../../next.config.js";
 
 /** A router state as Next's client sends it: the tree as JSON, percent-encoded. */

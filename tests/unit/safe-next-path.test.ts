@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeNextPath } from "@/lib/safe-next-path";
+import { safeNextPath } from "@/lib/domain/safe-next-path";
 
 describe("safeNextPath", () => {
   it.each(["/roadmaps/backend-developer#x", "/dashboard?x=1", "/", "/roadmaps/backend-developer?x=1#m"])(

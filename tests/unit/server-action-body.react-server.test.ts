@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, isDecodableActionPost, type ActionPost } from "@/lib/server-action-body";
+import { ACTION_BODY_LIMIT_BYTES, isDecodableActionPost, type ActionPost } from "@/lib/server/server-action-body";
 import nextConfig from "../../next.config.js";
 
 type Reply = string | FormData;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countProgress } from "@/lib/progress";
-import { describeSharedProgress } from "@/lib/share-summary";
+import { countProgress } from "@/lib/domain/progress-math";
+import { describeSharedProgress } from "@/lib/domain/share-summary";
 
 const ids = ["a", "b", "c", "d"];
 

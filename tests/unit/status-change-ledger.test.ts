@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StatusChangeLedger } from "@/lib/status-change-ledger";
+import { StatusChangeLedger } from "@/lib/client/status-change-ledger";
 
 describe("rolling back optimistic status changes", () => {
   it("puts back what was on screen when a lone change fails", () => {

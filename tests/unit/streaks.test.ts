@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "@/lib/dates";
-import { activeDays, computeStreaks, dailyActivity } from "@/lib/streaks";
+import { addDays } from "@/lib/domain/dates";
+import { activeDays, computeStreaks, dailyActivity } from "@/lib/domain/streaks";
 
 const at = (iso: string) => new Date(iso);
 

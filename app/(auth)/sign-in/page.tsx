@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
 import { OAuthButtons } from "@/components/oauth-buttons";
-import { enabledOAuthProviders, getViewer } from "@/lib/auth";
-import { safeNextPath } from "@/lib/safe-next-path";
-import { signInAction } from "../actions";
+import { enabledOAuthProviders, getViewer } from "@/lib/server/auth";
+import { safeNextPath } from "@/lib/domain/safe-next-path";
+import { signInAction } from "@/lib/actions/auth";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
 import { OAuthButtons } from "@/components/oauth-buttons";
-import { enabledOAuthProviders, getViewer } from "@/lib/auth";
-import { PASSWORD_MIN_LENGTH } from "@/lib/passwords";
-import { signUpAction } from "../actions";
+import { enabledOAuthProviders, getViewer } from "@/lib/server/auth";
+import { PASSWORD_MIN_LENGTH } from "@/lib/server/passwords";
+import { signUpAction } from "@/lib/actions/auth";
 
 export const metadata: Metadata = { title: "Create your account" };
 

@@ -7,11 +7,11 @@ import { ActivityTimeline } from "@/components/activity-timeline";
 import { PaceBadge, PaceTable, formatDay } from "@/components/pace-table";
 import { PaceSettingsForm } from "@/components/pace-settings-form";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { getActivityForViewer, type Activity } from "@/lib/data/insight";
 import { getDashboardForViewer, type DashboardRoadmap } from "@/lib/data/progress";
 import { listRoadmaps } from "@/lib/data/roadmaps";
-import { formatStageWindow } from "@/lib/progress";
+import { formatStageWindow } from "@/lib/domain/progress-math";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -1,10 +1,10 @@
 import type { NextRequest } from "next/server";
-import { getViewer } from "@/lib/auth";
-import { localDate } from "@/lib/dates";
+import { getViewer } from "@/lib/server/auth";
+import { localDate } from "@/lib/domain/dates";
 import { exportLearnerData } from "@/lib/data/export";
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
-import { toCsv, toMarkdown, type WaymarkExport } from "@/lib/export-format";
+import { AppError } from "@/lib/domain/errors";
+import { errorResponse } from "@/lib/server/http";
+import { toCsv, toMarkdown, type WaymarkExport } from "@/lib/domain/export-format";
 
 const FORMATS = {
   json: {

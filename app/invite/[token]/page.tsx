@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInviteForm } from "@/components/accept-invite-form";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { getInvitePreview, type InvitePreview } from "@/lib/data/mentorships";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/domain/errors";
 
 export const metadata: Metadata = { title: "Mentorship invite", robots: { index: false } };
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { createMenteeInviteAction } from "@/app/_actions/mentorship";
+import { createMenteeInviteAction } from "@/lib/actions/mentorship";
 import { InviteSection } from "@/components/invite-section";
 import { MenteeTable } from "@/components/mentee-table";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { getMenteesPageForViewer } from "@/lib/data/mentee-table";
-import { menteeTableHref, parseMenteeTableQuery } from "@/lib/mentee-table-query";
+import { menteeTableHref, parseMenteeTableQuery } from "@/lib/domain/mentee-table-query";
 
 export const metadata: Metadata = { title: "Mentees" };
 

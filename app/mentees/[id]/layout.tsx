@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { requireMenteeForViewer } from "@/lib/data/mentorships";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/domain/errors";
 
 /*
  * The access check runs here, outside the page's loading boundary, so a forbidden or

@@ -8,10 +8,10 @@ import { NoteMarkdown } from "@/components/note-markdown";
 import { StageSection } from "@/components/stage-section";
 import { EndMentorshipButton } from "@/components/end-mentorship-button";
 import { OverallProgress } from "@/components/overall-progress";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { getMenteeForViewer } from "@/lib/data/mentee";
-import { AppError } from "@/lib/errors";
-import { outlineOf, STATUS_LABELS, statusOf, summarizeRoadmap } from "@/lib/progress";
+import { AppError } from "@/lib/domain/errors";
+import { outlineOf, STATUS_LABELS, statusOf, summarizeRoadmap } from "@/lib/domain/progress-math";
 import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Mentee" };

@@ -5,11 +5,11 @@ import { cache } from "react";
 import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
 import { ShareLinkPanel } from "@/components/share-link-panel";
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { getRoadmapPageForViewer } from "@/lib/data/roadmap-state";
-import { AppError } from "@/lib/errors";
-import { roadmapNotesQuery, roadmapProgressQuery } from "@/lib/queries";
-import { requestOrigin } from "@/lib/request-origin";
+import { AppError } from "@/lib/domain/errors";
+import { roadmapNotesQuery, roadmapProgressQuery } from "@/lib/client/queries";
+import { requestOrigin } from "@/lib/server/request-origin";
 
 // Metadata and page share one load per request.
 const loadRoadmap = cache(async (slug: string) => {

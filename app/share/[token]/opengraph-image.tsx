@@ -1,5 +1,5 @@
 import { ImageResponse } from "next/og";
-import { outlineOf, summarizeRoadmap } from "@/lib/progress";
+import { outlineOf, summarizeRoadmap } from "@/lib/domain/progress-math";
 import { loadSharedProgress } from "./load-shared-progress";
 
 export const alt = "A learner's progress on a Waymark roadmap";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SharedProgress } from "@/components/shared-progress";
-import { findCurrentStageId, outlineOf, summarizeRoadmap } from "@/lib/progress";
-import { requestOrigin } from "@/lib/request-origin";
-import { describeSharedProgress } from "@/lib/share-summary";
+import { findCurrentStageId, outlineOf, summarizeRoadmap } from "@/lib/domain/progress-math";
+import { requestOrigin } from "@/lib/server/request-origin";
+import { describeSharedProgress } from "@/lib/domain/share-summary";
 import { loadSharedProgress } from "./load-shared-progress";
 
 // Unguessable addresses stay out of search results, shared or not.

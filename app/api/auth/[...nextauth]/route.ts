@@ -1,13 +1,13 @@
 import { NextRequest, NextResponse } from "next/server";
-import { getSession, handlers } from "@/lib/auth";
-import { isCredentialsCallbackPath, isSessionPath, readCredentialsAttempt } from "@/lib/credentials-post";
+import { getSession, handlers } from "@/lib/server/auth";
+import { isCredentialsCallbackPath, isSessionPath, readCredentialsAttempt } from "@/lib/server/credentials-post";
 import { limitSignInAttempt } from "@/lib/data/rate-limits";
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
-import { assertPasswordHashingAvailable } from "@/lib/passwords";
-import { requestClientAddress } from "@/lib/request-client";
-import { publicOriginOf } from "@/lib/request-headers";
-import { trustedSignInDevice } from "@/lib/sign-in-device";
+import { AppError } from "@/lib/domain/errors";
+import { errorResponse } from "@/lib/server/http";
+import { assertPasswordHashingAvailable } from "@/lib/server/passwords";
+import { requestClientAddress } from "@/lib/server/request-client";
+import { publicOriginOf } from "@/lib/server/request-headers";
+import { trustedSignInDevice } from "@/lib/server/sign-in-device";
 
 /**
  * Auth.js builds its redirects on the request's URL, which Next bases on the address the

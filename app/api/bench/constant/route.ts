@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireBenchMode } from "@/lib/bench-mode";
+import { requireBenchMode } from "@/lib/server/bench-mode";
 
 /** Baseline: the cheapest route handler the app can serve. */
 export function GET() {

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { benchStats, requireBenchMode } from "@/lib/bench-mode";
+import { benchStats, requireBenchMode } from "@/lib/server/bench-mode";
 
 export function GET() {
   requireBenchMode();

@@ -1,7 +1,7 @@
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { countUnreadNotifications } from "@/lib/data/notifications";
-import { AppError } from "@/lib/errors";
-import { jsonRoute } from "@/lib/http";
+import { AppError } from "@/lib/domain/errors";
+import { jsonRoute } from "@/lib/server/http";
 
 export const GET = jsonRoute(async () => {
   const viewer = await getViewer();

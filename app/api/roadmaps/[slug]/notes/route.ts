@@ -1,8 +1,8 @@
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { getNotebookForViewer } from "@/lib/data/notebook";
-import { AppError } from "@/lib/errors";
-import { jsonRoute } from "@/lib/http";
-import type { RoadmapNotesData } from "@/lib/queries";
+import { AppError } from "@/lib/domain/errors";
+import { jsonRoute } from "@/lib/server/http";
+import type { RoadmapNotesData } from "@/lib/domain/notebook";
 
 export const GET = jsonRoute(
   async (_request: Request, { params }: RouteContext<"/api/roadmaps/[slug]/notes">): Promise<RoadmapNotesData> => {

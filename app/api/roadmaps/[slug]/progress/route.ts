@@ -1,8 +1,8 @@
-import { getViewer } from "@/lib/auth";
+import { getViewer } from "@/lib/server/auth";
 import { getRoadmapProgressForViewer } from "@/lib/data/roadmap-state";
-import { AppError } from "@/lib/errors";
-import { jsonRoute } from "@/lib/http";
-import type { RoadmapProgressData } from "@/lib/queries";
+import { AppError } from "@/lib/domain/errors";
+import { jsonRoute } from "@/lib/server/http";
+import type { RoadmapProgressData } from "@/lib/domain/notebook";
 
 export const GET = jsonRoute(
   async (

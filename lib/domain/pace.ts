@@ -1,0 +1,263 @@
+import { addDays, addMonths, daysBetween, localDate, type LocalDate } from "./dates";
+import type { MilestoneStatus } from "./progress-math";
+
+/*
+ * Pace against the stage windows (0–3, 3–6, 6–12 months, 1+ year). Skipped milestones are
+ * not left to do, so for pace they count with the done ones; percentages of progress
+ * elsewhere still count done milestones only.
+ */
+export type PaceStatus = "not_started" | "behind" | "on_track" | "ahead" | "complete";
+
+export const PACE_LABELS: Record<PaceStatus, string> = {
+  not_started: "Not started",
+  behind: "Behind",
+  on_track: "On track",
+  ahead: "Ahead",
+  complete: "Complete",
+};
+
+/** How far actual progress may drift from the expected before it counts as ahead or behind. */
+export const PACE_TOLERANCE_PERCENT = 10;
+/** Recent rate: milestones finished or skipped over this many days. */
+export const RECENT_RATE_DAYS = 28;
+/** An open-ended stage ("1+ year") is planned for this many months unless a target says otherwise. */
+export const OPEN_STAGE_MONTHS = 12;
+
+export type StageWindow = { id: string; startMonth: number; endMonth: number | null };
+export type PlannedStage = { id: string; plannedStart: LocalDate; plannedEnd: LocalDate };
+
+/**
+ * When each stage should start and end. By default the stage windows counted from the start
+ * date; a roadmap target stretches or squeezes them all to end on it; a stage target moves
+ * that stage's end (see stageTargetProblems for the targets that are refused).
+ */
+export function planStages({
+  start,
+  stages,
+  roadmapTarget = null,
+  stageTargets = {},
+}: {
+  start: LocalDate;
+  stages: readonly StageWindow[];
+  roadmapTarget?: LocalDate | null;
+  stageTargets?: Readonly<Record<string, LocalDate>>;
+}): PlannedStage[] {
+  const defaults = stages.map((stage) => ({
+    id: stage.id,
+    startDays: daysBetween(start, addMonths(start, stage.startMonth)),
+    endDays: daysBetween(start, addMonths(start, stage.endMonth ?? stage.startMonth + OPEN_STAGE_MONTHS)),
+  }));
+  const span = Math.max(1, ...defaults.map((stage) => stage.endDays));
+  const scale = roadmapTarget ? Math.max(1, daysBetween(start, roadmapTarget)) / span : 1;
+  return defaults.map((stage) => {
+    const plannedStart = addDays(start, Math.round(stage.startDays * scale));
+    const target = stageTargets[stage.id];
+    const end = target ?? addDays(start, Math.round(stage.endDays * scale));
+    return { id: stage.id, plannedStart, plannedEnd: end > plannedStart ? end : addDays(plannedStart, 1) };
+  });
+}
+
+/** Stage targets that can't be planned: on or before the day the stage is due to start. */
+export function stageTargetProblems(input: Parameters<typeof planStages>[0]): Record<string, string> {
+  const plan = planStages({ ...input, stageTargets: {} });
+  const problems: Record<string, string> = {};
+  for (const stage of plan) {
+    const target = input.stageTargets?.[stage.id];
+    if (target && target < stage.plannedStart) {
+      problems[stage.id] = `Pick a date on or after ${stage.plannedStart}, when this stage is planned to start.`;
+    }
+  }
+  return problems;
+}
+
+/** The share of a planned window that has passed by `today`, in whole percent. */
+export function expectedPercent(plannedStart: LocalDate, plannedEnd: LocalDate, today: LocalDate): number {
+  if (today <= plannedStart) return 0;
+  if (today >= plannedEnd) return 100;
+  // Multiply before dividing: 29 / 100 * 100 is 28.999… in floating point.
+  return Math.floor((daysBetween(plannedStart, today) * 100) / daysBetween(plannedStart, plannedEnd));
+}
+
+export type PaceCounts = { total: number; done: number; skipped: number; inProgress: number };
+
+function handledPercent(counts: PaceCounts): number {
+  return counts.total === 0 ? 100 : Math.floor(((counts.done + counts.skipped) * 100) / counts.total);
+}
+
+export function paceStatus(counts: PaceCounts, expected: number): PaceStatus {
+  const handled = counts.done + counts.skipped;
+  if (handled >= counts.total) return "complete";
+  // Past the planned end with work left is behind, however little is left.
+  if (expected >= 100) return "behind";
+  const untouched = handled === 0 && counts.inProgress === 0;
+  if (untouched && expected < PACE_TOLERANCE_PERCENT) return "not_started";
+  const actual = handledPercent(counts);
+  if (actual - expected >= PACE_TOLERANCE_PERCENT) return "ahead";
+  if (expected - actual >= PACE_TOLERANCE_PERCENT) return "behind";
+  return "on_track";
+}
+
+type FinishingEvent = { milestoneId?: string; toStatus: MilestoneStatus; at: Date };
+
+/**
+ * Milestones finished or skipped per day recently, in the learner's days. A milestone counts
+ * once, and only if its latest change in the window left it finished (toggling it, or an
+ * undo, does not speed anyone up). A learner who started less than RECENT_RATE_DAYS ago is
+ * measured over the days they have had.
+ */
+export function recentRate(
+  events: ReadonlyArray<FinishingEvent>,
+  today: LocalDate,
+  timeZone: string,
+  start?: LocalDate,
+): number {
+  const windowStart = addDays(today, -(RECENT_RATE_DAYS - 1));
+  const since = start && start > windowStart ? start : windowStart;
+  const days = Math.max(1, daysBetween(since, today) + 1);
+  const latest = new Map<string, FinishingEvent>();
+  for (const [index, event] of [...events].sort((a, b) => a.at.getTime() - b.at.getTime()).entries()) {
+    const day = localDate(event.at, timeZone);
+    if (day >= since && day <= today) latest.set(event.milestoneId ?? `event-${index}`, event);
+  }
+  const finished = [...latest.values()].filter((event) => event.toStatus === "done" || event.toStatus === "skipped");
+  return finished.length / days;
+}
+
+/** When `remaining` milestones would be finished at `rate` per day; null when there is no recent rate. */
+export function projectFinish(remaining: number, rate: number, today: LocalDate): LocalDate | null {
+  if (remaining <= 0) return today;
+  if (rate <= 0) return null;
+  // The epsilon absorbs float error: 17 / (17 / 28) is 28.000000000000004, not 28.
+  return addDays(today, Math.ceil(remaining / rate - 1e-9));
+}
+
+export type StagePace = {
+  id: string;
+  plannedStart: LocalDate;
+  plannedEnd: LocalDate;
+  expectedPercent: number;
+  actualPercent: number;
+  status: PaceStatus;
+  /** Null when complete, or when there is no recent activity to project from. */
+  projectedFinish: LocalDate | null;
+};
+
+export type RoadmapPace = { stages: StagePace[]; overall: StagePace; start: LocalDate; rate: number };
+
+const emptyCounts = (): PaceCounts => ({ total: 0, done: 0, skipped: 0, inProgress: 0 });
+
+function sumCounts(counts: readonly PaceCounts[]): PaceCounts {
+  return counts.reduce(
+    (sum, c) => ({
+      total: sum.total + c.total,
+      done: sum.done + c.done,
+      skipped: sum.skipped + c.skipped,
+      inProgress: sum.inProgress + c.inProgress,
+    }),
+    emptyCounts(),
+  );
+}
+
+/**
+ * Whole-roadmap pace: each stage's expected share weighted by its milestones, since the plan
+ * is uneven (more milestones early, long open stages late), not by calendar time alone.
+ */
+function overallPace(plan: readonly PlannedStage[], counts: readonly PaceCounts[], today: LocalDate) {
+  const totals = sumCounts(counts);
+  const weighted = plan.reduce(
+    (sum, stage, index) =>
+      sum + (counts[index]?.total ?? 0) * expectedPercent(stage.plannedStart, stage.plannedEnd, today),
+    0,
+  );
+  const expected = totals.total === 0 ? 0 : Math.floor(weighted / totals.total);
+  const plannedEnd = plan.reduce(
+    (latest, stage) => (stage.plannedEnd > latest ? stage.plannedEnd : latest),
+    plan[0]?.plannedEnd ?? today,
+  );
+  return { totals, expected, plannedEnd };
+}
+
+/**
+ * Pace for every stage and the whole roadmap. Stages are projected in order: a stage is
+ * expected to finish once it and every stage before it are worked through at the recent rate.
+ */
+export function computePace({
+  start,
+  stages,
+  counts,
+  events,
+  today,
+  timeZone,
+  roadmapTarget = null,
+  stageTargets = {},
+}: {
+  start: LocalDate;
+  stages: readonly StageWindow[];
+  counts: Readonly<Record<string, PaceCounts>>;
+  events: ReadonlyArray<FinishingEvent>;
+  today: LocalDate;
+  timeZone: string;
+  roadmapTarget?: LocalDate | null;
+  stageTargets?: Readonly<Record<string, LocalDate>>;
+}): RoadmapPace {
+  const plan = planStages({ start, stages, roadmapTarget, stageTargets });
+  const rate = recentRate(events, today, timeZone, start);
+  const stageCounts = plan.map((planned) => counts[planned.id] ?? emptyCounts());
+  let remainingSoFar = 0;
+  const stagePaces = plan.map((planned, index) => {
+    const stageCount = stageCounts[index]!;
+    const remaining = stageCount.total - stageCount.done - stageCount.skipped;
+    remainingSoFar += Math.max(0, remaining);
+    const expected = expectedPercent(planned.plannedStart, planned.plannedEnd, today);
+    return paceOf(planned, stageCount, expected, remaining > 0 ? projectFinish(remainingSoFar, rate, today) : null);
+  });
+  const { totals, expected, plannedEnd } = overallPace(plan, stageCounts, today);
+  const overall = paceOf(
+    { id: "overall", plannedStart: start, plannedEnd },
+    totals,
+    expected,
+    remainingSoFar > 0 ? projectFinish(remainingSoFar, rate, today) : null,
+  );
+  return { stages: stagePaces, overall, start, rate };
+}
+
+function paceOf(
+  planned: PlannedStage,
+  counts: PaceCounts,
+  expected: number,
+  projectedFinish: LocalDate | null,
+): StagePace {
+  return {
+    ...planned,
+    expectedPercent: expected,
+    actualPercent: handledPercent(counts),
+    status: paceStatus(counts, expected),
+    projectedFinish,
+  };
+}
+
+/**
+ * The whole roadmap's pace from totals, for a mentor's table of many mentees: stage windows
+ * weighted by each stage's number of milestones, without the learner's own stage targets.
+ */
+export function overallPaceStatus({
+  start,
+  stages,
+  roadmapTarget = null,
+  counts,
+  today,
+}: {
+  start: LocalDate;
+  stages: readonly (StageWindow & { total: number })[];
+  roadmapTarget?: LocalDate | null;
+  counts: PaceCounts;
+  today: LocalDate;
+}): PaceStatus {
+  const plan = planStages({ start, stages, roadmapTarget });
+  const { expected } = overallPace(
+    plan,
+    stages.map((stage) => ({ ...emptyCounts(), total: stage.total })),
+    today,
+  );
+  return paceStatus(counts, expected);
+}
