@@ -1,4 +1,4 @@
-import type { SalaryGuide } from "@/db/content/schema";
+import type { SalaryGuide } from "@/db/content/content-schema";
 
 function formatAmount(amount: number, currency: SalaryGuide["currency"]): string {
   return new Intl.NumberFormat(currency === "INR" ? "en-IN" : "en-US", {

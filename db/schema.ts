@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { ResourceContent, SalaryGuide } from "./content/schema";
+import type { ResourceContent, SalaryGuide } from "./content/content-schema";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 

@@ -1,4 +1,4 @@
-import type { RoadmapContent } from "./schema";
+import type { RoadmapContent } from "./content-schema";
 
 /*
  * Backend Developer roadmap. Stage milestones follow the four-stage career roadmap

@@ -3,7 +3,7 @@ import type { Database, Transaction } from "../client";
 import { refreshRoadmapProgressSummaries } from "../progress-summaries";
 import { forgetRoadmapContent } from "./cache";
 import { milestones, roadmaps, stages } from "../schema";
-import { roadmapContentSchema, type RoadmapContent } from "./schema";
+import { roadmapContentSchema, type RoadmapContent } from "./content-schema";
 
 export type SyncCounts = { inserted: number; updated: number; archived: number; restored: number };
 export type SyncReport = { roadmap: string; roadmapChanged: boolean; stages: SyncCounts; milestones: SyncCounts };

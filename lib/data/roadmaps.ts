@@ -3,7 +3,7 @@ import { asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Transaction } from "../../db/client";
 import { cachedRoadmapContent } from "../../db/content/cache";
 import { milestones, roadmaps, stages } from "../../db/schema";
-import { isSlug, type ResourceContent, type SalaryGuide } from "../../db/content/schema";
+import { isSlug, type ResourceContent, type SalaryGuide } from "../../db/content/content-schema";
 import { AppError } from "../domain/errors";
 import type { StatusMap } from "../domain/progress-math";
 

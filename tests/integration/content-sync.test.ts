@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDatabaseHandle, getDb } from "@/db/client";
-import type { MilestoneContent, RoadmapContent } from "@/db/content/schema";
+import type { MilestoneContent, RoadmapContent } from "@/db/content/content-schema";
 import { syncChangedAnything, syncRoadmapContent } from "@/db/content/sync";
 import { prepareDatabase } from "@/db/prepare";
 import { countQueries } from "@/db/query-count";

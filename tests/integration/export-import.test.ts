@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { countQueries } from "@/db/query-count";
-import type { RoadmapContent } from "@/db/content/schema";
+import type { RoadmapContent } from "@/db/content/content-schema";
 import { syncRoadmapContent } from "@/db/content/sync";
 import { milestoneNotes } from "@/db/schema";
 import { addMilestoneEvidence } from "@/lib/data/evidence";

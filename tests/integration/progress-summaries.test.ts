@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import type { MilestoneContent, RoadmapContent } from "@/db/content/schema";
+import type { MilestoneContent, RoadmapContent } from "@/db/content/content-schema";
 import { syncRoadmapContent } from "@/db/content/sync";
 import { refreshRoadmapProgressSummaries } from "@/db/progress-summaries";
 import { learnerProgressSummaries, milestones, roadmaps, stages } from "@/db/schema";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backendDeveloperRoadmap } from "@/db/content/backend-developer";
-import { roadmapContentSchema, type RoadmapContent } from "@/db/content/schema";
+import { roadmapContentSchema, type RoadmapContent } from "@/db/content/content-schema";
 
 const roadmap: RoadmapContent = backendDeveloperRoadmap;
 const allMilestones = roadmap.stages.flatMap((stage) => stage.milestones);
