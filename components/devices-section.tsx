@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/server/action";
 import type { DeviceSession } from "@/lib/data/sessions";
 import { SESSION_ABSOLUTE_DAYS, SESSION_IDLE_DAYS } from "@/lib/domain/session-lifetimes";
 import { LocalTime } from "./ui/local-time";
+import { Alert } from "./ui/alert";
 
 type DevicesSectionProps = {
   /** The viewer's live sessions, this device's first. */
@@ -133,11 +134,7 @@ export function DevicesSection({ devices }: DevicesSectionProps) {
         <p role="status" className="mt-2 text-sm text-emerald-800">
           {outcome}
         </p>
-        {error ? (
-          <p role="alert" className="mt-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        {error ? <Alert className="mt-2">{error}</Alert> : null}
       </div>
       <div className="mt-6 border-t border-slate-200 pt-4">
         <p className="text-sm text-slate-700">

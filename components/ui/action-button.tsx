@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/server/action";
+import { Alert } from "./alert";
 
 type ActionButtonProps<I> = {
   action: (input: I) => Promise<ActionResult<unknown>>;
@@ -95,11 +96,7 @@ export function ActionButton<I>({
           {pending ? pendingLabel : children}
         </button>
       )}
-      {error ? (
-        <p role="alert" className="w-full text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert className="w-full">{error}</Alert> : null}
     </div>
   );
 }
