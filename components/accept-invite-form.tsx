@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { acceptInviteAction } from "@/lib/actions/mentorship";
+import { Alert } from "./ui/alert";
 
 type AcceptInviteFormProps = { token: string };
 
@@ -27,11 +28,7 @@ export function AcceptInviteForm({ token }: AcceptInviteFormProps) {
 
   return (
     <div className="mt-5 flex flex-col gap-3">
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert variant="box">{error}</Alert> : null}
       <div>
         <button
           type="button"

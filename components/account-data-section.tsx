@@ -5,6 +5,7 @@ import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { importLearnerDataAction } from "@/lib/actions/account-data";
 import type { ImportReport } from "@/lib/data/import";
 import { IMPORT_MAX_BYTES } from "@/lib/domain/export-format";
+import { Alert } from "./ui/alert";
 
 const EXPORTS = [
   {
@@ -160,13 +161,9 @@ export function AccountDataSection() {
         </label>
         {error ? (
           // A new element per attempt, so the same message is announced again after another try.
-          <p
-            key={error.attempt}
-            role="alert"
-            className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
-          >
+          <Alert key={error.attempt} variant="box">
             {error.text}
-          </p>
+          </Alert>
         ) : null}
         <div>
           <button

@@ -1,13 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition } from "react";
+import { useId, useRef, useState } from "react";
 import { signOutEverywhereAction } from "@/lib/actions/auth";
 import { endOtherSessionsAction, endSessionAction } from "@/lib/actions/account";
 import type { ActionResult } from "@/lib/server/action";
 import type { DeviceSession } from "@/lib/data/sessions";
 import { SESSION_ABSOLUTE_DAYS, SESSION_IDLE_DAYS } from "@/lib/domain/session-lifetimes";
 import { LocalTime } from "./ui/local-time";
+import { Alert } from "./ui/alert";
+import { useActionRunner } from "./use-action-runner";
 
 type DevicesSectionProps = {
   /** The viewer's live sessions, this device's first. */
@@ -24,31 +26,22 @@ export function DevicesSection({ devices }: DevicesSectionProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, error, run: runAction } = useActionRunner();
   const [running, setRunning] = useState<string | null>(null);
   const [outcome, setOutcome] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const others = devices.filter((device) => !device.current);
 
   const run = (key: string, call: () => Promise<ActionResult<unknown>>, doneMessage: string) => {
     if (pending) return;
     setRunning(key);
     setOutcome("");
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await call();
-        if (result.ok) {
-          setOutcome(doneMessage);
-          headingRef.current?.focus();
-        } else {
-          setError(result.error);
-        }
-        // Refreshed on a refusal too: "already signed out" means the list is out of date.
-        router.refresh();
-      } catch {
-        setError("We couldn't reach the server. Check your connection and try again.");
+    runAction(call, (result) => {
+      if (result.ok) {
+        setOutcome(doneMessage);
+        headingRef.current?.focus();
       }
+      // Refreshed on a refusal too: "already signed out" means the list is out of date.
+      router.refresh();
     });
   };
 
@@ -133,11 +126,7 @@ export function DevicesSection({ devices }: DevicesSectionProps) {
         <p role="status" className="mt-2 text-sm text-emerald-800">
           {outcome}
         </p>
-        {error ? (
-          <p role="alert" className="mt-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        {error ? <Alert className="mt-2">{error}</Alert> : null}
       </div>
       <div className="mt-6 border-t border-slate-200 pt-4">
         <p className="text-sm text-slate-700">

@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/server/action";
 import type { CreatedInvite } from "@/lib/data/mentorships";
 import { CopyLinkField } from "./ui/copy-link-field";
 import { LocalTime } from "./ui/local-time";
+import { Alert } from "./ui/alert";
 
 type InviteLinkPanelProps = {
   create: (input: { days: number }) => Promise<ActionResult<CreatedInvite>>;
@@ -90,11 +91,7 @@ export function InviteLinkPanel({ create, explanation }: InviteLinkPanelProps) {
           </p>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert>{error}</Alert> : null}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from "@/lib/domain/evidence-rules";
 import type { EvidenceLink } from "@/lib/domain/notebook";
 import { LazyDetails } from "./ui/lazy-details";
+import { Alert } from "./ui/alert";
 
 type MilestoneEvidenceProps = {
   milestone: { id: string; title: string };
@@ -186,11 +187,7 @@ export function MilestoneEvidence({ milestone, links, onAdded, onRemoved }: Mile
             </button>
           </form>
         )}
-        {formError ? (
-          <p role="alert" className="text-sm text-red-800">
-            {formError}
-          </p>
-        ) : null}
+        {formError ? <Alert>{formError}</Alert> : null}
         <p role="status" className="sr-only">
           {announcement}
         </p>

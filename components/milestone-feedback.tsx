@@ -7,6 +7,7 @@ import type { Thread } from "@/lib/data/feedback";
 import { LazyDetails } from "./ui/lazy-details";
 import { ActionButton } from "./ui/action-button";
 import { LocalTime } from "./ui/local-time";
+import { Alert } from "./ui/alert";
 
 type MilestoneFeedbackProps = {
   learnerId: string;
@@ -164,11 +165,7 @@ function MessageForm({ learnerId, milestone, mentorId, label }: MessageFormProps
         aria-describedby={error ? `${id}-error` : undefined}
         className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
       />
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert id={`${id}-error`}>{error}</Alert> : null}
       <p role="status" className="text-sm text-emerald-800 empty:hidden">
         {posted ? "Posted." : ""}
       </p>

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { setNotesSharingAction } from "@/lib/actions/mentorship";
+import { Alert } from "./ui/alert";
 
 type NotesSharingToggleProps = { mentorshipId: string; mentorName: string; shareNotes: boolean };
 
@@ -38,11 +39,7 @@ export function NotesSharingToggle({ mentorshipId, mentorName, shareNotes }: Not
         />
         Share my milestone notes with {mentorName}
       </label>
-      {error ? (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert>{error}</Alert> : null}
     </div>
   );
 }

@@ -22,6 +22,7 @@ import { useMilestoneKeyboard } from "./use-milestone-keyboard";
 import { useRoadmapNotebook } from "./use-roadmap-notebook";
 import { useHydrated } from "./use-hydrated";
 import { useRoadmapStatuses, useSetMilestoneStatus, type FailedChange } from "./use-set-milestone-status";
+import { Alert } from "./ui/alert";
 
 type RoadmapViewProps = {
   roadmap: Roadmap;
@@ -132,21 +133,24 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
 
       <div className="flex flex-col gap-3 empty:hidden">
         {signInPrompt ? (
-          <div
-            role="alert"
-            className="flex flex-wrap items-center gap-3 rounded-lg border border-indigo-300 bg-indigo-50 px-4 py-3 text-indigo-950"
+          <Alert
+            variant="invitation"
+            actions={
+              <>
+                <Link
+                  href={`/sign-in?next=${returnTo}`}
+                  className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white"
+                >
+                  Sign in
+                </Link>
+                <Link href={`/sign-up?next=${returnTo}`} className="text-sm font-medium underline underline-offset-4">
+                  Create an account
+                </Link>
+              </>
+            }
           >
-            <p className="flex-1">Sign in to save your progress. Nothing was saved.</p>
-            <Link
-              href={`/sign-in?next=${returnTo}`}
-              className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white"
-            >
-              Sign in
-            </Link>
-            <Link href={`/sign-up?next=${returnTo}`} className="text-sm font-medium underline underline-offset-4">
-              Create an account
-            </Link>
-          </div>
+            Sign in to save your progress. Nothing was saved.
+          </Alert>
         ) : null}
         {failures.map((failed) => (
           <FailedChangeAlert
@@ -164,9 +168,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
           />
         ))}
         {loadFailed ? (
-          <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-red-900">
-            We couldn&apos;t load your progress. Reload the page to try again.
-          </p>
+          <Alert variant="banner">We couldn&apos;t load your progress. Reload the page to try again.</Alert>
         ) : null}
       </div>
 
@@ -299,29 +301,30 @@ type FailedChangeAlertProps = { failed: FailedChange; signInHref: string; onRetr
 
 function FailedChangeAlert({ failed, signInHref, onRetry, onDismiss }: FailedChangeAlertProps) {
   return (
-    <div
-      role="alert"
-      className="flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-red-900"
+    <Alert
+      variant="banner"
+      actions={
+        <>
+          {failed.code === "UNAUTHENTICATED" ? (
+            <Link href={signInHref} className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white">
+              Sign in again
+            </Link>
+          ) : (
+            <button
+              type="button"
+              onClick={onRetry}
+              className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white"
+            >
+              Try again
+            </button>
+          )}
+          <button type="button" onClick={onDismiss} className="text-sm font-medium underline underline-offset-4">
+            Dismiss
+          </button>
+        </>
+      }
     >
-      <p className="flex-1">
-        Couldn&apos;t save “{failed.title}”: {failed.message} Your change was undone.
-      </p>
-      {failed.code === "UNAUTHENTICATED" ? (
-        <Link href={signInHref} className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white">
-          Sign in again
-        </Link>
-      ) : (
-        <button
-          type="button"
-          onClick={onRetry}
-          className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white"
-        >
-          Try again
-        </button>
-      )}
-      <button type="button" onClick={onDismiss} className="text-sm font-medium underline underline-offset-4">
-        Dismiss
-      </button>
-    </div>
+      Couldn&apos;t save “{failed.title}”: {failed.message} Your change was undone.
+    </Alert>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { CopyLinkField } from "./ui/copy-link-field";
 import { publishShareLinkAction, revokeShareLinkAction } from "@/lib/actions/share-links";
+import { Alert } from "./ui/alert";
 
 type ShareLinkPanelProps = {
   roadmapSlug: string;
@@ -154,11 +155,7 @@ export function ShareLinkPanel({ roadmapSlug, origin, initial }: ShareLinkPanelP
         <p role="status" className="text-sm text-emerald-800">
           {message}
         </p>
-        {error ? (
-          <p role="alert" className="text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        {error ? <Alert>{error}</Alert> : null}
       </div>
     </section>
   );

@@ -1,8 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/server/action";
+import { Alert } from "./alert";
+import { useActionRunner } from "../use-action-runner";
 
 type ActionButtonProps<I> = {
   action: (input: I) => Promise<ActionResult<unknown>>;
@@ -34,9 +36,8 @@ export function ActionButton<I>({
   thenGoTo,
 }: ActionButtonProps<I>) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, error, run: runAction } = useActionRunner();
   const [asking, setAsking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const questionId = useId();
   const triggerRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -50,18 +51,15 @@ export function ActionButton<I>({
   }, [asking]);
 
   const run = () =>
-    startTransition(async () => {
-      setError(null);
-      try {
-        const result = await action(input);
-        if (!result.ok) return setError(result.error);
+    runAction(
+      () => action(input),
+      (result) => {
+        if (!result.ok) return;
         setAsking(false);
         if (thenGoTo) router.push(thenGoTo);
         else router.refresh();
-      } catch {
-        setError("We couldn't reach the server. Check your connection and try again.");
-      }
-    });
+      },
+    );
 
   return (
     <div className={`flex flex-wrap items-center gap-2 ${className ?? ""}`}>
@@ -95,11 +93,7 @@ export function ActionButton<I>({
           {pending ? pendingLabel : children}
         </button>
       )}
-      {error ? (
-        <p role="alert" className="w-full text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert className="w-full">{error}</Alert> : null}
     </div>
   );
 }

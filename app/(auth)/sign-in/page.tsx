@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
 import { OAuthButtons } from "@/components/oauth-buttons";
+import { Alert } from "@/components/ui/alert";
 import { enabledOAuthProviders, getViewer } from "@/lib/server/auth";
 import { safeNextPath } from "@/lib/domain/safe-next-path";
 import { signInAction } from "@/lib/actions/auth";
@@ -39,9 +40,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         </p>
       ) : null}
       {typeof error === "string" ? (
-        <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Alert variant="box" className="mb-4">
           {authErrorMessage(error)}
-        </p>
+        </Alert>
       ) : null}
       <AuthForm
         fields={[
