@@ -54,9 +54,17 @@ export const test = base.extend<{ learner: Learner }>({
 export { expect };
 
 /** Resolves when the next server action posted from the page has answered. */
-export function nextSave(page: Page) {
+/**
+ * The answer to the next server action posted, or, with `bodyIncludes`, to the next one whose
+ * body holds that text. The page posts one action at a time, so after several quick changes
+ * the next answer may be an earlier change's: wait for the last one by what it carries.
+ */
+export function nextSave(page: Page, bodyIncludes?: string) {
   return page.waitForResponse(
-    (response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined,
+    (response) =>
+      response.request().method() === "POST" &&
+      response.request().headers()["next-action"] !== undefined &&
+      (bodyIncludes === undefined || (response.request().postData() ?? "").includes(bodyIncludes)),
   );
 }
 

@@ -14,7 +14,7 @@ test("ticks and status changes show at once and survive a reload", async ({ page
   await expect(page.getByRole("checkbox", { name: SQL })).toBeChecked();
   await expect(page.getByRole("combobox", { name: `Status: ${SQL}` })).toHaveValue("done");
   await page.getByRole("combobox", { name: `Status: ${GIT}` }).selectOption({ label: "In progress" });
-  const lastSave = nextSave(page);
+  const lastSave = nextSave(page, '"skipped"');
   await page.getByRole("combobox", { name: `Status: ${DSA}` }).selectOption({ label: "Skipped" });
   await lastSave;
 
