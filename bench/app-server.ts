@@ -91,16 +91,27 @@ export async function startAppServer(options: {
   return { baseUrl, stop, kill: sendSignal("SIGKILL") };
 }
 
+export type BuiltServerAction = { id: string; filename: string | undefined; exportedName: string | undefined };
+
+/** Every server action in this build, with the id the browser sends for it in `Next-Action`. */
+export function builtServerActions(): BuiltServerAction[] {
+  type Entry = { filename?: string; exportedName?: string };
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, Entry>;
+    edge?: Record<string, Entry>;
+  };
+  return Object.entries({ ...manifest.node, ...manifest.edge }).map(([id, { filename, exportedName }]) => ({
+    id,
+    filename,
+    exportedName,
+  }));
+}
+
 /** The id Next gave a server action in this build, as the browser sends it in `Next-Action`. */
 export function serverActionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(
-    ([, action]) => action.filename === file && action.exportedName === exportedName,
-  );
-  if (!entry) throw new Error(`No server action ${exportedName} in ${file}: was the app built?`);
-  return entry[0];
+  const action = builtServerActions().find((built) => built.filename === file && built.exportedName === exportedName);
+  if (!action) throw new Error(`No server action ${exportedName} in ${file}: was the app built?`);
+  return action.id;
 }
 
 export type ServerStats = { queries: number; residentBytes: number; peakResidentBytes: number | null };

@@ -95,8 +95,10 @@ export async function signOutEverywhereAction(): Promise<void> {
 
 const providerSchema = z.object({ provider: z.enum(["github", "google"]), next: nextPath });
 
-export async function signInWithProviderAction(formData: FormData): Promise<void> {
-  const parsed = providerSchema.safeParse(Object.fromEntries(formData));
+// Not made with publicAction: a plain <form action> wants nothing back.
+export async function signInWithProviderAction(input: unknown): Promise<void> {
+  // A post may carry any arguments, not only the form's FormData.
+  const parsed = providerSchema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input);
   if (!parsed.success) return;
   await signIn(parsed.data.provider, { redirectTo: parsed.data.next });
 }

@@ -9,6 +9,17 @@ import { requestLogger } from "./logger";
 
 export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & PublicError);
 
+/** What an action made here accepts, and whether it answers only a signed-in caller. */
+export type ActionContract = { schema: z.ZodType; signInRequired: boolean };
+
+// Kept beside the function rather than on it: a "use server" module exports the function itself.
+const contracts = new WeakMap<object, ActionContract>();
+
+/** The contract of an action made by `action` or `publicAction`; undefined for any other function. */
+export function actionContract(candidate: unknown): ActionContract | undefined {
+  return typeof candidate === "function" ? contracts.get(candidate) : undefined;
+}
+
 function inputOf(raw: unknown): unknown {
   return raw instanceof FormData ? Object.fromEntries(raw) : raw;
 }
@@ -35,7 +46,7 @@ function fieldsHoldingNul(input: unknown): string[] | null {
  */
 export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>) => Promise<T>) {
   // Called directly with the input, or by a form through useActionState as (previousState, formData).
-  return async (input: unknown, formData?: FormData): Promise<ActionResult<T>> => {
+  const serverAction = async (input: unknown, formData?: FormData): Promise<ActionResult<T>> => {
     const started = performance.now();
     let outcome = "redirect";
     try {
@@ -46,6 +57,8 @@ export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.o
       (await requestLogger()).info({ outcome, ms: Math.round(performance.now() - started) }, "action");
     }
   };
+  contracts.set(serverAction, { schema, signInRequired: false });
+  return serverAction;
 }
 
 async function runAction<S extends z.ZodType, T>(
@@ -89,9 +102,11 @@ async function runAction<S extends z.ZodType, T>(
 
 /** A server action for signed-in users: it re-authenticates on every call, whatever the page did. */
 export function action<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>, viewer: Viewer) => Promise<T>) {
-  return publicAction(schema, async (input) => {
+  const serverAction = publicAction(schema, async (input) => {
     const viewer = await getViewer();
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again to save changes.");
     return run(input, viewer);
   });
+  contracts.set(serverAction, { schema, signInRequired: true });
+  return serverAction;
 }

@@ -1,10 +1,11 @@
 /*
  * The same hostile payloads as tests/integration/hostile-input.test.ts, but over HTTP to the
  * running server, through Next's own decoding of server action posts, route parameters and
- * headers: a signed-in learner's raw requests never get a 5xx, and change nothing they can see.
+ * headers: a signed-in learner's raw requests, and anyone's posts to each server action in the
+ * build, never get a 5xx, and change nothing the learner can see.
  */
 import fc from "fast-check";
-import { serverActionId } from "../../bench/app-server";
+import { builtServerActions, serverActionId } from "../../bench/app-server";
 import { cookieHeader, expect, ROADMAP, test } from "./fixtures";
 import { rawRequest, type RawHeader, type RawResponse } from "./raw-http";
 
@@ -56,8 +57,8 @@ const multipartBody = fc
   );
 
 test("raw server action posts and odd URLs never get a server error and change nothing", async ({ page, learner }) => {
-  // Three searches of RUNS requests each; `npm run test:faults` raises RUNS.
-  test.setTimeout(Math.max(30_000, RUNS * 300));
+  // Three searches of RUNS requests each, on a server the posts to every action share; `npm run test:faults` raises RUNS.
+  test.setTimeout(30_000 + RUNS * 600);
   expect(learner.email).toBeTruthy();
   const request = page.context().request;
   const progressBefore = await (await request.get("/api/roadmaps/backend-developer/progress")).json();
@@ -134,6 +135,63 @@ test("raw server action posts and odd URLs never get a server error and change n
 
   console.info(`Hostile HTTP requests tried: ${tried}`);
   expect(await (await request.get("/api/roadmaps/backend-developer/progress")).json()).toEqual(progressBefore);
+});
+
+test("every server action lives in lib/actions/, and a malformed post to any of them never gets a server error", async ({
+  page,
+  learner,
+  request,
+}) => {
+  const actions = builtServerActions();
+  expect(actions.filter(({ filename }) => !filename?.startsWith("lib/actions/"))).toEqual([]);
+  // Three fixed posts per action and a few random ones; `npm run test:faults` raises RUNS, and these with it.
+  const wrongShapes = ["[]", "[null]", "[{}]"];
+  const postsPerAction = wrongShapes.length + Math.ceil(RUNS / 20);
+  // Signing the learner up takes part of the default 30 s on a loaded machine.
+  test.setTimeout(30_000 + actions.length * postsPerAction * 300);
+  expect(learner.email).toBeTruthy();
+  const progressBefore = await (await page.context().request.get("/api/roadmaps/backend-developer/progress")).json();
+  let tried = 0;
+
+  // From nobody: what a post decodes to does not depend on who sends it, and a signed-in post of a
+  // sign-out action would end the learner's session. Next finds an action whatever page is posted to.
+  const post = fc.oneof(
+    fc
+      .tuple(
+        actionBody,
+        fc.constantFrom("text/plain;charset=UTF-8", "application/json", "multipart/form-data; boundary=x"),
+      )
+      .map(([body, contentType]) => ({ body, contentType, withHeader: true })),
+    fc
+      .tuple(multipartBody, fc.boolean())
+      .map(([body, withHeader]) => ({ body, contentType: "multipart/form-data; boundary=x", withHeader })),
+  );
+  for (const action of actions) {
+    await fc.assert(
+      fc.asyncProperty(post, async ({ body, contentType, withHeader }) => {
+        tried++;
+        const response = await request.post(ROADMAP, {
+          headers: {
+            "Content-Type": contentType,
+            ...(withHeader ? { "Next-Action": action.id, Accept: "text/x-component" } : {}),
+          },
+          data: body.replaceAll("$ACTION_ID_00", `$ACTION_ID_${action.id}`),
+          maxRedirects: 0,
+        });
+        expect(response.status(), `${action.exportedName} ${fc.stringify(body).slice(0, 200)}`).toBeLessThan(500);
+      }),
+      {
+        numRuns: postsPerAction,
+        // Well-formed arguments of the wrong shape, which random bodies reach only now and then.
+        examples: wrongShapes.map((body) => [{ body, contentType: "text/plain;charset=UTF-8", withHeader: true }]),
+      },
+    );
+  }
+
+  console.info(`Hostile posts to ${actions.length} server actions tried: ${tried}`);
+  expect(await (await page.context().request.get("/api/roadmaps/backend-developer/progress")).json()).toEqual(
+    progressBefore,
+  );
 });
 
 /** A raw request, then Next's redirects of RSC requests to the address carrying their headers' hash, where Next reads them. */

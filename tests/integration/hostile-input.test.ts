@@ -2,12 +2,16 @@
  * Every server action and route handler, called with random and hostile payloads (wrong
  * types, huge strings, unicode edge cases, other people's ids, SQL and HTML fragments) by a
  * signed-in stranger or by nobody: each answer is a typed refusal or a 4xx, never an internal
- * error, and the database is exactly as it was (rate-limit counters aside).
+ * error, and the database is exactly as it was (rate-limit counters aside). The actions are
+ * found in lib/actions/ when the test runs, so a new one is fuzzed without being listed here.
  */
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { getTableColumns, getTableName, isTable, sql, type Table } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import * as schema from "@/db/schema";
 import { ERROR_CODES, UNSTORABLE_TEXT_MESSAGE } from "@/lib/domain/errors";
@@ -18,6 +22,7 @@ import { acceptInvite, createInvite, INVITE_LIFETIMES_DAYS } from "@/lib/data/me
 import { saveMilestoneNote } from "@/lib/data/notes";
 import { setMilestoneStatus } from "@/lib/data/progress";
 import { publishShareLink } from "@/lib/data/share-links";
+import { actionContract, type ActionContract } from "@/lib/server/action";
 import { backendMilestones, createLearner, eventsOf, signInSession } from "./helpers";
 
 const session = vi.hoisted(() => ({
@@ -31,35 +36,32 @@ const session = vi.hoisted(() => ({
 
 // Auth.js itself is not under test here: what reaches it is a refused password.
 vi.mock("next-auth", () => ({ AuthError: session.AuthError }));
-vi.mock("@/lib/server/auth", () => ({
-  getViewer: async () => session.viewer,
-  getSession: async () =>
-    session.viewer && { viewer: session.viewer, sessionId: session.sessionId, unreadNotifications: 0 },
-  signIn: async () => {
-    throw new session.AuthError();
-  },
-  signOut: async () => {},
-  handlers: {
-    GET: async () => Response.redirect("http://waymark.test/sign-in", 302),
-    POST: async () => Response.redirect("http://waymark.test/sign-in?error=CredentialsSignin", 302),
-  },
-}));
+vi.mock("@/lib/server/auth", async () => {
+  const { redirect } = await import("next/navigation");
+  return {
+    getViewer: async () => session.viewer,
+    getSession: async () =>
+      session.viewer && { viewer: session.viewer, sessionId: session.sessionId, unreadNotifications: 0 },
+    // A provider's sign-in leaves for the provider's page, as Auth.js's does.
+    signIn: async (provider: string) => {
+      if (provider !== "credentials") redirect("https://provider.example/authorize");
+      throw new session.AuthError();
+    },
+    signOut: async () => {},
+    handlers: {
+      GET: async () => Response.redirect("http://waymark.test/sign-in", 302),
+      POST: async () => Response.redirect("http://waymark.test/sign-in?error=CredentialsSignin", 302),
+    },
+  };
+});
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
   cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { signInAction, signUpAction } = await import("@/lib/actions/auth");
-const { changePasswordAction, deleteAccountAction, endOtherSessionsAction, endSessionAction } =
-  await import("@/lib/actions/account");
 const { importLearnerDataAction } = await import("@/lib/actions/account-data");
-const { setMilestoneStatusAction, undoLastChangeAction } = await import("@/lib/actions/progress");
-const { publishShareLinkAction, revokeShareLinkAction } = await import("@/lib/actions/share-links");
-const { addMilestoneEvidenceAction, removeMilestoneEvidenceAction, saveMilestoneNoteAction } =
-  await import("@/lib/actions/notebook");
-const { setPaceSettingsAction } = await import("@/lib/actions/pace");
-const mentorshipActions = await import("@/lib/actions/mentorship");
+const { saveMilestoneNoteAction } = await import("@/lib/actions/notebook");
 const progressRoute = await import("@/app/api/roadmaps/[slug]/progress/route");
 const notesRoute = await import("@/app/api/roadmaps/[slug]/notes/route");
 const exportRoute = await import("@/app/api/export/route");
@@ -153,6 +155,221 @@ function payloadFor(fields: Record<string, fc.Arbitrary<unknown>>, required: str
 /** Someone else's ids of every kind, random ids, and everything hostile. */
 const anyId = () => fc.oneof(fc.constantFrom(...Object.values(world.ids)), fc.uuid(), hostile);
 
+type Answer = { ok: boolean; code?: unknown; error?: unknown };
+
+/** An action as every test here calls it: with an input, or as a form posts it. */
+type Call = (input: unknown, form?: FormData) => Promise<Answer>;
+
+type DiscoveredAction = {
+  name: string;
+  file: string;
+  exported: unknown;
+  /** What `action`/`publicAction` recorded; undefined for a function made without them. */
+  contract: ActionContract | undefined;
+};
+
+const ACTIONS_DIR = path.resolve(import.meta.dirname, "../../lib/actions");
+const discovered: DiscoveredAction[] = [];
+for (const file of readdirSync(ACTIONS_DIR)
+  .filter((name) => /\.tsx?$/.test(name))
+  .sort()) {
+  const exports = (await import(path.join(ACTIONS_DIR, file))) as Record<string, unknown>;
+  for (const [name, exported] of Object.entries(exports)) {
+    discovered.push({ name, file, exported, contract: actionContract(exported) });
+  }
+}
+
+/**
+ * The actions made without the wrappers, each a plain `<form action>`, which wants nothing back
+ * where the wrappers answer with a result. They are fuzzed all the same: whatever the arguments,
+ * each answers with nothing or Next's redirect, and changes nobody else's data.
+ */
+const UNWRAPPED_ACTIONS = new Set(["signOutAction", "signOutEverywhereAction", "signInWithProviderAction"]);
+
+/** Hand-written fuzzing of an action: the fields it reads, with hostile values, and those always sent. */
+type Fuzzing = {
+  fields: () => Record<string, fc.Arbitrary<unknown>>;
+  required?: string[];
+  /** An input its schema accepts, where the simplest one its JSON schema describes is refused or unlike a real one. */
+  validInput?: () => unknown;
+};
+
+const signInEmail = () => fc.oneof(hostile, fc.constant(world.victim.email));
+// The one lifetime a form may choose (or none, meaning the default) is a real invite, not a hostile one.
+const isLifetime = (value: unknown) => {
+  if (value === undefined) return true;
+  try {
+    return (INVITE_LIFETIMES_DAYS as readonly number[]).includes(Number(value));
+  } catch {
+    return false;
+  }
+};
+const inviteLifetime: Fuzzing = {
+  fields: () => ({ days: hostile.filter((value) => !isLifetime(value)) }),
+  required: ["days"],
+};
+// A stranger writing on the victim's real milestones: only a current mentor may.
+const feedback: Fuzzing = {
+  fields: () => ({ learnerId: anyId(), milestoneId: anyId(), mentorId: anyId(), body: hostile, reviewed: hostile }),
+};
+
+/**
+ * By exported name. An action without an entry is fuzzed on the fields its schema names, each
+ * given any id or hostile value; one whose schema says too little for that fails below.
+ */
+const FUZZING: Record<string, Fuzzing> = {
+  signUpAction: {
+    fields: () => ({ name: hostile, email: signInEmail(), password: hostile, timeZone: hostile, next: hostile }),
+  },
+  signInAction: { fields: () => ({ email: signInEmail(), password: hostile, next: hostile }) },
+  signOutAction: { fields: () => ({}) },
+  signOutEverywhereAction: { fields: () => ({}) },
+  signInWithProviderAction: {
+    fields: () => ({ provider: fc.oneof(hostile, fc.constantFrom("github", "google")), next: hostile }),
+  },
+  changePasswordAction: {
+    fields: () => ({ currentPassword: hostile, newPassword: hostile, confirmPassword: hostile }),
+    // Its schema's refinement (the two new passwords match) is more than a JSON schema shows.
+    validInput: () => ({ newPassword: "a long new passphrase", confirmPassword: "a long new passphrase" }),
+  },
+  deleteAccountAction: { fields: () => ({ password: hostile, email: hostile, confirm: hostile }) },
+  endSessionAction: { fields: () => ({ sessionId: anyId() }) },
+  importLearnerDataAction: {
+    fields: () => ({
+      file: fc.oneof(
+        hostile,
+        fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
+        fc
+          .record({
+            format: hostile,
+            version: hostile,
+            roadmaps: fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 2 }),
+          })
+          .map((value) => JSON.stringify(value)),
+      ),
+    }),
+    validInput: () => ({ file: JSON.stringify({ format: "waymark-export", version: 1, roadmaps: [] }) }),
+  },
+  setMilestoneStatusAction: { fields: () => ({ milestoneId: anyId(), status: hostile }) },
+  saveMilestoneNoteAction: { fields: () => ({ milestoneId: anyId(), body: hostile, baseVersion: hostile }) },
+  addMilestoneEvidenceAction: { fields: () => ({ milestoneId: anyId(), title: hostile, url: hostile }) },
+  removeMilestoneEvidenceAction: { fields: () => ({ evidenceId: anyId() }) },
+  publishShareLinkAction: { fields: () => ({ roadmapSlug: hostile, includeEvidence: hostile }) },
+  revokeShareLinkAction: { fields: () => ({ roadmapSlug: hostile }) },
+  setPaceSettingsAction: {
+    fields: () => ({
+      roadmapSlug: hostile,
+      plannedStart: hostile,
+      targetDate: hostile,
+      stageTargets: fc.oneof(hostile, fc.dictionary(hostileText, hostile, { maxKeys: 3 })),
+      timeZone: hostile,
+    }),
+  },
+  undoLastChangeAction: { fields: () => ({ eventId: anyId() }) },
+  createMenteeInviteAction: inviteLifetime,
+  createMentorInviteAction: inviteLifetime,
+  acceptInviteAction: { fields: () => ({ token: fc.oneof(anyId(), hostile) }) },
+  postMilestoneMessageAction: feedback,
+  setMilestoneReviewedAction: feedback,
+  markNotificationsReadAction: {
+    fields: () => ({
+      ids: fc.oneof(
+        hostile,
+        fc.array(anyId(), { maxLength: 5 }),
+        fc.array(fc.uuid(), { minLength: 101, maxLength: 120 }),
+      ),
+    }),
+  },
+};
+
+/** The keywords of a JSON schema that say what its simplest instance is. */
+type JsonShape = {
+  type?: string | string[];
+  const?: unknown;
+  enum?: unknown[];
+  anyOf?: JsonShape[];
+  format?: string;
+  minLength?: number;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  properties?: Record<string, JsonShape>;
+  required?: string[];
+  items?: JsonShape;
+  minItems?: number;
+};
+
+/** The simplest input a JSON schema describes; a refinement it cannot show may still refuse it. */
+function simplestInput(shape: JsonShape): unknown {
+  if ("const" in shape) return shape.const;
+  if (shape.enum) return shape.enum[0];
+  // An option that says nothing (a File, which JSON cannot show) has no example: the first one that does.
+  if (shape.anyOf) return simplestInput(shape.anyOf.find((option) => Object.keys(option).length > 0) ?? {});
+  switch (Array.isArray(shape.type) ? shape.type[0] : shape.type) {
+    case "object":
+      return Object.fromEntries(
+        (shape.required ?? []).map((key) => [key, simplestInput(shape.properties?.[key] ?? {})]),
+      );
+    case "array":
+      return Array.from({ length: shape.minItems ?? 0 }, () => simplestInput(shape.items ?? {}));
+    case "string":
+      if (shape.format === "uuid") return "00000000-0000-4000-8000-000000000000";
+      if (shape.format === "email") return "someone@example.com";
+      return "a".repeat(shape.minLength ?? 0);
+    case "integer":
+    case "number":
+      return shape.minimum ?? (shape.exclusiveMinimum ?? -1) + 1;
+    case "boolean":
+      return false;
+    default:
+      return null;
+  }
+}
+
+type ActionFuzzing = Required<Pick<Fuzzing, "fields" | "required">> & { validInput: unknown };
+
+/** How an action is fuzzed, hand-written or read from its schema; throws saying what is missing. */
+function fuzzingOf({ name, file, contract }: DiscoveredAction): ActionFuzzing {
+  const where = `${name} (lib/actions/${file})`;
+  const written = FUZZING[name];
+  if (!contract) {
+    if (!UNWRAPPED_ACTIONS.has(name) || !written) {
+      throw new Error(`${where} is not made with action() or publicAction(): make it with one of them.`);
+    }
+    return { fields: written.fields, required: written.required ?? [], validInput: undefined };
+  }
+  const shape = z.toJSONSchema(contract.schema, { io: "input", unrepresentable: "any" }) as JsonShape;
+  const validInput = written?.validInput ? written.validInput() : simplestInput(shape);
+  if (!contract.schema.safeParse(validInput).success) {
+    throw new Error(`${where}: its schema refuses ${JSON.stringify(validInput)}; give it a validInput in FUZZING.`);
+  }
+  if (written) return { fields: written.fields, required: written.required ?? [], validInput };
+  if (shape.type !== "object" || !shape.properties) {
+    throw new Error(`${where}: its input names no fields to fuzz; give it its fields in FUZZING.`);
+  }
+  const names = Object.keys(shape.properties);
+  return { fields: () => Object.fromEntries(names.map((field) => [field, anyId()])), required: [], validInput };
+}
+
+const isNextRedirect = (error: unknown) =>
+  typeof error === "object" &&
+  error !== null &&
+  String((error as { digest?: unknown }).digest).startsWith("NEXT_REDIRECT;");
+
+/** Calls an action as Next would; its redirect, as a form's success, counts as accepted. */
+function callOf({ exported, contract }: DiscoveredAction): Call {
+  const run = exported as (...args: unknown[]) => Promise<unknown>;
+  return async (input, form) => {
+    try {
+      if (contract) return (await run(input, form)) as Answer;
+      expect(await run(form ?? input)).toBeUndefined();
+      return { ok: true };
+    } catch (error) {
+      if (isNextRedirect(error)) return { ok: true };
+      throw error;
+    }
+  };
+}
+
 /**
  * Every row of every table but the rate-limit counters, as one digest; with `exceptRowsOf`, without
  * that user's own rows (their account and everything keyed by their user id).
@@ -165,7 +382,9 @@ async function databaseDigest({ exceptRowsOf }: { exceptRowsOf?: string } = {}):
   const digests = sql.join(
     tables.map((table) => {
       const name = getTableName(table);
-      const owner = table === schema.users ? schema.users.id : getTableColumns(table).userId;
+      const columns = getTableColumns(table);
+      // An invite is its creator's.
+      const owner = table === schema.users ? schema.users.id : (columns.userId ?? columns.creatorId);
       const mine =
         exceptRowsOf && owner ? sql`where t.${sql.identifier(owner.name)} is distinct from ${exceptRowsOf}` : sql``;
       return sql`select ${name} as name, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as digest from ${sql.identifier(name)} t ${mine}`;
@@ -176,8 +395,6 @@ async function databaseDigest({ exceptRowsOf }: { exceptRowsOf?: string } = {}):
   const rows = Array.isArray(result) ? result : (result as { rows: { name: string; digest: string }[] }).rows;
   return rows.map((row) => `${row.name}:${row.digest}`).join("\n");
 }
-
-type Answer = { ok: boolean; code?: unknown; error?: unknown };
 
 function expectTypedRefusalOrHarmless(answer: Answer) {
   expect(typeof answer.ok).toBe("boolean");
@@ -200,19 +417,14 @@ if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SE
 const searchTimeout = { timeout: Math.max(30_000, RUNS * 400) };
 
 /** Checks one action: every payload answers in type and leaves the database as it was. */
-async function fuzzAction(
-  name: string,
-  run: (input: unknown, form?: FormData) => Promise<Answer>,
-  fields: () => Record<string, fc.Arbitrary<unknown>>,
-  { required = [] }: { required?: string[] } = {},
-) {
+async function fuzzAction(name: string, call: Call, { fields, required }: Omit<ActionFuzzing, "validInput">) {
   let before = await databaseDigest();
   const othersBefore = await databaseDigest({ exceptRowsOf: world.attacker.id });
   await fc.assert(
     fc.asyncProperty(payloadFor(fields(), required), fc.boolean(), async (payload, signedIn) => {
       tried[name] = (tried[name] ?? 0) + 1;
       session.viewer = signedIn ? world.attacker : null;
-      const answer = "form" in payload ? await run(null, payload.form) : await run(payload.input);
+      const answer = "form" in payload ? await call(null, payload.form) : await call(payload.input);
       expectTypedRefusalOrHarmless(answer);
       if (answer.ok && signedIn) {
         // Now and then a random payload is a valid request on the stranger's own data (a note on a
@@ -305,114 +517,57 @@ describe("a NUL character, which Postgres text cannot hold", () => {
   });
 });
 
-describe("server actions refuse hostile payloads and change nothing", searchTimeout, () => {
-  it("sign-up and sign-in", async () => {
-    const email = () => fc.oneof(hostile, fc.constant(world.victim.email));
-    await fuzzAction("signUp", signUpAction, () => ({
-      name: hostile,
-      email: email(),
-      password: hostile,
-      timeZone: hostile,
-      next: hostile,
-    }));
-    await fuzzAction("signIn", signInAction, () => ({ email: email(), password: hostile, next: hostile }));
+describe("every server action", () => {
+  it("is found in lib/actions/, and each module there exports nothing else", () => {
+    expect(discovered.length).toBeGreaterThan(0);
+    expect(discovered.find(({ name }) => name === "setMilestoneStatusAction")).toBeDefined();
+    const notActions = discovered.filter(
+      ({ name, exported }) => typeof exported !== "function" || !name.endsWith("Action"),
+    );
+    expect(notActions.map(({ name, file }) => `${file}: ${name}`)).toEqual([]);
   });
 
-  it("password change, account deletion, signing devices out and import", async () => {
-    const fields = () => ({ currentPassword: hostile, newPassword: hostile, confirmPassword: hostile });
-    await fuzzAction("changePassword", changePasswordAction, fields);
-    await fuzzAction("deleteAccount", deleteAccountAction, () => ({
-      password: hostile,
-      email: hostile,
-      confirm: hostile,
-    }));
-    await fuzzAction("endSession", endSessionAction, () => ({ sessionId: anyId() }));
-    await fuzzAction("endOtherSessions", endOtherSessionsAction, () => ({}));
-    await fuzzAction("importLearnerData", importLearnerDataAction, () => ({
-      file: fc.oneof(
-        hostile,
-        fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
-        fc
-          .record({
-            format: hostile,
-            version: hostile,
-            roadmaps: fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 2 }),
-          })
-          .map((value) => JSON.stringify(value)),
-      ),
-    }));
+  it("is made with action() or publicAction(), or is one of the few known plain form actions", () => {
+    const unknown = discovered.filter(({ name, contract }) => !contract && !UNWRAPPED_ACTIONS.has(name));
+    expect(unknown.map(({ name, file }) => `${file}: ${name}`)).toEqual([]);
   });
 
-  it("milestone status, notes, evidence and sharing", async () => {
-    await fuzzAction("setMilestoneStatus", setMilestoneStatusAction, () => ({ milestoneId: anyId(), status: hostile }));
-    await fuzzAction("saveMilestoneNote", saveMilestoneNoteAction, () => ({
-      milestoneId: anyId(),
-      body: hostile,
-      baseVersion: hostile,
-    }));
-    await fuzzAction("addMilestoneEvidence", addMilestoneEvidenceAction, () => ({
-      milestoneId: anyId(),
-      title: hostile,
-      url: hostile,
-    }));
-    await fuzzAction("removeMilestoneEvidence", removeMilestoneEvidenceAction, () => ({ evidenceId: anyId() }));
-    await fuzzAction("publishShareLink", publishShareLinkAction, () => ({
-      roadmapSlug: hostile,
-      includeEvidence: hostile,
-    }));
-    await fuzzAction("revokeShareLink", revokeShareLinkAction, () => ({ roadmapSlug: hostile }));
-  });
-
-  it("pace settings and undo", async () => {
-    await fuzzAction("setPaceSettings", setPaceSettingsAction, () => ({
-      roadmapSlug: hostile,
-      plannedStart: hostile,
-      targetDate: hostile,
-      stageTargets: fc.oneof(hostile, fc.dictionary(hostileText, hostile, { maxKeys: 3 })),
-      timeZone: hostile,
-    }));
-    await fuzzAction("undoLastChange", undoLastChangeAction, () => ({ eventId: anyId() }));
-  });
-
-  it("mentorship, feedback and notifications", async () => {
-    const actions = mentorshipActions;
-    // The one lifetime a form may choose (or none, meaning the default) is a real invite, not a hostile one.
-    const isLifetime = (value: unknown) => {
-      if (value === undefined) return true;
+  it("has its hostile fields and a valid input, hand-written here or read from its schema", () => {
+    const problems = discovered.flatMap((found) => {
       try {
-        return (INVITE_LIFETIMES_DAYS as readonly number[]).includes(Number(value));
-      } catch {
-        return false;
+        fuzzingOf(found);
+        return [];
+      } catch (error) {
+        return [(error as Error).message];
       }
-    };
-    const days = () => ({ days: hostile.filter((value) => !isLifetime(value)) });
-    await fuzzAction("createMenteeInvite", actions.createMenteeInviteAction, days, { required: ["days"] });
-    await fuzzAction("createMentorInvite", actions.createMentorInviteAction, days, { required: ["days"] });
-    await fuzzAction("revokeInvite", actions.revokeInviteAction, () => ({ inviteId: anyId() }));
-    await fuzzAction("acceptInvite", actions.acceptInviteAction, () => ({ token: fc.oneof(anyId(), hostile) }));
-    await fuzzAction("endMentorship", actions.endMentorshipAction, () => ({ mentorshipId: anyId() }));
-    // A stranger writing on the victim's real milestones: only a current mentor may.
-    const feedbackFields = () => ({
-      learnerId: anyId(),
-      milestoneId: anyId(),
-      mentorId: anyId(),
-      body: hostile,
-      reviewed: hostile,
     });
-    await fuzzAction("postMilestoneMessage", actions.postMilestoneMessageAction, feedbackFields);
-    await fuzzAction("setMilestoneReviewed", actions.setMilestoneReviewedAction, feedbackFields);
-    await fuzzAction("markNotificationsRead", actions.markNotificationsReadAction, () => ({
-      ids: fc.oneof(
-        hostile,
-        fc.array(anyId(), { maxLength: 5 }),
-        fc.array(fc.uuid(), { minLength: 101, maxLength: 120 }),
-      ),
-    }));
-    await fuzzAction("setNotesSharing", actions.setNotesSharingAction, () => ({
-      mentorshipId: anyId(),
-      shareNotes: hostile,
-    }));
+    expect(problems).toEqual([]);
+    const names = new Set(discovered.map(({ name }) => name));
+    const stale = [...Object.keys(FUZZING), ...UNWRAPPED_ACTIONS].filter((name) => !names.has(name));
+    expect(stale, "fuzzing written for actions that no longer exist").toEqual([]);
   });
+
+  it("that needs a signed-in caller refuses a signed-out one, even with a valid input, and changes nothing", async () => {
+    session.viewer = null;
+    const before = await databaseDigest();
+    const guarded = discovered.filter(({ contract }) => contract?.signInRequired);
+    expect(guarded.length).toBeGreaterThan(0);
+    const answers = [];
+    for (const found of guarded) {
+      const answer = await callOf(found)(fuzzingOf(found).validInput);
+      answers.push({ name: found.name, code: answer.code });
+    }
+    expect(answers).toEqual(guarded.map(({ name }) => ({ name, code: "UNAUTHENTICATED" })));
+    expect(await databaseDigest()).toBe(before);
+  });
+});
+
+describe("server actions refuse hostile payloads and change nothing", searchTimeout, () => {
+  for (const found of discovered) {
+    it(`${found.name} (lib/actions/${found.file})`, async () => {
+      await fuzzAction(found.name, callOf(found), fuzzingOf(found));
+    });
+  }
 });
 
 describe("an argument nested thousands deep", () => {
@@ -421,41 +576,32 @@ describe("an argument nested thousands deep", () => {
 
   it.each([5_000, 100_000])("%i deep, to any action, answers a typed refusal and changes nothing", async (depth) => {
     const deepValues = [JSON.parse(nested(depth)), JSON.parse(nested(depth, "[", "]"))] as unknown[];
-    const actions: [string, (input: unknown) => Promise<Answer>, string[]][] = [
-      ["signUp", signUpAction, ["name", "email", "password", "timeZone", "next"]],
-      ["signIn", signInAction, ["email", "password", "next"]],
-      ["changePassword", changePasswordAction, ["currentPassword", "newPassword", "confirmPassword"]],
-      ["deleteAccount", deleteAccountAction, ["password", "email", "confirm"]],
-      ["importLearnerData", importLearnerDataAction, ["file"]],
-      ["setMilestoneStatus", setMilestoneStatusAction, ["milestoneId", "status"]],
-      ["saveMilestoneNote", saveMilestoneNoteAction, ["milestoneId", "body", "baseVersion"]],
-      ["addMilestoneEvidence", addMilestoneEvidenceAction, ["milestoneId", "title", "url"]],
-      ["removeMilestoneEvidence", removeMilestoneEvidenceAction, ["evidenceId"]],
-      ["publishShareLink", publishShareLinkAction, ["roadmapSlug", "includeEvidence"]],
-      ["setPaceSettings", setPaceSettingsAction, ["roadmapSlug", "plannedStart", "targetDate", "stageTargets"]],
-      ["undoLastChange", undoLastChangeAction, ["eventId"]],
-      ["postMilestoneMessage", mentorshipActions.postMilestoneMessageAction, ["learnerId", "milestoneId", "body"]],
-      ["markNotificationsRead", mentorshipActions.markNotificationsReadAction, ["ids"]],
-      ["setNotesSharing", mentorshipActions.setNotesSharingAction, ["mentorshipId", "shareNotes"]],
-    ];
+    const actions = discovered.map((found) => ({
+      name: found.name,
+      call: callOf(found),
+      fields: Object.keys(fuzzingOf(found).fields()),
+    }));
     // Someone new sends the file at the end: the fuzzing above may have used up the stranger's imports.
     const importer = await createLearner("Ivy Importer");
-    const before = await databaseDigest();
+    const othersBefore = await databaseDigest({ exceptRowsOf: world.attacker.id });
     for (const signedIn of [true, false]) {
       session.viewer = signedIn ? world.attacker : null;
-      for (const [name, run, fields] of actions) {
+      for (const { name, call, fields } of actions) {
         for (const deep of deepValues) {
           const inputs = [deep, [deep], ...fields.map((field) => ({ ...world.ids, [field]: deep }))];
           for (const input of inputs) {
-            const answer = await run(input);
+            const answer = await call(input);
             expect({ name, code: answer.code }).not.toEqual({ name, code: "INTERNAL" });
             expectTypedRefusalOrHarmless(answer);
           }
         }
       }
     }
+    // An action whose fields all have defaults reads `{"a":…}` as a valid request of the stranger's own.
+    expect(await databaseDigest({ exceptRowsOf: world.attacker.id })).toBe(othersBefore);
     // The same nesting inside an export file, as the import form sends it.
     session.viewer = importer;
+    const before = await databaseDigest();
     const [milestone] = await backendMilestones();
     const note = { body: "BODY", updatedAt: "2026-01-20T18:31:00.000Z" };
     const entry = { slug: milestone!.slug, status: "done", startedAt: null, completedAt: null, evidence: [], note };
@@ -548,5 +694,12 @@ describe("route handlers answer hostile requests with a 4xx, never a 5xx", searc
         ),
       ),
     );
+  });
+});
+
+describe("the fuzzing reaches every server action", () => {
+  it("tried hostile payloads on each action found in lib/actions/", () => {
+    const fuzzed = discovered.map(({ name }) => name).filter((name) => (tried[name] ?? 0) > 0);
+    expect(fuzzed).toEqual(discovered.map(({ name }) => name));
   });
 });
