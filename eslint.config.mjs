@@ -39,6 +39,11 @@ export default defineConfig([
               message: "lib/domain/ is pure: it runs in the browser, on the server and in tests alike.",
             },
             {
+              target: ["./app", "./components", "./lib/actions", "./lib/server", "./lib/client", "./lib/domain"],
+              from: "./lib/data/internal",
+              message: "lib/data/internal/ reads without asking lib/data/access.ts: only the data layer may call it.",
+            },
+            {
               target: "./lib/client",
               from: ["./lib/data", "./lib/server", "./lib/actions", "./db"],
               message: "lib/client/ runs in the browser: it talks to the server over HTTP and actions only.",

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger } from "drizzle-orm/logger";
 
-const counters = new AsyncLocalStorage<{ queries: number }>();
+const counters = new AsyncLocalStorage<{ queries: number; statements: string[] }>();
 let queriesSinceStart = 0;
 
 /**
@@ -9,10 +9,13 @@ let queriesSinceStart = 0;
  * the process, which the benchmark reads between requests. Adding one costs nothing to speak of.
  */
 export const queryCountingLogger: Logger = {
-  logQuery() {
+  logQuery(query) {
     queriesSinceStart += 1;
     const counter = counters.getStore();
-    if (counter) counter.queries += 1;
+    if (counter) {
+      counter.queries += 1;
+      counter.statements.push(query);
+    }
   },
 };
 
@@ -20,8 +23,10 @@ export function queriesSinceProcessStart(): number {
   return queriesSinceStart;
 }
 
-export async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  const counter = { queries: 0 };
+export async function countQueries<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; queries: number; statements: string[] }> {
+  const counter = { queries: 0, statements: [] };
   const result = await counters.run(counter, work);
-  return { result, queries: counter.queries };
+  return { result, ...counter };
 }

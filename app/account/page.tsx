@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { AccountDataSection } from "@/components/account-data-section";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { DeleteAccountForm } from "@/components/delete-account-form";
 import { DevicesSection } from "@/components/devices-section";
-import { getSession } from "@/lib/server/auth";
+import { requirePageSession } from "@/lib/server/viewer-guard";
 import { getAccountForViewer } from "@/lib/data/account";
 import { listSessionsForViewer } from "@/lib/data/sessions";
 
@@ -13,9 +12,7 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage({ searchParams }: PageProps<"/account">) {
   const { password, at } = await searchParams;
   const outcome = password === "changed" || password === "set" ? password : null;
-  const session = await getSession();
-  if (!session) redirect("/sign-in?next=/account");
-  const { viewer, sessionId } = session;
+  const { viewer, sessionId } = await requirePageSession("/account");
   const [account, devices] = await Promise.all([
     getAccountForViewer({ viewer }),
     listSessionsForViewer({ viewer, currentSessionId: sessionId }),

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { createMentorInviteAction } from "@/lib/actions/mentorship";
 import { InviteSection } from "@/components/invite-section";
 import { EndMentorshipButton } from "@/components/end-mentorship-button";
 import { NotesSharingToggle } from "@/components/notes-sharing-toggle";
-import { getViewer } from "@/lib/server/auth";
+import { requirePageViewer } from "@/lib/server/viewer-guard";
 import { listMentorsForViewer, listOpenInvitesForViewer } from "@/lib/data/mentorships";
 import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Mentors" };
 
 export default async function MentorsPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=/mentors");
+  const viewer = await requirePageViewer("/mentors");
   const [mentors, invites] = await Promise.all([
     listMentorsForViewer({ viewer }),
     listOpenInvitesForViewer({ viewer, kind: "learner_invites_mentor" }),

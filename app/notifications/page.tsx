@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { MarkNotificationsRead } from "@/components/mark-notifications-read";
-import { getViewer } from "@/lib/server/auth";
+import { requirePageViewer } from "@/lib/server/viewer-guard";
 import { listNotificationsForViewer, type NotificationView } from "@/lib/data/notifications";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -34,8 +33,7 @@ function describe(notification: NotificationView): { text: string; href: string 
 }
 
 export default async function NotificationsPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=/notifications");
+  const viewer = await requirePageViewer("/notifications");
   const notifications = await listNotificationsForViewer({ viewer });
   const unread = notifications.filter((notification) => notification.unread).length;
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "../../db/client";
-import { milestoneEvidence, milestones, roadmaps } from "../../db/schema";
+import { milestoneEvidence, milestones } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { evidenceLinkSchema } from "../domain/evidence-link-schema";
 import { EVIDENCE_MAX_PER_MILESTONE, tooManyEvidenceLinksMessage } from "../domain/evidence-rules";
@@ -10,26 +10,6 @@ import { lockLearner } from "./progress";
 import type { Viewer } from "./viewer";
 
 export type EvidenceView = { id: string; title: string; url: string; createdAt: Date };
-
-/** For the data layer only: callers have checked the viewer may read this learner's evidence. */
-export async function loadEvidence(learnerId: string, roadmapSlug: string): Promise<Record<string, EvidenceView[]>> {
-  const rows = await getDb()
-    .select({
-      id: milestoneEvidence.id,
-      milestoneId: milestoneEvidence.milestoneId,
-      title: milestoneEvidence.title,
-      url: milestoneEvidence.url,
-      createdAt: milestoneEvidence.createdAt,
-    })
-    .from(milestoneEvidence)
-    .innerJoin(milestones, eq(milestones.id, milestoneEvidence.milestoneId))
-    .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
-    .where(and(eq(milestoneEvidence.userId, learnerId), eq(roadmaps.slug, roadmapSlug)))
-    .orderBy(asc(milestoneEvidence.createdAt), asc(milestoneEvidence.id));
-  const byMilestone: Record<string, EvidenceView[]> = {};
-  for (const { milestoneId, ...link } of rows) (byMilestone[milestoneId] ??= []).push(link);
-  return byMilestone;
-}
 
 function parseLink(input: { title: string; url: string }) {
   const parsed = evidenceLinkSchema.safeParse(input);

@@ -11,7 +11,7 @@ import {
   users,
 } from "../../db/schema";
 import { AppError } from "../domain/errors";
-import { findCurrentMentorship, lockCurrentMentorship } from "./mentorships";
+import { lockCurrentMentorship, noAccess, requireLearnerAccess, requirePermission, type Access } from "./access";
 import { notify } from "./notifications";
 import type { Viewer } from "./viewer";
 
@@ -35,15 +35,7 @@ export type MilestoneFeedback = {
   reviews: Record<string, { reviewerName: string; reviewedAt: Date }[]>;
 };
 
-const notFound = () => new AppError("NOT_FOUND", "There is nothing here, or you no longer have access to it.");
 const nameOrPlaceholder = (name: string | null, placeholder: string) => name ?? placeholder;
-
-/** The learner themself, or one of their current mentors; anyone else learns nothing. */
-async function requireLearnerAccess(viewer: Viewer, learnerId: string): Promise<"learner" | "mentor"> {
-  if (viewer.id === learnerId) return "learner";
-  if (await findCurrentMentorship(getDb(), { mentorId: viewer.id, learnerId })) return "mentor";
-  throw notFound();
-}
 
 export type FeedbackMessageRow = {
   id: string;
@@ -105,8 +97,14 @@ export async function getMilestoneFeedback({
   viewer: Viewer;
   learnerId: string;
 }): Promise<MilestoneFeedback> {
-  const role = await requireLearnerAccess(viewer, learnerId);
-  const ownOnly = role === "mentor";
+  return feedbackVisibleTo(await requireLearnerAccess({ viewer, learnerId, permission: "readFeedback" }));
+}
+
+/** The feedback an access already resolved may read: a mentor only their own threads and marks. */
+export async function feedbackVisibleTo(access: Access): Promise<MilestoneFeedback> {
+  requirePermission(access, "readFeedback");
+  const { learnerId } = access;
+  const onlyMentorId = access.role === "currentMentor" ? access.mentorId : null;
   const db = getDb();
   const [messageRows, reviewRows] = await Promise.all([
     db
@@ -126,7 +124,7 @@ export async function getMilestoneFeedback({
       .where(
         and(
           eq(milestoneMessages.learnerId, learnerId),
-          ownOnly ? eq(milestoneMessages.mentorId, viewer.id) : undefined,
+          onlyMentorId ? eq(milestoneMessages.mentorId, onlyMentorId) : undefined,
         ),
       )
       .orderBy(asc(milestoneMessages.createdAt), asc(milestoneMessages.id)),
@@ -141,7 +139,7 @@ export async function getMilestoneFeedback({
       .where(
         and(
           eq(milestoneReviews.learnerId, learnerId),
-          ownOnly ? eq(milestoneReviews.reviewerId, viewer.id) : undefined,
+          onlyMentorId ? eq(milestoneReviews.reviewerId, onlyMentorId) : undefined,
         ),
       ),
   ]);
@@ -166,7 +164,7 @@ async function requireFollowedMilestone(tx: Transaction, learnerId: string, mile
     .from(milestones)
     .innerJoin(enrollments, and(eq(enrollments.roadmapId, milestones.roadmapId), eq(enrollments.userId, learnerId)))
     .where(and(eq(milestones.id, milestoneId), isNull(milestones.archivedAt)));
-  if (!row) throw notFound();
+  if (!row) throw noAccess();
 }
 
 /**
@@ -194,8 +192,9 @@ export async function postMilestoneMessage({
   if (!threadMentorId) throw new AppError("INVALID_INPUT", "Choose which mentor you are replying to.");
 
   return getDb().transaction(async (tx) => {
-    if (!(await lockCurrentMentorship(tx, { mentorId: threadMentorId, learnerId }))) {
-      if (role === "mentor") throw notFound();
+    await requireLearnerAccess({ viewer, learnerId, permission: "postFeedback", tx });
+    // The learner may reply only while the thread's mentor can still read it.
+    if (role === "learner" && !(await lockCurrentMentorship(tx, { mentorId: threadMentorId, learnerId }))) {
       throw new AppError("CONFLICT", "That mentor no longer mentors you, so they can't see a reply.");
     }
     await requireFollowedMilestone(tx, learnerId, milestoneId);
@@ -249,9 +248,7 @@ export async function setMilestoneReviewed({
   reviewed: boolean;
 }): Promise<void> {
   await getDb().transaction(async (tx) => {
-    if (viewer.id === learnerId || !(await lockCurrentMentorship(tx, { mentorId: viewer.id, learnerId }))) {
-      throw notFound();
-    }
+    await requireLearnerAccess({ viewer, learnerId, permission: "markReviewed", tx });
     const mark = and(
       eq(milestoneReviews.learnerId, learnerId),
       eq(milestoneReviews.milestoneId, milestoneId),

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../../db/client";
 import { enrollments, learnerProgressSummaries, mentorships, roadmaps, stages, users } from "../../db/schema";
 import { localDate } from "../domain/dates";
 import { overallPaceStatus, type PaceStatus } from "../domain/pace";
 import { percentDone } from "../domain/progress-math";
+import { isCurrentMentorship } from "./access";
 import { listOpenInvitesForViewer, openInvitesJson, type OpenInvite } from "./mentorships";
 import { loadRoadmapContent } from "./roadmaps";
 import type { MenteeSort, MenteeTableQuery } from "../domain/mentee-table-query";
@@ -120,8 +121,7 @@ export async function getMenteesPageForViewer({
     .leftJoin(currentStage, eq(currentStage.id, summary.currentStageId))
     .where(
       and(
-        eq(mentorships.mentorId, viewer.id),
-        isNull(mentorships.endedAt),
+        isCurrentMentorship({ mentorId: viewer.id }),
         search ? ilike(users.name, `%${escapeLike(search)}%`) : undefined,
         query.attentionOnly ? needsAttention : undefined,
       ),

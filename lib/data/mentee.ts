@@ -4,12 +4,14 @@ import { getDb } from "../../db/client";
 import { enrollments, milestones, progressEvents, roadmaps } from "../../db/schema";
 import type { MilestoneStatus, StatusMap } from "../domain/progress-math";
 import type { MilestoneDates } from "../domain/history";
-import { getMilestoneFeedback, type MilestoneFeedback } from "./feedback";
+import { allows, requireMenteeAccess, requirePermission } from "./access";
+import type { EvidenceView } from "./evidence";
+import { feedbackVisibleTo, type MilestoneFeedback } from "./feedback";
 import { newestEventsFirst } from "./insight";
-import { loadEvidence, type EvidenceView } from "./evidence";
-import { loadNotes, type NoteView } from "./notes";
-import { requireMenteeForViewer } from "./mentorships";
-import { loadLearnerRoadmap } from "./roadmap-state";
+import { loadEvidence } from "./internal/learner-evidence";
+import { loadNotes } from "./internal/learner-notes";
+import { loadLearnerRoadmap } from "./internal/learner-roadmap";
+import type { NoteView } from "./notes";
 import type { RoadmapView } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
@@ -48,7 +50,8 @@ export async function getMenteeForViewer({
   viewer: Viewer;
   mentorshipId: string;
 }): Promise<MenteeView> {
-  const mentee = await requireMenteeForViewer({ viewer, mentorshipId });
+  const mentee = await requireMenteeAccess({ viewer, mentorshipId });
+  requirePermission(mentee, "readProgress");
   const db = getDb();
   const [followed, activity, feedback] = await Promise.all([
     db
@@ -70,19 +73,18 @@ export async function getMenteeForViewer({
       .where(eq(progressEvents.userId, mentee.learnerId))
       .orderBy(...newestEventsFirst)
       .limit(RECENT_ACTIVITY),
-    getMilestoneFeedback({ viewer, learnerId: mentee.learnerId }),
+    feedbackVisibleTo(mentee),
   ]);
   return {
     mentorshipId: mentee.mentorshipId,
     learnerId: mentee.learnerId,
     learnerName: mentee.learnerName,
-    mentoredSince: mentee.startedAt,
+    mentoredSince: mentee.mentoredSince,
     roadmaps: await Promise.all(
       followed.map(async ({ slug }) => ({
         ...(await loadLearnerRoadmap(slug, mentee.learnerId)),
-        notes: mentee.shareNotes ? await loadNotes(mentee.learnerId, slug) : {},
-        // Evidence is there to be shown: a current mentor sees it, like the statuses it backs.
-        evidence: await loadEvidence(mentee.learnerId, slug),
+        notes: allows(mentee, "readNotes") ? await loadNotes(mentee.learnerId, slug) : {},
+        evidence: allows(mentee, "readEvidence") ? await loadEvidence(mentee.learnerId, slug) : {},
       })),
     ),
     activity,

@@ -4,6 +4,7 @@ import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "../../db/client";
 import { mentorshipInvites, mentorships, users, type InviteKind } from "../../db/schema";
 import { AppError } from "../domain/errors";
+import { findCurrentMentorship, isCurrentMentorship, noAccess } from "./access";
 import { notify } from "./notifications";
 import { couldBeRowId } from "./row-id";
 import type { Viewer } from "./viewer";
@@ -14,58 +15,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-const notFound = () => new AppError("NOT_FOUND", "There is nothing here, or you no longer have access to it.");
-
-/** The viewer's current mentorship of a learner, or null: the one check behind every mentor read and write. */
-export async function findCurrentMentorship(
-  db: Database | Transaction,
-  { mentorId, learnerId }: { mentorId: string; learnerId: string },
-) {
-  const [row] = await db
-    .select({ id: mentorships.id, startedAt: mentorships.startedAt })
-    .from(mentorships)
-    .where(and(eq(mentorships.mentorId, mentorId), eq(mentorships.learnerId, learnerId), isNull(mentorships.endedAt)));
-  return row ?? null;
-}
-
-/**
- * Like findCurrentMentorship, inside a write: the row is share-locked, so ending the
- * mentorship waits for this transaction and nothing lands after the end.
- */
-export async function lockCurrentMentorship(
-  tx: Transaction,
-  { mentorId, learnerId }: { mentorId: string; learnerId: string },
-) {
-  const [row] = await tx
-    .select({ id: mentorships.id })
-    .from(mentorships)
-    .where(and(eq(mentorships.mentorId, mentorId), eq(mentorships.learnerId, learnerId), isNull(mentorships.endedAt)))
-    .for("share");
-  return row ?? null;
-}
-
-/**
- * The mentee behind a mentorship id, for its current mentor only. Anyone else — the learner,
- * a former mentor, a stranger — gets the same not-found, which says nothing about whether
- * the learner or the mentorship exists.
- */
-export async function requireMenteeForViewer({ viewer, mentorshipId }: { viewer: Viewer; mentorshipId: string }) {
-  if (!couldBeRowId(mentorshipId)) throw notFound();
-  const [row] = await getDb()
-    .select({
-      mentorshipId: mentorships.id,
-      learnerId: mentorships.learnerId,
-      startedAt: mentorships.startedAt,
-      shareNotes: mentorships.shareNotes,
-      learnerName: users.name,
-    })
-    .from(mentorships)
-    .innerJoin(users, eq(users.id, mentorships.learnerId))
-    .where(and(eq(mentorships.id, mentorshipId), eq(mentorships.mentorId, viewer.id), isNull(mentorships.endedAt)));
-  if (!row) throw notFound();
-  return { ...row, learnerName: row.learnerName ?? "Unnamed learner" };
 }
 
 export type CreatedInvite = { token: string; expiresAt: Date; kind: InviteKind };
@@ -126,7 +75,7 @@ export function openInvitesJson(creatorId: string, kind: InviteKind, now: Date) 
 }
 
 export async function revokeInvite({ viewer, inviteId }: { viewer: Viewer; inviteId: string }): Promise<void> {
-  if (!couldBeRowId(inviteId)) throw notFound();
+  if (!couldBeRowId(inviteId)) throw noAccess();
   const revoked = await getDb()
     .update(mentorshipInvites)
     .set({ revokedAt: new Date() })
@@ -138,7 +87,7 @@ export async function revokeInvite({ viewer, inviteId }: { viewer: Viewer; invit
       ),
     )
     .returning({ id: mentorshipInvites.id });
-  if (revoked.length === 0) throw notFound();
+  if (revoked.length === 0) throw noAccess();
 }
 
 export type InviteState = "open" | "expired" | "revoked" | "used" | "own" | "already-connected";
@@ -245,19 +194,18 @@ export async function acceptInvite({
 
 /** Either side may end a mentorship; from then on every mentor check fails. */
 export async function endMentorship({ viewer, mentorshipId }: { viewer: Viewer; mentorshipId: string }): Promise<void> {
-  if (!couldBeRowId(mentorshipId)) throw notFound();
+  if (!couldBeRowId(mentorshipId)) throw noAccess();
   const ended = await getDb()
     .update(mentorships)
     .set({ endedAt: new Date(), endedById: viewer.id })
     .where(
       and(
-        eq(mentorships.id, mentorshipId),
-        isNull(mentorships.endedAt),
+        isCurrentMentorship({ mentorshipId }),
         or(eq(mentorships.mentorId, viewer.id), eq(mentorships.learnerId, viewer.id)),
       ),
     )
     .returning({ id: mentorships.id });
-  if (ended.length === 0) throw notFound();
+  if (ended.length === 0) throw noAccess();
 }
 
 /** Only the learner decides whether a mentor sees their notes. */
@@ -270,13 +218,13 @@ export async function setNotesSharing({
   mentorshipId: string;
   shareNotes: boolean;
 }): Promise<void> {
-  if (!couldBeRowId(mentorshipId)) throw notFound();
+  if (!couldBeRowId(mentorshipId)) throw noAccess();
   const updated = await getDb()
     .update(mentorships)
     .set({ shareNotes })
-    .where(and(eq(mentorships.id, mentorshipId), eq(mentorships.learnerId, viewer.id), isNull(mentorships.endedAt)))
+    .where(isCurrentMentorship({ mentorshipId, learnerId: viewer.id }))
     .returning({ id: mentorships.id });
-  if (updated.length === 0) throw notFound();
+  if (updated.length === 0) throw noAccess();
 }
 
 /** Who can see the viewer's progress, and since when. */
@@ -290,7 +238,7 @@ export async function listMentorsForViewer({ viewer }: { viewer: Viewer }) {
     })
     .from(mentorships)
     .innerJoin(users, eq(users.id, mentorships.mentorId))
-    .where(and(eq(mentorships.learnerId, viewer.id), isNull(mentorships.endedAt)))
+    .where(isCurrentMentorship({ learnerId: viewer.id }))
     .orderBy(desc(mentorships.startedAt))
     .then((rows) => rows.map((row) => ({ ...row, mentorName: row.mentorName ?? "Unnamed mentor" })));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { milestoneNotes, milestones, roadmaps } from "../../db/schema";
+import { milestoneNotes, milestones } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import type { Viewer } from "./viewer";
 
@@ -9,22 +9,6 @@ export const NOTE_MAX_LENGTH = 20_000;
 
 export type NoteView = { body: string; version: number; updatedAt: Date };
 export type SavedNote = { version: number; updatedAt: Date; replacedNewer: boolean };
-
-/** For the data layer only: callers have checked the viewer may read this learner's notes. */
-export async function loadNotes(learnerId: string, roadmapSlug: string): Promise<Record<string, NoteView>> {
-  const rows = await getDb()
-    .select({
-      milestoneId: milestoneNotes.milestoneId,
-      body: milestoneNotes.body,
-      version: milestoneNotes.version,
-      updatedAt: milestoneNotes.updatedAt,
-    })
-    .from(milestoneNotes)
-    .innerJoin(milestones, eq(milestones.id, milestoneNotes.milestoneId))
-    .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
-    .where(and(eq(milestoneNotes.userId, learnerId), eq(roadmaps.slug, roadmapSlug)));
-  return Object.fromEntries(rows.map(({ milestoneId, ...note }) => [milestoneId, note]));
-}
 
 /**
  * Saves the viewer's note. The last write wins, but the writer learns when it replaced a

@@ -11,6 +11,7 @@ import {
   users,
   type NotificationKind,
 } from "../../db/schema";
+import { isCurrentMentorship } from "./access";
 import type { Viewer } from "./viewer";
 
 type NewNotification = {
@@ -32,7 +33,7 @@ export async function currentMentorIds(tx: Transaction, learnerId: string): Prom
   const rows = await tx
     .select({ mentorId: mentorships.mentorId })
     .from(mentorships)
-    .where(and(eq(mentorships.learnerId, learnerId), isNull(mentorships.endedAt)));
+    .where(isCurrentMentorship({ learnerId }));
   return rows.map((row) => row.mentorId);
 }
 
@@ -89,14 +90,7 @@ export async function listNotificationsForViewer({
     .leftJoin(milestones, eq(milestones.id, notifications.milestoneId))
     .leftJoin(stages, eq(stages.id, notifications.stageId))
     .leftJoin(roadmaps, eq(roadmaps.id, sql`coalesce(${milestones.roadmapId}, ${stages.roadmapId})`))
-    .leftJoin(
-      mentorships,
-      and(
-        eq(mentorships.mentorId, viewer.id),
-        eq(mentorships.learnerId, notifications.learnerId),
-        isNull(mentorships.endedAt),
-      ),
-    )
+    .leftJoin(mentorships, isCurrentMentorship({ mentorId: viewer.id, learnerId: notifications.learnerId }))
     .where(eq(notifications.userId, viewer.id))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);

@@ -1,15 +1,25 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { aliasedTable, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { users } from "../../db/schema";
+import { milestoneMessages, milestoneReviews, milestones, shareLinks, users } from "../../db/schema";
 import { AppError } from "../domain/errors";
-import { milestoneDatesFromEvents, type MilestoneDates } from "../domain/history";
-import type { MilestoneStatus, StatusMap } from "../domain/progress-math";
+import type { MilestoneDates } from "../domain/history";
+import type { StatusMap } from "../domain/progress-math";
 import type { RoadmapNotesData } from "../domain/notebook";
 import { feedbackFromRows, type FeedbackMessageRow, type FeedbackReviewRow, type MilestoneFeedback } from "./feedback";
+import {
+  datesOf,
+  eventsJson,
+  readLearnerProgress,
+  requireRoadmapContent,
+  statusesJson,
+  statusMapOf,
+  type LearnerProgress,
+} from "./internal/learner-roadmap";
 import { evidenceJson, notebookFromRows, notesJson } from "./notebook";
-import { loadRoadmapContent, roadmapViewOf, type RoadmapView } from "./roadmaps";
+import { roadmapViewOf, type RoadmapView } from "./roadmaps";
 import type { ShareLinkView } from "./share-links";
+import { scalarSubquery } from "./scalar-subquery";
 import type { Viewer } from "./viewer";
 
 /** What the roadmap page shows a signed-in learner about their own work on it. */
@@ -23,42 +33,39 @@ export type RoadmapState = {
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
-const statusesJson = (userId: string, roadmapId: string) => sql<{ milestoneId: string; status: MilestoneStatus }[]>`(
-  select coalesce(json_agg(json_build_object('milestoneId', p.milestone_id, 'status', p.status)), '[]'::json)
-  from milestone_progress p join milestones m on m.id = p.milestone_id
-  where p.user_id = ${userId} and m.roadmap_id = ${roadmapId} and p.status <> 'not_started')`;
+// In raw SQL an aliased table names only its alias: each join spells out `${users} ${alias}`.
+const threadMentors = aliasedTable(users, "thread_mentors");
+const messageAuthors = aliasedTable(users, "message_authors");
+const reviewers = aliasedTable(users, "reviewers");
 
-// Replayed in order for the started and finished dates: time first, then id (see lib/data/insight.ts).
-const eventsJson = (userId: string, roadmapId: string) => sql<
-  { milestoneId: string; toStatus: MilestoneStatus; at: string }[]
->`(
-  select coalesce(json_agg(json_build_object('milestoneId', e.milestone_id, 'toStatus', e.to_status, 'at', e.created_at)
-    order by e.created_at, e.id), '[]'::json)
-  from progress_events e join milestones m on m.id = e.milestone_id
-  where e.user_id = ${userId} and m.roadmap_id = ${roadmapId})`;
+const messagesJson = (learnerId: string, roadmapId: string) =>
+  scalarSubquery<Json<FeedbackMessageRow>[]>(sql`
+  select coalesce(json_agg(json_build_object('id', ${milestoneMessages.id},
+    'milestoneId', ${milestoneMessages.milestoneId}, 'mentorId', ${milestoneMessages.mentorId},
+    'mentorName', ${threadMentors.name}, 'authorId', ${milestoneMessages.authorId},
+    'authorName', ${messageAuthors.name}, 'body', ${milestoneMessages.body},
+    'createdAt', ${milestoneMessages.createdAt}) order by ${milestoneMessages.createdAt}, ${milestoneMessages.id}), '[]'::json)
+  from ${milestoneMessages}
+  join ${milestones} on ${milestones.id} = ${milestoneMessages.milestoneId}
+  left join ${users} ${threadMentors} on ${threadMentors.id} = ${milestoneMessages.mentorId}
+  left join ${users} ${messageAuthors} on ${messageAuthors.id} = ${milestoneMessages.authorId}
+  where ${milestoneMessages.learnerId} = ${learnerId} and ${milestones.roadmapId} = ${roadmapId}`);
 
-const messagesJson = (learnerId: string, roadmapId: string) => sql<Json<FeedbackMessageRow>[]>`(
-  select coalesce(json_agg(json_build_object('id', msg.id, 'milestoneId', msg.milestone_id, 'mentorId', msg.mentor_id,
-    'mentorName', mentor.name, 'authorId', msg.author_id, 'authorName', author.name, 'body', msg.body,
-    'createdAt', msg.created_at) order by msg.created_at, msg.id), '[]'::json)
-  from milestone_messages msg
-  join milestones m on m.id = msg.milestone_id
-  left join users mentor on mentor.id = msg.mentor_id
-  left join users author on author.id = msg.author_id
-  where msg.learner_id = ${learnerId} and m.roadmap_id = ${roadmapId})`;
+const reviewsJson = (learnerId: string, roadmapId: string) =>
+  scalarSubquery<Json<FeedbackReviewRow>[]>(sql`
+  select coalesce(json_agg(json_build_object('milestoneId', ${milestoneReviews.milestoneId},
+    'reviewerName', ${reviewers.name}, 'reviewedAt', ${milestoneReviews.reviewedAt})), '[]'::json)
+  from ${milestoneReviews}
+  join ${milestones} on ${milestones.id} = ${milestoneReviews.milestoneId}
+  join ${users} ${reviewers} on ${reviewers.id} = ${milestoneReviews.reviewerId}
+  where ${milestoneReviews.learnerId} = ${learnerId} and ${milestones.roadmapId} = ${roadmapId}`);
 
-const reviewsJson = (learnerId: string, roadmapId: string) => sql<Json<FeedbackReviewRow>[]>`(
-  select coalesce(json_agg(json_build_object('milestoneId', r.milestone_id, 'reviewerName', reviewer.name,
-    'reviewedAt', r.reviewed_at)), '[]'::json)
-  from milestone_reviews r
-  join milestones m on m.id = r.milestone_id
-  join users reviewer on reviewer.id = r.reviewer_id
-  where r.learner_id = ${learnerId} and m.roadmap_id = ${roadmapId})`;
-
-const shareLinkJson = (userId: string, roadmapId: string) => sql<Json<ShareLinkView> | null>`(
-  select json_build_object('token', s.token, 'includeEvidence', s.include_evidence, 'createdAt', s.created_at)
-  from share_links s
-  where s.user_id = ${userId} and s.roadmap_id = ${roadmapId} and s.revoked_at is null)`;
+const shareLinkJson = (userId: string, roadmapId: string) =>
+  scalarSubquery<Json<ShareLinkView> | null>(sql`
+  select json_build_object('token', ${shareLinks.token}, 'includeEvidence', ${shareLinks.includeEvidence},
+    'createdAt', ${shareLinks.createdAt})
+  from ${shareLinks}
+  where ${shareLinks.userId} = ${userId} and ${shareLinks.roadmapId} = ${roadmapId} and ${shareLinks.revokedAt} is null`);
 
 /**
  * A roadmap with everything the viewer has recorded on it. Every view of the roadmap page
@@ -72,7 +79,7 @@ export async function getRoadmapPageForViewer({
   viewer: Viewer | null;
   slug: string;
 }): Promise<{ roadmap: RoadmapView; state: RoadmapState | null }> {
-  const content = await requireContent(slug);
+  const content = await requireRoadmapContent(slug);
   if (!viewer) return { roadmap: await roadmapViewOf(content, {}), state: null };
 
   const [row] = await getDb()
@@ -92,7 +99,7 @@ export async function getRoadmapPageForViewer({
   const statuses = statusMapOf(row.statuses);
   const state: RoadmapState = {
     statuses,
-    dates: milestoneDatesFromEvents(row.events.map((event) => ({ ...event, at: new Date(event.at) }))),
+    dates: datesOf(row.events),
     notebook: notebookFromRows(row.notes, row.evidence),
     feedback: feedbackFromRows(
       viewer.id,
@@ -112,42 +119,5 @@ export async function getRoadmapProgressForViewer({
   viewer: Viewer;
   roadmapSlug: string;
 }): Promise<LearnerProgress> {
-  return readProgress(viewer.id, (await requireContent(roadmapSlug)).id);
-}
-
-/**
- * A roadmap with one learner's statuses and milestone dates (one statement), for the data
- * layer only: callers have decided that the viewer may see this learner's progress (a
- * mentee's, or a published share link's).
- */
-export async function loadLearnerRoadmap(
-  slug: string,
-  learnerId: string,
-): Promise<LearnerProgress & { roadmap: RoadmapView }> {
-  const content = await requireContent(slug);
-  const progress = await readProgress(learnerId, content.id);
-  return { roadmap: await roadmapViewOf(content, progress.statuses), ...progress };
-}
-
-type LearnerProgress = { statuses: StatusMap; dates: MilestoneDates };
-
-async function requireContent(slug: string) {
-  const content = await loadRoadmapContent(slug);
-  if (!content) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
-  return content;
-}
-
-async function readProgress(learnerId: string, roadmapId: string): Promise<LearnerProgress> {
-  const [row] = await getDb()
-    .select({ statuses: statusesJson(learnerId, roadmapId), events: eventsJson(learnerId, roadmapId) })
-    .from(users)
-    .where(eq(users.id, learnerId));
-  return {
-    statuses: statusMapOf(row?.statuses ?? []),
-    dates: milestoneDatesFromEvents((row?.events ?? []).map((event) => ({ ...event, at: new Date(event.at) }))),
-  };
-}
-
-function statusMapOf(rows: readonly { milestoneId: string; status: MilestoneStatus }[]): StatusMap {
-  return Object.fromEntries(rows.map(({ milestoneId, status }) => [milestoneId, status]));
+  return readLearnerProgress(viewer.id, (await requireRoadmapContent(roadmapSlug)).id);
 }

@@ -2,10 +2,11 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { roadmaps, shareLinks, users } from "../../db/schema";
+import { shareLinks } from "../../db/schema";
 import type { StatusMap } from "../domain/progress-math";
-import { loadEvidence } from "./evidence";
-import { loadLearnerRoadmap } from "./roadmap-state";
+import { allows, findShareTokenAccess, requirePermission } from "./access";
+import { loadLearnerRoadmap } from "./internal/learner-roadmap";
+import { loadEvidence } from "./internal/learner-evidence";
 import { roadmapIdOf, type RoadmapView } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
@@ -86,23 +87,13 @@ export async function revokeShareLink({ viewer, roadmapSlug }: { viewer: Viewer;
 export async function getSharedProgress(token: string): Promise<SharedProgress> {
   // Anything else was never a link, and is not looked up: it may hold what Postgres text cannot (NUL).
   if (!TOKEN_FORMAT.test(token)) return { state: "missing" };
-  const [link] = await getDb()
-    .select({
-      userId: shareLinks.userId,
-      includeEvidence: shareLinks.includeEvidence,
-      revokedAt: shareLinks.revokedAt,
-      roadmapSlug: roadmaps.slug,
-      learnerName: users.name,
-    })
-    .from(shareLinks)
-    .innerJoin(roadmaps, eq(roadmaps.id, shareLinks.roadmapId))
-    .innerJoin(users, eq(users.id, shareLinks.userId))
-    .where(eq(shareLinks.token, token));
-  if (!link) return { state: "missing" };
-  if (link.revokedAt) return { state: "revoked" };
+  const link = await findShareTokenAccess(token);
+  if (link.state !== "shared") return link;
+  const { access, roadmapSlug } = link;
+  requirePermission(access, "readProgress");
   const [{ roadmap, statuses }, evidence] = await Promise.all([
-    loadLearnerRoadmap(link.roadmapSlug, link.userId),
-    link.includeEvidence ? loadEvidence(link.userId, link.roadmapSlug) : Promise.resolve(null),
+    loadLearnerRoadmap(roadmapSlug, access.learnerId),
+    allows(access, "readEvidence") ? loadEvidence(access.learnerId, roadmapSlug) : Promise.resolve(null),
   ]);
   const { retired: _retired, ...current } = roadmap;
   return {

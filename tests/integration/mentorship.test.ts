@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getMilestoneFeedback, postMilestoneMessage, setMilestoneReviewed } from "@/lib/data/feedback";
+import { requireMenteeAccess } from "@/lib/data/access";
 import { getMenteeForViewer } from "@/lib/data/mentee";
 import {
   acceptInvite,
@@ -9,7 +10,6 @@ import {
   getInvitePreview,
   listMentorsForViewer,
   listOpenInvitesForViewer,
-  requireMenteeForViewer,
   revokeInvite,
   setNotesSharing,
 } from "@/lib/data/mentorships";
@@ -346,7 +346,7 @@ describe("an id that can't name a mentorship or an invite", () => {
     for (const id of notIds) {
       const lookups = {
         "mentee page": () => getMenteeForViewer({ viewer: mentor, mentorshipId: id }),
-        "mentee check": () => requireMenteeForViewer({ viewer: mentor, mentorshipId: id }),
+        "mentee check": () => requireMenteeAccess({ viewer: mentor, mentorshipId: id }),
         "ending it": () => endMentorship({ viewer: learner, mentorshipId: id }),
         "sharing notes": () => setNotesSharing({ viewer: learner, mentorshipId: id, shareNotes: true }),
         "withdrawing an invite": () => revokeInvite({ viewer: mentor, inviteId: id }),

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { OverallProgress } from "@/components/overall-progress";
 import { ActivityHeatmap } from "@/components/activity-heatmap";
 import { ActivityTimeline } from "@/components/activity-timeline";
 import { PaceBadge, PaceTable, formatDay } from "@/components/pace-table";
 import { PaceSettingsForm } from "@/components/pace-settings-form";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { getViewer } from "@/lib/server/auth";
+import { requirePageViewer } from "@/lib/server/viewer-guard";
 import { getActivityForViewer, type Activity } from "@/lib/data/insight";
 import { getDashboardForViewer, type DashboardRoadmap } from "@/lib/data/progress";
 import { listRoadmaps } from "@/lib/data/roadmaps";
@@ -16,8 +15,7 @@ import { formatStageWindow } from "@/lib/domain/progress-math";
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=/dashboard");
+  const viewer = await requirePageViewer("/dashboard");
   const [followed, activity] = await Promise.all([getDashboardForViewer({ viewer }), getActivityForViewer({ viewer })]);
 
   return (

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getViewer } from "@/lib/server/auth";
+import { requireRouteViewer } from "@/lib/server/viewer-guard";
 import { localDate } from "@/lib/domain/dates";
 import { exportLearnerData } from "@/lib/data/export";
 import { AppError } from "@/lib/domain/errors";
@@ -21,8 +21,7 @@ const isFormat = (value: string): value is keyof typeof FORMATS => Object.hasOwn
 /** The signed-in learner's data as a download: ?format=json (complete, importable), csv or md. */
 export async function GET(request: NextRequest): Promise<Response> {
   try {
-    const viewer = await getViewer();
-    if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in to export your data.");
+    const viewer = await requireRouteViewer("Sign in to export your data.");
     const format = request.nextUrl.searchParams.get("format") ?? "json";
     if (!isFormat(format)) throw new AppError("INVALID_INPUT", "Choose an export format: json, csv or md.");
     const data = await exportLearnerData({ viewer });

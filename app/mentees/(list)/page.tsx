@@ -3,15 +3,14 @@ import { redirect } from "next/navigation";
 import { createMenteeInviteAction } from "@/lib/actions/mentorship";
 import { InviteSection } from "@/components/invite-section";
 import { MenteeTable } from "@/components/mentee-table";
-import { getViewer } from "@/lib/server/auth";
+import { requirePageViewer } from "@/lib/server/viewer-guard";
 import { getMenteesPageForViewer } from "@/lib/data/mentee-table";
 import { menteeTableHref, parseMenteeTableQuery } from "@/lib/domain/mentee-table-query";
 
 export const metadata: Metadata = { title: "Mentees" };
 
 export default async function MenteesPage({ searchParams }: PageProps<"/mentees">) {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=/mentees");
+  const viewer = await requirePageViewer("/mentees");
   const query = parseMenteeTableQuery(await searchParams);
   const { table, invites } = await getMenteesPageForViewer({ viewer, query });
   if (table.rows.length === 0 && query.page > 1) redirect(menteeTableHref(query, { page: 1 }));

@@ -1,10 +1,8 @@
-import { getViewer } from "@/lib/server/auth";
+import { requireRouteViewer } from "@/lib/server/viewer-guard";
 import { countUnreadNotifications } from "@/lib/data/notifications";
-import { AppError } from "@/lib/domain/errors";
 import { jsonRoute } from "@/lib/server/http";
 
 export const GET = jsonRoute(async () => {
-  const viewer = await getViewer();
-  if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in to see your notifications.");
+  const viewer = await requireRouteViewer("Sign in to see your notifications.");
   return { unread: await countUnreadNotifications({ viewer }) };
 });

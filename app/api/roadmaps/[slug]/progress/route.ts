@@ -1,6 +1,5 @@
-import { getViewer } from "@/lib/server/auth";
+import { requireRouteViewer } from "@/lib/server/viewer-guard";
 import { getRoadmapProgressForViewer } from "@/lib/data/roadmap-state";
-import { AppError } from "@/lib/domain/errors";
 import { jsonRoute } from "@/lib/server/http";
 import type { RoadmapProgressData } from "@/lib/domain/notebook";
 
@@ -9,8 +8,7 @@ export const GET = jsonRoute(
     _request: Request,
     { params }: RouteContext<"/api/roadmaps/[slug]/progress">,
   ): Promise<RoadmapProgressData> => {
-    const viewer = await getViewer();
-    if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in to see your progress.");
+    const viewer = await requireRouteViewer("Sign in to see your progress.");
     return getRoadmapProgressForViewer({ viewer, roadmapSlug: (await params).slug });
   },
 );
