@@ -1,26 +1,31 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { users } from "../../db/schema";
+import { milestoneEvidence, milestoneNotes, milestones, users } from "../../db/schema";
 import type { EvidenceLink, NoteSnapshot, RoadmapNotesData } from "../domain/notebook";
 import { roadmapIdOf } from "./roadmaps";
+import { scalarSubquery } from "./scalar-subquery";
 import type { Viewer } from "./viewer";
 
 type NoteRow = NoteSnapshot & { milestoneId: string };
 type EvidenceRow = EvidenceLink & { milestoneId: string };
 
 /** A learner's notes on a roadmap as one JSON array, for statements that read several things at once. */
-export const notesJson = (userId: string, roadmapId: string) => sql<NoteRow[]>`(
-  select coalesce(json_agg(json_build_object('milestoneId', n.milestone_id, 'body', n.body, 'version', n.version)), '[]'::json)
-  from milestone_notes n join milestones m on m.id = n.milestone_id
-  where n.user_id = ${userId} and m.roadmap_id = ${roadmapId})`;
+export const notesJson = (userId: string, roadmapId: string) =>
+  scalarSubquery<NoteRow[]>(sql`
+  select coalesce(json_agg(json_build_object('milestoneId', ${milestoneNotes.milestoneId}, 'body', ${milestoneNotes.body},
+    'version', ${milestoneNotes.version})), '[]'::json)
+  from ${milestoneNotes} join ${milestones} on ${milestones.id} = ${milestoneNotes.milestoneId}
+  where ${milestoneNotes.userId} = ${userId} and ${milestones.roadmapId} = ${roadmapId}`);
 
 /** A learner's evidence links on a roadmap as one JSON array, oldest first. */
-export const evidenceJson = (userId: string, roadmapId: string) => sql<EvidenceRow[]>`(
-  select coalesce(json_agg(json_build_object('id', e.id, 'milestoneId', e.milestone_id, 'title', e.title, 'url', e.url)
-    order by e.created_at, e.id), '[]'::json)
-  from milestone_evidence e join milestones m on m.id = e.milestone_id
-  where e.user_id = ${userId} and m.roadmap_id = ${roadmapId})`;
+export const evidenceJson = (userId: string, roadmapId: string) =>
+  scalarSubquery<EvidenceRow[]>(sql`
+  select coalesce(json_agg(json_build_object('id', ${milestoneEvidence.id}, 'milestoneId', ${milestoneEvidence.milestoneId},
+    'title', ${milestoneEvidence.title}, 'url', ${milestoneEvidence.url})
+    order by ${milestoneEvidence.createdAt}, ${milestoneEvidence.id}), '[]'::json)
+  from ${milestoneEvidence} join ${milestones} on ${milestones.id} = ${milestoneEvidence.milestoneId}
+  where ${milestoneEvidence.userId} = ${userId} and ${milestones.roadmapId} = ${roadmapId}`);
 
 export function notebookFromRows(notes: readonly NoteRow[], evidence: readonly EvidenceRow[]): RoadmapNotesData {
   const notebook: RoadmapNotesData = { notes: {}, evidence: {} };

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
+import { excluded } from "../../db/excluded";
 import { rateLimits } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import {
@@ -28,7 +29,7 @@ export function hashedSubject(value: string): string {
  */
 export async function takeRateLimits(checks: RateLimitCheck[], now = new Date()): Promise<void> {
   if (checks.length === 0) return;
-  const expired = sql`${rateLimits.windowStartedAt} + make_interval(secs => excluded.window_seconds) <= excluded.window_started_at`;
+  const expired = sql`${rateLimits.windowStartedAt} + make_interval(secs => ${excluded(rateLimits.windowSeconds)}) <= ${excluded(rateLimits.windowStartedAt)}`;
   const rows = await getDb()
     .insert(rateLimits)
     .values(
@@ -42,8 +43,8 @@ export async function takeRateLimits(checks: RateLimitCheck[], now = new Date())
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        windowStartedAt: sql`case when ${expired} then excluded.window_started_at else ${rateLimits.windowStartedAt} end`,
-        windowSeconds: sql`excluded.window_seconds`,
+        windowStartedAt: sql`case when ${expired} then ${excluded(rateLimits.windowStartedAt)} else ${rateLimits.windowStartedAt} end`,
+        windowSeconds: excluded(rateLimits.windowSeconds),
         hits: sql`case when ${expired} then 1 else ${rateLimits.hits} + 1 end`,
       },
     })
@@ -69,16 +70,16 @@ export async function takeBackoff(rule: BackoffRule, subject: string, now = new 
   const key = `${rule.name}:${subject}`;
   const delays = backoffDelays(rule);
   // The row keeps its last attempt (window_started_at) for the quiet spell after it (window_seconds).
-  const quiet = sql`${rateLimits.windowStartedAt} + make_interval(secs => ${rateLimits.windowSeconds}) <= excluded.window_started_at`;
-  const waited = sql`${rateLimits.windowStartedAt} + make_interval(secs => (${`{${delays.join(",")}}`}::int[])[least(${rateLimits.hits}, ${delays.length})]) <= excluded.window_started_at`;
+  const quiet = sql`${rateLimits.windowStartedAt} + make_interval(secs => ${rateLimits.windowSeconds}) <= ${excluded(rateLimits.windowStartedAt)}`;
+  const waited = sql`${rateLimits.windowStartedAt} + make_interval(secs => (${`{${delays.join(",")}}`}::int[])[least(${rateLimits.hits}, ${delays.length})]) <= ${excluded(rateLimits.windowStartedAt)}`;
   const allowed = await getDb()
     .insert(rateLimits)
     .values({ key, windowStartedAt: now, windowSeconds: rule.quietResetSeconds, hits: 1 })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        windowStartedAt: sql`excluded.window_started_at`,
-        windowSeconds: sql`excluded.window_seconds`,
+        windowStartedAt: excluded(rateLimits.windowStartedAt),
+        windowSeconds: excluded(rateLimits.windowSeconds),
         hits: sql`case when ${quiet} then 1 else ${rateLimits.hits} + 1 end`,
       },
       setWhere: sql`${quiet} or ${waited}`,
