@@ -1,10 +1,23 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/e2e/chromium";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+/**
+ * A port nobody is listening on, asked of the system; another copy of the app or of this suite may
+ * hold any fixed one. Synchronous because the config is: a short child process binds port 0.
+ */
+function freePort(): string {
+  const script =
+    "const server = require('node:net').createServer().listen(0, '127.0.0.1', () => { process.stdout.write(String(server.address().port)); server.close(); });";
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
+}
+
+// Set once in the main process so that workers, which re-read this file, agree on it.
+process.env.E2E_PORT ??= freePort();
+const port = Number(process.env.E2E_PORT);
 /** A server already running elsewhere (a deployment, `npm run test:standalone`): only the smoke journey runs there. */
 const externalBaseUrl = process.env.E2E_BASE_URL;
 

@@ -11,13 +11,13 @@ import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { waitUntilOk } from "../bench/app-server";
+import { freePort, waitUntilOk } from "../bench/app-server";
 import { adminExec, databaseUrl } from "../tests/integration/postgres-admin";
 import { runBin } from "./run-bin";
 import { buildIsStale, buildStandalone, PRODUCTION_HEAP_LIMIT_MB, standaloneDir } from "./standalone";
 
-// Apart from the browser tests' 3100 and the benchmark's 3200, so all three can run at once.
-const port = Number(process.env.STANDALONE_PORT ?? 3300);
+// A free port unless told: the browser tests, the benchmark or another copy of the app may be running.
+const port = Number(process.env.STANDALONE_PORT ?? (await freePort()));
 const baseUrl = `http://127.0.0.1:${port}`;
 
 if (!process.env.TEST_DATABASE_URL) {
