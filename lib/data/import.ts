@@ -2,13 +2,10 @@ import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import { refreshProgressSummary } from "../../db/progress-summaries";
 import { getDb, type Transaction } from "../../db/client";
 import {
-  enrollments,
   milestoneEvidence,
   milestoneNotes,
-  milestoneProgress,
   milestoneReviews,
   progressEvents,
   roadmaps,
@@ -31,7 +28,9 @@ import {
 import { milestoneDatesFromEvents } from "../domain/history";
 import type { MilestoneStatus } from "../domain/progress-math";
 import { NOTE_MAX_LENGTH } from "./notes";
-import { lockLearner } from "./progress";
+import { insertInChunks } from "./internal/insert-in-chunks";
+import { lockLearner } from "./internal/learner-lock";
+import { replaceRoadmapProgress } from "./internal/progress-writes";
 import type { Viewer } from "./viewer";
 
 export type ImportSkip = { where: string; reason: string };
@@ -82,7 +81,6 @@ type RoadmapContent = {
   stages: { id: string; slug: string; milestones: { id: string; slug: string }[] }[];
 };
 
-const INSERT_CHUNK = 1_000;
 /** Clocks differ between machines; anything later than this past the import is refused. */
 const FUTURE_MARGIN_MS = 24 * 60 * 60 * 1000;
 
@@ -436,10 +434,6 @@ function settle(plan: RoadmapPlan, closingAt: Date): void {
   }
 }
 
-async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) await insert(rows.slice(start, start + INSERT_CHUNK));
-}
-
 /** Writes one roadmap's plan over whatever the learner had on that roadmap. */
 async function replaceRoadmap(tx: Transaction, userId: string, plan: RoadmapPlan, now: Date): Promise<void> {
   const onRoadmap = (user: AnyPgColumn, milestone: AnyPgColumn) =>
@@ -449,7 +443,6 @@ async function replaceRoadmap(tx: Transaction, userId: string, plan: RoadmapPlan
 
   // The one place the event log is rewritten: the file's history replaces the learner's own.
   await tx.delete(progressEvents).where(onRoadmap(progressEvents.userId, progressEvents.milestoneId));
-  await tx.delete(milestoneProgress).where(onRoadmap(milestoneProgress.userId, milestoneProgress.milestoneId));
   await tx.delete(milestoneEvidence).where(onRoadmap(milestoneEvidence.userId, milestoneEvidence.milestoneId));
   await tx
     .delete(milestoneNotes)
@@ -474,32 +467,21 @@ async function replaceRoadmap(tx: Transaction, userId: string, plan: RoadmapPlan
       .where(and(eq(stageTargets.userId, userId), inArray(stageTargets.stageId, plan.stageIds)));
   }
 
-  if (plan.follow) {
-    const settings = { startedAt: plan.startedAt!, plannedStart: plan.plannedStart, targetDate: plan.targetDate };
-    await tx
-      .insert(enrollments)
-      .values({ userId, roadmapId: plan.roadmapId, ...settings })
-      .onConflictDoUpdate({ target: [enrollments.userId, enrollments.roadmapId], set: settings });
-  } else {
-    await tx.delete(enrollments).where(and(eq(enrollments.userId, userId), eq(enrollments.roadmapId, plan.roadmapId)));
-  }
+  await replaceRoadmapProgress(tx, {
+    learnerId: userId,
+    roadmapId: plan.roadmapId,
+    milestoneIds: plan.milestoneIds,
+    progress: plan.follow
+      ? {
+          enrollment: { startedAt: plan.startedAt!, plannedStart: plan.plannedStart, targetDate: plan.targetDate },
+          milestones: plan.milestones,
+        }
+      : null,
+    now,
+  });
   if (plan.stageTargets.length > 0) {
     await tx.insert(stageTargets).values(plan.stageTargets.map((target) => ({ userId, ...target })));
   }
-
-  const started = plan.milestones.filter((milestone) => milestone.status !== "not_started");
-  await insertInChunks(started, (chunk) =>
-    tx.insert(milestoneProgress).values(
-      chunk.map((milestone) => ({
-        userId,
-        milestoneId: milestone.id,
-        status: milestone.status,
-        startedAt: milestone.startedAt,
-        completedAt: milestone.completedAt,
-        updatedAt: now,
-      })),
-    ),
-  );
   // Other open tabs compare note versions: each imported note moves past the one they hold.
   await insertInChunks(plan.notes, (chunk) =>
     tx
@@ -541,5 +523,4 @@ async function replaceRoadmap(tx: Transaction, userId: string, plan: RoadmapPlan
       })),
     ),
   );
-  if (plan.follow) await refreshProgressSummary(tx, { userId, roadmapId: plan.roadmapId });
 }

@@ -12,7 +12,7 @@ import { IMPORT_SKIPS_LISTED, importLearnerData } from "@/lib/data/import";
 import { getActivityForViewer, setPaceSettings } from "@/lib/data/insight";
 import { acceptInvite, createInvite } from "@/lib/data/mentorships";
 import { saveMilestoneNote } from "@/lib/data/notes";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import type { Viewer } from "@/lib/data/viewer";
 import type { WaymarkExport } from "@/lib/domain/export-format";
 import { backendMilestones, createLearner, eventsOf } from "./helpers";
