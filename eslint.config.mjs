@@ -34,6 +34,11 @@ export default defineConfig([
               message: "lib/ knows nothing of routes or React views.",
             },
             {
+              target: ["./lib/actions", "./lib/server", "./lib/client", "./app", "./components"],
+              from: "./lib/data/internal",
+              message: "lib/data/internal/ is for the data layer's own modules.",
+            },
+            {
               target: "./lib/domain",
               from: ["./lib/data", "./lib/server", "./lib/client", "./lib/actions", "./db"],
               message: "lib/domain/ is pure: it runs in the browser, on the server and in tests alike.",
@@ -74,6 +79,41 @@ export default defineConfig([
               message: "lib/domain/ is pure: no React, framework or database imports.",
             },
           ],
+        },
+      ],
+    },
+  },
+  /*
+   * Progress rows, and which roadmaps a learner follows, change only through
+   * lib/data/internal/progress-writes.ts, which keeps each learner's summary with them. An
+   * enrolment's pace dates are no part of a summary, so updating them is left open.
+   */
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/domain/**", "lib/data/internal/progress-writes.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/db/progress-summaries"],
+              message: "Write progress through lib/data/internal/progress-writes.ts: it refreshes the summary itself.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(insert|update|delete)$/][arguments.0.name='milestoneProgress']",
+          message: "Write progress through lib/data/internal/progress-writes.ts: it refreshes the summary itself.",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(insert|delete)$/][arguments.0.name='enrollments']",
+          message:
+            "Enrol and unenrol through lib/data/internal/progress-writes.ts: it keeps the summary with the enrolment.",
         },
       ],
     },

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { importLearnerDataAction } from "@/lib/actions/account-data";
-import type { ImportReport } from "@/lib/data/import";
+import type { ImportReport } from "@/lib/domain/import-plan";
 import { IMPORT_MAX_BYTES } from "@/lib/domain/export-format";
 import { Alert } from "./ui/alert";
 

@@ -1,50 +1,71 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, max, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "./client";
+import { enrollments, learnerProgressSummaries, milestoneProgress, milestones, stages } from "./schema";
+
+const progress = milestoneProgress;
+const summary = learnerProgressSummaries;
+
+const countWhere = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
+/** The value the insert proposed for a column, in the update after a conflict. */
+const excluded = (column: AnyPgColumn) => sql`excluded.${sql.identifier(column.name)}`;
 
 /**
  * Recomputes learner_progress_summaries from the progress rows and the current content:
  * for one learner and roadmap inside a status change, or for everyone after the content
  * changed. One statement either way, the same on both drivers.
  */
-function refreshStatement(where: SQL): SQL {
-  return sql`
-    insert into learner_progress_summaries
-      (user_id, roadmap_id, total, done, in_progress, skipped, last_activity_at, oldest_in_progress_at, current_stage_id)
-    select
-      e.user_id,
-      e.roadmap_id,
-      count(m.id)::int,
-      (count(*) filter (where p.status = 'done'))::int,
-      (count(*) filter (where p.status = 'in_progress'))::int,
-      (count(*) filter (where p.status = 'skipped'))::int,
-      max(p.updated_at),
-      min(p.started_at) filter (where p.status = 'in_progress'),
-      (array_agg(m.stage_id order by s.position, m.position)
-        filter (where coalesce(p.status, 'not_started') not in ('done', 'skipped')))[1]
-    from enrollments e
-    left join milestones m on m.roadmap_id = e.roadmap_id and m.archived_at is null
-    left join stages s on s.id = m.stage_id
-    left join milestone_progress p on p.milestone_id = m.id and p.user_id = e.user_id
-    where ${where}
-    group by e.user_id, e.roadmap_id
-    on conflict (user_id, roadmap_id) do update set
-      total = excluded.total,
-      done = excluded.done,
-      in_progress = excluded.in_progress,
-      skipped = excluded.skipped,
-      last_activity_at = excluded.last_activity_at,
-      oldest_in_progress_at = excluded.oldest_in_progress_at,
-      current_stage_id = excluded.current_stage_id`;
+async function refresh(db: Database | Transaction, enrolled: SQL | undefined): Promise<void> {
+  const unfinished = sql`coalesce(${progress.status}, 'not_started') not in ('done', 'skipped')`;
+  const recomputed = db
+    .select({
+      userId: enrollments.userId,
+      roadmapId: enrollments.roadmapId,
+      total: sql<number>`count(${milestones.id})::int`.as("total"),
+      done: countWhere(sql`${progress.status} = 'done'`).as("done"),
+      inProgress: countWhere(sql`${progress.status} = 'in_progress'`).as("in_progress"),
+      skipped: countWhere(sql`${progress.status} = 'skipped'`).as("skipped"),
+      lastActivityAt: max(progress.updatedAt).as("last_activity_at"),
+      oldestInProgressAt:
+        sql<Date | null>`min(${progress.startedAt}) filter (where ${progress.status} = 'in_progress')`.as(
+          "oldest_in_progress_at",
+        ),
+      currentStageId: sql<
+        string | null
+      >`(array_agg(${milestones.stageId} order by ${stages.position}, ${milestones.position})
+        filter (where ${unfinished}))[1]`.as("current_stage_id"),
+    })
+    .from(enrollments)
+    .leftJoin(milestones, and(eq(milestones.roadmapId, enrollments.roadmapId), isNull(milestones.archivedAt)))
+    .leftJoin(stages, eq(stages.id, milestones.stageId))
+    .leftJoin(progress, and(eq(progress.milestoneId, milestones.id), eq(progress.userId, enrollments.userId)))
+    .where(enrolled)
+    .groupBy(enrollments.userId, enrollments.roadmapId);
+  await db
+    .insert(summary)
+    .select(recomputed)
+    .onConflictDoUpdate({
+      target: [summary.userId, summary.roadmapId],
+      set: {
+        total: excluded(summary.total),
+        done: excluded(summary.done),
+        inProgress: excluded(summary.inProgress),
+        skipped: excluded(summary.skipped),
+        lastActivityAt: excluded(summary.lastActivityAt),
+        oldestInProgressAt: excluded(summary.oldestInProgressAt),
+        currentStageId: excluded(summary.currentStageId),
+      },
+    });
 }
 
 export async function refreshProgressSummary(
   db: Database | Transaction,
   { userId, roadmapId }: { userId: string; roadmapId: string },
 ): Promise<void> {
-  await db.execute(refreshStatement(sql`e.user_id = ${userId} and e.roadmap_id = ${roadmapId}`));
+  await refresh(db, and(eq(enrollments.userId, userId), eq(enrollments.roadmapId, roadmapId)));
 }
 
 /** Every learner's summary on a roadmap whose content just changed (milestones added, retired, moved). */
 export async function refreshRoadmapProgressSummaries(db: Database | Transaction, roadmapId: string): Promise<void> {
-  await db.execute(refreshStatement(sql`e.roadmap_id = ${roadmapId}`));
+  await refresh(db, eq(enrollments.roadmapId, roadmapId));
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/server/action";
 import { undoLastChange } from "@/lib/data/insight";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { MILESTONE_STATUSES } from "@/lib/domain/progress-math";
 
 const statusChangeSchema = z.object({

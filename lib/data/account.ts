@@ -4,7 +4,7 @@ import { getDb } from "../../db/client";
 import { milestoneMessages, notifications, userSessions, users, verificationTokens } from "../../db/schema";
 import { AppError, type FieldErrors } from "../domain/errors";
 import { hashPassword, passwordProblem, verifyPassword } from "../server/passwords";
-import { lockLearner } from "./progress";
+import { lockLearner } from "./internal/learner-lock";
 import { normalizeEmail } from "./users";
 import type { Viewer } from "./viewer";
 

@@ -6,7 +6,7 @@ import { milestoneEvidence, milestones } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { evidenceLinkSchema } from "../domain/evidence-link-schema";
 import { EVIDENCE_MAX_PER_MILESTONE, tooManyEvidenceLinksMessage } from "../domain/evidence-rules";
-import { lockLearner } from "./progress";
+import { lockLearner } from "./internal/learner-lock";
 import type { Viewer } from "./viewer";
 
 export type EvidenceView = { id: string; title: string; url: string; createdAt: Date };

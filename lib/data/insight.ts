@@ -6,7 +6,8 @@ import { isValidTimeZone, localDate, type LocalDate } from "../domain/dates";
 import { AppError } from "../domain/errors";
 import { stageTargetProblems } from "../domain/pace";
 import { computeStreaks, dailyActivity, activeDays, type Streaks } from "../domain/streaks";
-import { applyStatusChange, lockLearner } from "./progress";
+import { lockLearner } from "./internal/learner-lock";
+import { applyStatusChange } from "./milestone-status";
 import type { Viewer } from "./viewer";
 
 export const HEATMAP_DAYS = 365;

@@ -24,7 +24,7 @@ import { acceptInvite, createInvite, endMentorship } from "@/lib/data/mentorship
 import { saveMilestoneNote } from "@/lib/data/notes";
 import { limitAccountAction, limitSignInAttempt } from "@/lib/data/rate-limits";
 import { listNotificationsForViewer } from "@/lib/data/notifications";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { getSessionViewer } from "@/lib/data/sessions";
 import { verifyCredentials } from "@/lib/data/users";
 import type { Viewer } from "@/lib/data/viewer";

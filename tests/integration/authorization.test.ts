@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getMilestoneFeedback, postMilestoneMessage, setMilestoneReviewed } from "@/lib/data/feedback";
 import { getMenteeForViewer } from "@/lib/data/mentee";
 import { acceptInvite, createInvite, endMentorship } from "@/lib/data/mentorships";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import type { Viewer } from "@/lib/data/viewer";
 import { backendMilestones, createLearner, menteeTable } from "./helpers";
 

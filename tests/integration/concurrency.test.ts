@@ -2,7 +2,7 @@ import { asc, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { learnerProgressSummaries, milestoneProgress, progressEvents } from "@/db/schema";
-import { setMilestoneStatus, type StatusChange } from "@/lib/data/progress";
+import { setMilestoneStatus, type StatusChange } from "@/lib/data/milestone-status";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/progress-math";
 import { backendMilestones, createLearner } from "./helpers";
 

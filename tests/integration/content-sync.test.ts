@@ -6,7 +6,7 @@ import { syncChangedAnything, syncRoadmapContent } from "@/db/content/sync";
 import { prepareDatabase } from "@/db/prepare";
 import { countQueries } from "@/db/query-count";
 import { milestones, roadmaps, stages } from "@/db/schema";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { outlineOf, summarizeRoadmap } from "@/lib/domain/progress-math";
 import { createLearner, viewRoadmap } from "./helpers";
 import { sessionCutoffs } from "@/lib/domain/session-lifetimes";

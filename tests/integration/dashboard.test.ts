@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getDashboardForViewer, setMilestoneStatus } from "@/lib/data/progress";
+import { getDashboardForViewer } from "@/lib/data/dashboard";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { backendMilestones, createLearner } from "./helpers";
 
 describe("the learner's dashboard", () => {

@@ -5,7 +5,7 @@ import { getMenteeForViewer } from "@/lib/data/mentee";
 import { acceptInvite, createInvite, endMentorship } from "@/lib/data/mentorships";
 import { getNotebookForViewer } from "@/lib/data/notebook";
 import { saveMilestoneNote } from "@/lib/data/notes";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { EVIDENCE_MAX_PER_MILESTONE } from "@/lib/domain/evidence-rules";
 import type { Viewer } from "@/lib/data/viewer";
 import { backendMilestones, createLearner } from "./helpers";

@@ -20,7 +20,7 @@ import { addMilestoneEvidence } from "@/lib/data/evidence";
 import { postMilestoneMessage } from "@/lib/data/feedback";
 import { acceptInvite, createInvite, INVITE_LIFETIMES_DAYS } from "@/lib/data/mentorships";
 import { saveMilestoneNote } from "@/lib/data/notes";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { publishShareLink } from "@/lib/data/share-links";
 import { actionContract, type ActionContract } from "@/lib/server/action";
 import { backendMilestones, createLearner, eventsOf, signInSession } from "./helpers";

@@ -5,7 +5,8 @@ import { progressEvents, users } from "@/db/schema";
 import { getActivityForViewer, setPaceSettings, undoLastChange } from "@/lib/data/insight";
 import { getMenteeForViewer } from "@/lib/data/mentee";
 import { acceptInvite, createInvite } from "@/lib/data/mentorships";
-import { getDashboardForViewer, setMilestoneStatus } from "@/lib/data/progress";
+import { getDashboardForViewer } from "@/lib/data/dashboard";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { backendMilestones, createLearner, datesOf, statusesOf } from "./helpers";
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -7,7 +7,7 @@ import { enrollments, mentorships, milestoneProgress, roadmaps, users } from "@/
 import { createInvite, acceptInvite } from "@/lib/data/mentorships";
 import { getMenteesPageForViewer, MENTEES_PAGE_SIZE } from "@/lib/data/mentee-table";
 import type { MenteeTableQuery } from "@/lib/domain/mentee-table-query";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { backendMilestones, createLearner, uniqueEmail, menteeTable } from "./helpers";
 
 const defaults: MenteeTableQuery = { sort: "name", direction: "asc", attentionOnly: false, search: "", page: 1 };

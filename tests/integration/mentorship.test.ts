@@ -15,7 +15,7 @@ import {
 } from "@/lib/data/mentorships";
 import { getSessionViewer } from "@/lib/data/sessions";
 import { countUnreadNotifications, listNotificationsForViewer, markNotificationsRead } from "@/lib/data/notifications";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { getDb } from "@/db/client";
 import { countQueries } from "@/db/query-count";
 import { enrollments, roadmaps, users } from "@/db/schema";

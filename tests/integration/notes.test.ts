@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getMenteeForViewer } from "@/lib/data/mentee";
 import { acceptInvite, createInvite, setNotesSharing } from "@/lib/data/mentorships";
 import { NOTE_MAX_LENGTH, saveMilestoneNote } from "@/lib/data/notes";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { getNotebookForViewer } from "@/lib/data/notebook";
 import type { Viewer } from "@/lib/data/viewer";
 import { backendMilestones, createLearner } from "./helpers";

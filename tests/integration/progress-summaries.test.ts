@@ -8,7 +8,7 @@ import { learnerProgressSummaries, milestones, roadmaps, stages } from "@/db/sch
 import { exportLearnerData } from "@/lib/data/export";
 import { importLearnerData } from "@/lib/data/import";
 import { getActivityForViewer, undoLastChange } from "@/lib/data/insight";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import type { Viewer } from "@/lib/data/viewer";
 import { backendMilestones, createLearner } from "./helpers";
 

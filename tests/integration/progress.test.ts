@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { countQueries } from "@/db/query-count";
 import { enrollments, milestoneProgress, progressEvents } from "@/db/schema";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/progress-math";
 import { backendMilestones, createLearner, eventsOf, statusesOf, viewRoadmap } from "./helpers";
 

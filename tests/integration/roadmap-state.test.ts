@@ -5,7 +5,7 @@ import { getMilestoneFeedback, postMilestoneMessage, setMilestoneReviewed } from
 import { acceptInvite, createInvite } from "@/lib/data/mentorships";
 import { getNotebookForViewer } from "@/lib/data/notebook";
 import { saveMilestoneNote } from "@/lib/data/notes";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { getRoadmapPageForViewer } from "@/lib/data/roadmap-state";
 import { roadmapExists } from "@/lib/data/roadmaps";
 import { publishShareLink } from "@/lib/data/share-links";

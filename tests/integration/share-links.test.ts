@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { countQueries } from "@/db/query-count";
 import { addMilestoneEvidence } from "@/lib/data/evidence";
 import { saveMilestoneNote } from "@/lib/data/notes";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { getSharedProgress, publishShareLink, revokeShareLink } from "@/lib/data/share-links";
 import { backendMilestones, createLearner, viewRoadmap } from "./helpers";
 

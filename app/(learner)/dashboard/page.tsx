@@ -8,7 +8,7 @@ import { PaceSettingsForm } from "@/components/pace-settings-form";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requirePageViewer } from "@/lib/server/viewer-guard";
 import { getActivityForViewer, type Activity } from "@/lib/data/insight";
-import { getDashboardForViewer, type DashboardRoadmap } from "@/lib/data/progress";
+import { getDashboardForViewer, type DashboardRoadmap } from "@/lib/data/dashboard";
 import { listRoadmaps } from "@/lib/data/roadmaps";
 import { formatStageWindow } from "@/lib/domain/progress-math";
 
