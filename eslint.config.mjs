@@ -34,11 +34,6 @@ export default defineConfig([
               message: "lib/ knows nothing of routes or React views.",
             },
             {
-              target: ["./lib/actions", "./lib/server", "./lib/client", "./app", "./components"],
-              from: "./lib/data/internal",
-              message: "lib/data/internal/ is for the data layer's own modules.",
-            },
-            {
               target: "./lib/domain",
               from: ["./lib/data", "./lib/server", "./lib/client", "./lib/actions", "./db"],
               message: "lib/domain/ is pure: it runs in the browser, on the server and in tests alike.",

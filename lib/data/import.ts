@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "../../db/client";
+import { excluded } from "../../db/excluded";
 import {
   milestoneEvidence,
   milestoneNotes,
@@ -126,8 +127,8 @@ async function replaceRoadmap(tx: Transaction, userId: string, plan: RoadmapPlan
       .onConflictDoUpdate({
         target: [milestoneNotes.userId, milestoneNotes.milestoneId],
         set: {
-          body: sql`excluded.body`,
-          updatedAt: sql`excluded.updated_at`,
+          body: excluded(milestoneNotes.body),
+          updatedAt: excluded(milestoneNotes.updatedAt),
           version: sql`${milestoneNotes.version} + 1`,
         },
       }),

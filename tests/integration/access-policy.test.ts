@@ -7,7 +7,7 @@ import { getMenteeForViewer } from "@/lib/data/mentee";
 import { acceptInvite, createInvite, endMentorship, setNotesSharing } from "@/lib/data/mentorships";
 import { getNotebookForViewer } from "@/lib/data/notebook";
 import { saveMilestoneNote } from "@/lib/data/notes";
-import { setMilestoneStatus } from "@/lib/data/progress";
+import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { getRoadmapProgressForViewer } from "@/lib/data/roadmap-state";
 import { getSharedProgress, publishShareLink } from "@/lib/data/share-links";
 import type { Viewer } from "@/lib/data/viewer";

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import type { RoadmapContent } from "@/db/content/schema";
+import type { RoadmapContent } from "@/db/content/content-schema";
 import { syncRoadmapContent } from "@/db/content/sync";
 import {
   enrollments,
