@@ -51,8 +51,9 @@ export default defineConfig({
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Limits that catch a hang, not a slow machine: a two-person journey took over 30 s on a loaded CI host.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   globalTeardown: "tests/e2e/global-teardown.ts",
   use: {

@@ -9,12 +9,12 @@ import { NOTIFICATIONS_READ_EVENT } from "./notifications-link";
  * as opening; the page keeps its "New" marks for this visit while the header count clears.
  */
 export function MarkNotificationsRead({ ids }: { ids: string[] }) {
+  // Keyed by the list's contents, not the array: a re-render with the same notifications marks nothing again.
+  const shown = ids.join(",");
   useEffect(() => {
-    void markNotificationsReadAction({ ids }).then((result) => {
+    void markNotificationsReadAction({ ids: shown ? shown.split(",") : [] }).then((result) => {
       if (result.ok) window.dispatchEvent(new Event(NOTIFICATIONS_READ_EVENT));
     });
-    // Once per visit: the ids are fixed for the page that was rendered.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [shown]);
   return null;
 }

@@ -1,8 +1,12 @@
 import Link from "next/link";
 import type { MenteeTable as Table } from "@/lib/data/mentee-table";
-import type { MenteeSort, MenteeTableQuery } from "@/lib/domain/mentee-table-query";
-import { INACTIVE_AFTER_DAYS, STALLED_AFTER_DAYS } from "@/lib/data/mentee-table";
-import { menteeTableHref } from "@/lib/domain/mentee-table-query";
+import {
+  INACTIVE_AFTER_DAYS,
+  STALLED_AFTER_DAYS,
+  type MenteeSort,
+  menteeTableHref,
+  type MenteeTableQuery,
+} from "@/lib/domain/mentee-table-query";
 import { PaceBadge } from "./pace-table";
 import { ProgressBar } from "./ui/progress-bar";
 

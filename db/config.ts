@@ -18,7 +18,7 @@ export const databaseEnvSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./.data")),
 });
 
-export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
+type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
 
 export class ConfigurationError extends Error {
   override name = "ConfigurationError";
@@ -43,7 +43,7 @@ export function targetFromEnv(env: DatabaseEnv): DatabaseTarget {
   return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: path.join(resolveDataDir(env), "pglite") };
 }
 
-/** The database the app's own settings name, read once. */
+/** The database the process's own settings name. */
 export function databaseTargetFromProcess(): DatabaseTarget {
   return targetFromEnv(parseWith(databaseEnvSchema, process.env));
 }

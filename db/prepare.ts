@@ -8,7 +8,7 @@ import { rateLimits, userSessions } from "./schema";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Sessions are live while last seen after one time and started after another. */
-export type SessionCutoffs = { lastSeenAfter: Date; startedAfter: Date };
+type SessionCutoffs = { lastSeenAfter: Date; startedAfter: Date };
 
 /**
  * Everything a database needs before the app serves from it: schema, then content. Abuse

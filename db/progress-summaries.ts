@@ -1,14 +1,12 @@
 import { and, eq, isNull, max, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "./client";
+import { excluded } from "./excluded";
 import { enrollments, learnerProgressSummaries, milestoneProgress, milestones, stages } from "./schema";
 
 const progress = milestoneProgress;
 const summary = learnerProgressSummaries;
 
 const countWhere = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
-/** The value the insert proposed for a column, in the update after a conflict. */
-const excluded = (column: AnyPgColumn) => sql`excluded.${sql.identifier(column.name)}`;
 
 /**
  * Recomputes learner_progress_summaries from the progress rows and the current content:

@@ -5,7 +5,7 @@ export const AUTOSAVE_AFTER_MS = 800;
 const FIRST_RETRY_MS = 2_000;
 const MAX_RETRY_MS = 30_000;
 
-export type NoteSaveStatus =
+type NoteSaveStatus =
   | { kind: "idle" }
   | { kind: "saving" }
   | { kind: "saved"; replacedNewer: boolean }

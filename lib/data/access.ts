@@ -70,7 +70,7 @@ declare const resolvedHere: unique symbol;
  * function handed an Access knows the relationship was checked.
  */
 export type Access = AccessFacts & { readonly [resolvedHere]: true };
-export type MentorAccess = Extract<Access, { role: "currentMentor" }>;
+type MentorAccess = Extract<Access, { role: "currentMentor" }>;
 
 type AccessFacts =
   | { role: "self"; learnerId: string }
@@ -172,7 +172,7 @@ async function resolveAccess(viewer: Viewer, learnerId: string, tx: Transaction 
   );
 }
 
-export type MenteeAccess = MentorAccess & { learnerName: string; mentoredSince: Date };
+type MenteeAccess = MentorAccess & { learnerName: string; mentoredSince: Date };
 
 /**
  * The viewer's access to the mentee behind a mentorship id, as its current mentor. Anyone
@@ -208,13 +208,18 @@ const menteeAccessOnce = cache(async (viewerId: string, mentorshipId: string): P
   };
 });
 
-export type ShareTokenLookup =
+type ShareTokenLookup =
   | { state: "missing" }
   | { state: "revoked" }
   | { state: "shared"; access: Access; learnerName: string | null; roadmapSlug: string };
 
+/** What share-links.ts's newToken makes: 24 bytes are 32 base64url characters. */
+const SHARE_TOKEN_FORMAT = /^[A-Za-z0-9_-]{32}$/;
+
 /** What a public link's token grants: the token is the only permission, for one learner's one roadmap. */
 export async function findShareTokenAccess(token: string): Promise<ShareTokenLookup> {
+  // Anything else was never a link, and is not looked up: it may hold what Postgres text cannot (NUL).
+  if (!SHARE_TOKEN_FORMAT.test(token)) return { state: "missing" };
   const [link] = await getDb()
     .select({
       learnerId: shareLinks.userId,

@@ -9,12 +9,15 @@ import { percentDone } from "../domain/progress-math";
 import { isCurrentMentorship } from "./access";
 import { listOpenInvitesForViewer, openInvitesJson, type OpenInvite } from "./mentorships";
 import { loadRoadmapContent } from "./roadmaps";
-import type { MenteeSort, MenteeTableQuery } from "../domain/mentee-table-query";
+import {
+  INACTIVE_AFTER_DAYS,
+  STALLED_AFTER_DAYS,
+  type MenteeSort,
+  type MenteeTableQuery,
+} from "../domain/mentee-table-query";
 import type { Viewer } from "./viewer";
 
 export const MENTEES_PAGE_SIZE = 50;
-export const INACTIVE_AFTER_DAYS = 14;
-export const STALLED_AFTER_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type MenteeRow = {

@@ -16,7 +16,7 @@ import {
   statusMapOf,
   type LearnerProgress,
 } from "./internal/learner-roadmap";
-import { evidenceJson, notebookFromRows, notesJson } from "./notebook";
+import { evidenceJson, notebookFromRows, notesJson } from "./internal/notebook-json";
 import { roadmapViewOf, type RoadmapView } from "./roadmaps";
 import type { ShareLinkView } from "./share-links";
 import { scalarSubquery } from "./scalar-subquery";

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { userSessions, users } from "../../db/schema";
+import { notifications, userSessions, users } from "../../db/schema";
 import { describeDevice } from "../domain/device-description";
 import { AppError } from "../domain/errors";
 import { SESSION_LAST_SEEN_REFRESH_MS, sessionCutoffs } from "../domain/session-lifetimes";
+import { scalarSubquery } from "./scalar-subquery";
 import type { Viewer } from "./viewer";
 
 /** Matches the check on user_sessions.user_agent: a header is kept whole up to this length. */
@@ -66,7 +67,9 @@ export async function getSessionViewer({
       id: users.id,
       name: users.name,
       email: users.email,
-      unreadNotifications: sql<number>`(select count(*)::int from notifications n where n.user_id = ${users.id} and n.read_at is null)`,
+      unreadNotifications: scalarSubquery<number>(
+        sql`select count(*)::int from ${notifications} where ${notifications.userId} = ${users.id} and ${notifications.readAt} is null`,
+      ),
     })
     .from(users)
     .innerJoin(userSessions, eq(userSessions.userId, users.id))

@@ -37,7 +37,7 @@ const envSchema = databaseEnvSchema.extend({
 
 export type Env = z.infer<typeof envSchema>;
 
-export { ConfigurationError, resolveDataDir };
+export { ConfigurationError };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   return parseWith(envSchema, source);

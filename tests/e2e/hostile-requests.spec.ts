@@ -9,6 +9,9 @@ import { builtServerActions, serverActionId } from "../../bench/app-server";
 import { cookieHeader, expect, ROADMAP, test } from "./fixtures";
 import { rawRequest, type RawHeader, type RawResponse } from "./raw-http";
 
+/** More time for a test whose request count grows with FUZZ_RUNS; never less than the suite allows. */
+const allowAtLeast = (ms: number) => test.setTimeout(Math.max(test.info().timeout, ms));
+
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
 const hostileText = fc.oneof(
@@ -58,7 +61,7 @@ const multipartBody = fc
 
 test("raw server action posts and odd URLs never get a server error and change nothing", async ({ page, learner }) => {
   // Three searches of RUNS requests each, on a server the posts to every action share; `npm run test:faults` raises RUNS.
-  test.setTimeout(30_000 + RUNS * 600);
+  allowAtLeast(30_000 + RUNS * 600);
   expect(learner.email).toBeTruthy();
   const request = page.context().request;
   const progressBefore = await (await request.get("/api/roadmaps/backend-developer/progress")).json();
@@ -148,7 +151,7 @@ test("every server action lives in lib/actions/, and a malformed post to any of 
   const wrongShapes = ["[]", "[null]", "[{}]"];
   const postsPerAction = wrongShapes.length + Math.ceil(RUNS / 20);
   // Signing the learner up takes part of the default 30 s on a loaded machine.
-  test.setTimeout(30_000 + actions.length * postsPerAction * 300);
+  allowAtLeast(30_000 + actions.length * postsPerAction * 300);
   expect(learner.email).toBeTruthy();
   const progressBefore = await (await page.context().request.get("/api/roadmaps/backend-developer/progress")).json();
   let tried = 0;
@@ -250,7 +253,7 @@ test("hostile forwarding, routing and origin headers never get a server error an
   learner,
   baseURL,
 }) => {
-  test.setTimeout(Math.max(30_000, RUNS * 600));
+  allowAtLeast(RUNS * 600);
   expect(learner.email).toBeTruthy();
   const request = page.context().request;
   const progressBefore = await (await request.get("/api/roadmaps/backend-developer/progress")).json();
@@ -354,7 +357,7 @@ test("sign-in posts with repeated, mixed-type or disguised fields never get a se
   request,
   baseURL,
 }) => {
-  test.setTimeout(Math.max(30_000, RUNS * 600));
+  allowAtLeast(RUNS * 600);
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const csrfCookie = (await request.storageState()).cookies
     .filter((cookie) => cookie.name.includes("csrf-token"))

@@ -15,7 +15,7 @@ import { insertInChunks } from "./insert-in-chunks";
  * roadmap whose milestones it changed.
  */
 
-export type StatusChangeWrite = {
+type StatusChangeWrite = {
   learnerId: string;
   milestoneId: string;
   roadmapId: string;
