@@ -46,10 +46,11 @@ export function MilestoneNote({ milestone, stored, onSaved }: MilestoneNoteProps
           <button
             type="button"
             onClick={() => setPreview((shown) => !shown)}
-            aria-pressed={preview}
             className="text-sm font-medium text-indigo-700 underline underline-offset-4"
           >
-            Preview
+            {/* The label names what a press does; with aria-pressed as well, a screen reader would announce a
+                changing name and a state that contradict each other. */}
+            {preview ? "Edit" : "Preview"}
           </button>
         </div>
         {preview ? (

@@ -27,8 +27,13 @@ test("a note saves itself, survives a failed save without losing a word, and is 
   await item.getByRole("button", { name: "Save now" }).click();
   await expect(item.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
-  await item.getByRole("button", { name: "Preview" }).click();
+  await item.getByRole("button", { name: "Preview", exact: true }).click();
   await expect(item.getByText("JOINs", { exact: true })).toHaveJSProperty("tagName", "STRONG");
+  const backToEditing = item.getByRole("button", { name: "Edit", exact: true });
+  await expect(backToEditing).toBeVisible();
+  await expect(item.getByRole("button", { name: "Preview", exact: true })).toHaveCount(0);
+  await backToEditing.click();
+  await expect(item.getByRole("textbox", { name: /^Note on/ })).toBeVisible();
 
   await page.reload();
   const reloaded = milestoneItem(page, SQL);
