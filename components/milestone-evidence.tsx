@@ -6,6 +6,7 @@ import {
   EVIDENCE_MAX_PER_MILESTONE,
   evidenceLinkProblems,
   tooManyEvidenceLinksMessage,
+  withWebScheme,
 } from "@/lib/domain/evidence-rules";
 import type { EvidenceLink } from "@/lib/domain/notebook";
 import { LazyDetails } from "./ui/lazy-details";
@@ -170,6 +171,8 @@ export function MilestoneEvidence({ milestone, links, onAdded, onRemoved }: Mile
                 placeholder="https://"
                 value={url}
                 onChange={(event) => setUrl(event.target.value)}
+                // Shows the https:// the server will add to an address typed without a scheme.
+                onBlur={() => setUrl(withWebScheme(url.trim()))}
                 {...fieldProps("url")}
               />
               {errors.url?.length ? (

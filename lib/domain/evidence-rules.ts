@@ -17,6 +17,18 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
+/*
+ * Something that starts like a scheme ("javascript:", "ftp:") is left as it is, for isWebUrl to refuse;
+ * "localhost:3000/x" and "example.com:8080" start like one too, but the digits after the colon make them a port.
+ */
+const SCHEME = /^[a-z][a-z0-9+.-]*:(?!\d)/i;
+
+/** An address typed without a scheme, as "github.com/x" often is, read as https; anything else as typed. */
+export function withWebScheme(url: string): string {
+  if (url === "" || SCHEME.test(url)) return url;
+  return `https://${url.replace(/^\/\//, "")}`;
+}
+
 export function titleProblem(title: string): string | null {
   if (title.length === 0) return "Give the link a title, such as “Project repository”.";
   if (title.length > EVIDENCE_TITLE_MAX_LENGTH) return `Titles can be up to ${EVIDENCE_TITLE_MAX_LENGTH} characters.`;
@@ -38,7 +50,7 @@ export function evidenceLinkProblems(input: {
   url: string;
 }): { title?: string[]; url?: string[] } | null {
   const title = titleProblem(input.title.trim());
-  const url = urlProblem(input.url.trim());
+  const url = urlProblem(withWebScheme(input.url.trim()));
   if (!title && !url) return null;
   return { ...(title ? { title: [title] } : {}), ...(url ? { url: [url] } : {}) };
 }
