@@ -319,6 +319,18 @@ function markdownUrl(url: string): string {
   return `<${url.replace(/[\s<>\\]/g, (char) => encodeURIComponent(char))}>`;
 }
 
+/**
+ * A note is Markdown already, so it keeps its formatting; quoting every line inside the milestone's list item
+ * keeps its headings, lists and unclosed code fences from breaking out into the checklist.
+ */
+function markdownNote(body: string): string[] {
+  return body
+    .replace(/\r\n?/g, "\n")
+    .trimEnd()
+    .split("\n")
+    .map((line) => (line.trim() ? `  > ${line}` : "  >"));
+}
+
 const CHECKLIST_SUFFIX: Record<MilestoneStatus, string> = {
   not_started: "",
   in_progress: " (in progress)",
@@ -326,7 +338,7 @@ const CHECKLIST_SUFFIX: Record<MilestoneStatus, string> = {
   skipped: " (skipped)",
 };
 
-/** A checklist per roadmap and stage: done ticked, skipped struck through, evidence nested. */
+/** A checklist per roadmap and stage: done ticked, skipped struck through, notes quoted and evidence nested. */
 export function toMarkdown(data: WaymarkExport): string {
   const timeZone = isValidTimeZone(data.account.timeZone) ? data.account.timeZone : "UTC";
   const day = (instant: string) => localDate(new Date(instant), timeZone);
@@ -345,6 +357,7 @@ export function toMarkdown(data: WaymarkExport): string {
         const finished = done && milestone.completedAt ? ` (done ${day(milestone.completedAt)})` : "";
         const retired = milestone.archived ? " (retired from the roadmap)" : "";
         lines.push(`- [${done ? "x" : " "}] ${label}${CHECKLIST_SUFFIX[milestone.status]}${finished}${retired}`);
+        if (milestone.note?.body.trim()) lines.push(...markdownNote(milestone.note.body));
         for (const link of milestone.evidence) {
           lines.push(`  - [${escapeMarkdown(link.title)}](${markdownUrl(link.url)})`);
         }

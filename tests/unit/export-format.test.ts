@@ -216,6 +216,24 @@ describe("toMarkdown", () => {
     expect(markdown).toContain("  - [Share](<https://example.com/share%5C>)\n");
   });
 
+  it("quotes each milestone's note under it, formatting kept, so nothing in it leaves the milestone", () => {
+    const note = (body: string) => ({ body, updatedAt: "2026-01-20T18:32:00.000Z" });
+    const markdown = toMarkdown(
+      exportOf([
+        milestone("sql", {
+          note: note("Practise **JOINs**.\r\n\r\n# Next\n```sql\nSELECT 1;\n\n"),
+          evidence: [{ title: "Repo", url: "https://github.com/ada/sql", addedAt: "2026-01-20T18:32:00.000Z" }],
+        }),
+        milestone("git", { note: note("  \n") }),
+      ]),
+    );
+    expect(markdown).toContain(
+      "- [ ] Learn sql\n  > Practise **JOINs**.\n  >\n  > # Next\n  > ```sql\n  > SELECT 1;\n  - [Repo](<https://github.com/ada/sql>)\n",
+    );
+    expect(markdown).toContain("- [ ] Learn git\n");
+    expect(markdown).not.toContain("- [ ] Learn git\n  >");
+  });
+
   it("says so when there is nothing to list", () => {
     expect(toMarkdown({ ...exportOf([]), roadmaps: [] })).toContain("Nothing to list yet");
   });
