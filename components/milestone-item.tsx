@@ -77,7 +77,7 @@ export function MilestoneItem({
           value={status}
           disabled={disabled || readOnly}
           onChange={(event) => onChange?.(event.target.value as MilestoneStatus)}
-          className={`rounded-md border border-slate-400 bg-white px-2 py-1 text-sm ${STATUS_BADGE[status]}`}
+          className={`rounded-md border border-slate-400 bg-white px-2 py-1 text-sm disabled:cursor-not-allowed disabled:appearance-none disabled:border-dashed disabled:opacity-70 ${STATUS_BADGE[status]}`}
         >
           {MILESTONE_STATUSES.map((value) => (
             <option key={value} value={value}>

@@ -45,6 +45,11 @@ test("a mentor invites, the learner accepts, and they work together on a milesto
   await expect(mentor.getByRole("heading", { level: 1, name: "Leo Learner" })).toBeVisible();
   await expect(mentor.getByRole("checkbox", { name: SQL })).toBeChecked();
   await expect(mentor.getByRole("checkbox", { name: SQL })).toBeDisabled();
+  // Disabled is not enough: with its arrow and pointer a read-only select still looked as if it could be changed.
+  const readOnlyStatus = mentor.getByRole("combobox", { name: `Status: ${SQL}` });
+  await expect(readOnlyStatus).toBeDisabled();
+  await expect(readOnlyStatus).toHaveCSS("cursor", "not-allowed");
+  await expect(readOnlyStatus).toHaveCSS("appearance", "none");
   await expect(mentor.getByRole("complementary").getByText(SQL)).toBeVisible();
 
   const item = milestoneItem(mentor, SQL);
