@@ -1,18 +1,26 @@
 import Link from "next/link";
 import type { MenteeTable as Table } from "@/lib/data/mentee-table";
-import {
-  INACTIVE_AFTER_DAYS,
-  STALLED_AFTER_DAYS,
-  type MenteeSort,
-  menteeTableHref,
-  type MenteeTableQuery,
-} from "@/lib/domain/mentee-table-query";
+import { ATTENTION_REASON_LABELS, ATTENTION_STATUS_LABELS, type MenteeAttention } from "@/lib/domain/mentee-attention";
+import { type MenteeSort, menteeTableHref, type MenteeTableQuery } from "@/lib/domain/mentee-table-query";
 import { PaceBadge } from "./pace-table";
 import { ProgressBar } from "./ui/progress-bar";
 
 type MenteeTableProps = { table: Table; query: MenteeTableQuery };
 
 const formatDate = (date: Date) => date.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
+
+function AttentionCell({ attention }: { attention: MenteeAttention }) {
+  const label = ATTENTION_STATUS_LABELS[attention.status];
+  if (attention.status !== "needs_attention") return <span className="text-slate-600">{label}</span>;
+  return (
+    <span className="inline-flex flex-col rounded-md bg-amber-100 px-2 py-1 text-amber-950">
+      <strong>{label}</strong>
+      {attention.reasons.map((reason) => (
+        <span key={reason}>{ATTENTION_REASON_LABELS[reason]}</span>
+      ))}
+    </span>
+  );
+}
 
 function SortHeader({ label, sort, query }: { label: string; sort: MenteeSort; query: MenteeTableQuery }) {
   const active = query.sort === sort;
@@ -144,15 +152,7 @@ export function MenteeTable({ table, query }: MenteeTableProps) {
                   <td className="px-3 py-2">{row.pace ? <PaceBadge status={row.pace} /> : "—"}</td>
                   <td className="px-3 py-2">{row.lastActivityAt ? formatDate(row.lastActivityAt) : "None yet"}</td>
                   <td className="px-3 py-2">
-                    {row.inactive || row.stalled ? (
-                      <span className="inline-flex flex-col rounded-md bg-amber-100 px-2 py-1 text-amber-950">
-                        <strong>Needs attention</strong>
-                        {row.inactive ? <span>No activity for {INACTIVE_AFTER_DAYS}+ days</span> : null}
-                        {row.stalled ? <span>In progress for {STALLED_AFTER_DAYS}+ days</span> : null}
-                      </span>
-                    ) : (
-                      <span className="text-slate-600">On track</span>
-                    )}
+                    <AttentionCell attention={row.attention} />
                   </td>
                 </tr>
               ))}

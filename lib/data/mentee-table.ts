@@ -11,10 +11,13 @@ import { listOpenInvitesForViewer, openInvitesJson, type OpenInvite } from "./me
 import { loadRoadmapContent } from "./roadmaps";
 import {
   INACTIVE_AFTER_DAYS,
+  menteeAttention,
+  onlyNeedingAttention,
+  sortByAttention,
   STALLED_AFTER_DAYS,
-  type MenteeSort,
-  type MenteeTableQuery,
-} from "../domain/mentee-table-query";
+  type MenteeAttention,
+} from "../domain/mentee-attention";
+import type { MenteeSort, MenteeTableQuery } from "../domain/mentee-table-query";
 import type { Viewer } from "./viewer";
 
 export const MENTEES_PAGE_SIZE = 50;
@@ -33,12 +36,13 @@ export type MenteeRow = {
   currentStage: string | null;
   lastActivityAt: Date | null;
   mentoredSince: Date;
-  /** No status change for INACTIVE_AFTER_DAYS (counted from the mentorship's start if there was none). */
+  /** No status change for INACTIVE_AFTER_DAYS, counted from the mentorship's start if it is later. */
   inactive: boolean;
   /** A milestone has been in progress for more than STALLED_AFTER_DAYS. */
   stalled: boolean;
   /** Pace on the whole roadmap, in the mentee's own days; null before they start one. */
   pace: PaceStatus | null;
+  attention: MenteeAttention;
 };
 
 export type MenteeTable = { rows: MenteeRow[]; totalRows: number; page: number; pageCount: number };
@@ -48,10 +52,13 @@ function escapeLike(text: string): string {
 }
 
 /**
- * The mentor's page: their table of current mentees, one row per mentee and roadmap, sorted,
- * filtered and paged over the kept-up-to-date progress summaries, whatever the number of
- * mentees, and their open invite links, in one SQL statement (two when the page has no rows).
- * Pace takes the stage windows from the roadmap content this process keeps.
+ * The mentor's page: their table of current mentees, one row per mentee and roadmap, over the
+ * kept-up-to-date progress summaries, and their open invite links, in one SQL statement (two
+ * when the mentor has no mentee the search finds). Pace takes the stage windows from the
+ * roadmap content this process keeps, and whether a mentee needs attention depends on pace,
+ * so the attention filter, the attention sort and the page cut happen here, after the rule in
+ * lib/domain/mentee-attention.ts has been applied to every row: the column, the filter and the
+ * sort cannot disagree. SQL still searches and sorts by name, progress and activity.
  */
 export async function getMenteesPageForViewer({
   viewer,
@@ -72,9 +79,9 @@ export async function getMenteesPageForViewer({
   // Never the email: mentees share progress, not their address.
   const learnerName = sql<string>`coalesce(${users.name}, 'Unnamed learner')`;
   // ISO strings: the Postgres driver does not serialise a Date inside a raw SQL fragment.
-  const inactive = sql<boolean>`coalesce(${summary.lastActivityAt}, ${mentorships.startedAt}) < ${inactiveBefore.toISOString()}::timestamptz`;
+  // Activity from before the mentorship does not count against it: greatest() skips a null.
+  const inactive = sql<boolean>`greatest(${summary.lastActivityAt}, ${mentorships.startedAt}) < ${inactiveBefore.toISOString()}::timestamptz`;
   const stalled = sql<boolean>`coalesce(${summary.oldestInProgressAt} < ${stalledBefore.toISOString()}::timestamptz, false)`;
-  const needsAttention = sql<boolean>`(${inactive} or ${stalled})`;
   const share = sql`coalesce(${summary.done}, 0)::float / nullif(${summary.total}, 0)`;
 
   const direction = query.direction === "asc" ? asc : desc;
@@ -88,7 +95,8 @@ export async function getMenteesPageForViewer({
         : sql`${summary.lastActivityAt} desc nulls last`,
       byName,
     ],
-    attention: [direction(needsAttention), byName],
+    // Ranked by attention below, by name within each rank.
+    attention: [byName],
   };
 
   const search = query.search.trim();
@@ -113,7 +121,6 @@ export async function getMenteesPageForViewer({
       timeZone: users.timeZone,
       inactive,
       stalled,
-      totalRows: sql<number>`count(*) over ()`,
       openInvites: openInvitesJson(viewer.id, "mentor_invites_learner", now),
     })
     .from(mentorships)
@@ -126,15 +133,11 @@ export async function getMenteesPageForViewer({
       and(
         isCurrentMentorship({ mentorId: viewer.id }),
         search ? ilike(users.name, `%${escapeLike(search)}%`) : undefined,
-        query.attentionOnly ? needsAttention : undefined,
       ),
     )
     // Unique last keys (mentorship, then roadmap) keep pages from skipping or repeating rows.
-    .orderBy(...orderings[query.sort], asc(mentorships.id), sql`${enrollments.roadmapId} asc nulls last`)
-    .limit(MENTEES_PAGE_SIZE)
-    .offset((page - 1) * MENTEES_PAGE_SIZE);
+    .orderBy(...orderings[query.sort], asc(mentorships.id), sql`${enrollments.roadmapId} asc nulls last`);
 
-  const totalRows = Number(rows[0]?.totalRows ?? 0);
   const invites = rows[0]
     ? rows[0].openInvites.map((invite) => ({
         id: invite.id,
@@ -162,50 +165,55 @@ export async function getMenteesPageForViewer({
     ),
   );
 
+  const allRows: MenteeRow[] = rows.map(
+    ({
+      openInvites: _openInvites,
+      roadmapSlug: _roadmapSlug,
+      enrolledAt,
+      plannedStart,
+      targetDate,
+      timeZone,
+      ...row
+    }) => {
+      const total = Number(row.total ?? 0);
+      const done = Number(row.done ?? 0);
+      const inProgress = Number(row.inProgress ?? 0);
+      const skipped = Number(row.skipped ?? 0);
+      const pace =
+        row.roadmapId && enrolledAt
+          ? overallPaceStatus({
+              start: plannedStart ?? localDate(new Date(enrolledAt), timeZone),
+              stages: stageWindows.get(row.roadmapId) ?? [],
+              roadmapTarget: targetDate,
+              counts: { total, done, skipped, inProgress },
+              today: localDate(now, timeZone),
+            })
+          : null;
+      const inactive = Boolean(row.inactive);
+      const stalled = Boolean(row.stalled);
+      return {
+        ...row,
+        total,
+        done,
+        inProgress,
+        skipped,
+        pace,
+        percent: percentDone(done, total),
+        lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt) : null,
+        currentStage: row.roadmapTitle ? (row.currentStage ?? null) : null,
+        inactive,
+        stalled,
+        attention: menteeAttention({ paceStatus: pace, inactive, stalled, started: row.lastActivityAt !== null }),
+      };
+    },
+  );
+  const filtered = query.attentionOnly ? onlyNeedingAttention(allRows) : allRows;
+  const ordered = query.sort === "attention" ? sortByAttention(filtered, query.direction) : filtered;
   const table: MenteeTable = {
     page,
-    totalRows,
-    pageCount: Math.max(1, Math.ceil(totalRows / MENTEES_PAGE_SIZE)),
-    rows: rows.map(
-      ({
-        totalRows: _totalRows,
-        openInvites: _openInvites,
-        roadmapSlug: _roadmapSlug,
-        enrolledAt,
-        plannedStart,
-        targetDate,
-        timeZone,
-        ...row
-      }) => {
-        const total = Number(row.total ?? 0);
-        const done = Number(row.done ?? 0);
-        const inProgress = Number(row.inProgress ?? 0);
-        const skipped = Number(row.skipped ?? 0);
-        const pace =
-          row.roadmapId && enrolledAt
-            ? overallPaceStatus({
-                start: plannedStart ?? localDate(new Date(enrolledAt), timeZone),
-                stages: stageWindows.get(row.roadmapId) ?? [],
-                roadmapTarget: targetDate,
-                counts: { total, done, skipped, inProgress },
-                today: localDate(now, timeZone),
-              })
-            : null;
-        return {
-          ...row,
-          total,
-          done,
-          inProgress,
-          skipped,
-          pace,
-          percent: percentDone(done, total),
-          lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt) : null,
-          currentStage: row.roadmapTitle ? (row.currentStage ?? null) : null,
-          inactive: Boolean(row.inactive),
-          stalled: Boolean(row.stalled),
-        };
-      },
-    ),
+    totalRows: ordered.length,
+    pageCount: Math.max(1, Math.ceil(ordered.length / MENTEES_PAGE_SIZE)),
+    rows: ordered.slice((page - 1) * MENTEES_PAGE_SIZE, page * MENTEES_PAGE_SIZE),
   };
   return { table, invites };
 }

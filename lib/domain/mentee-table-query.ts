@@ -3,10 +3,6 @@ import { z } from "zod";
 export const MENTEE_SORTS = ["name", "progress", "activity", "attention"] as const;
 export type MenteeSort = (typeof MENTEE_SORTS)[number];
 
-/** A mentee needs attention after this long with no status change, or with a milestone in progress. */
-export const INACTIVE_AFTER_DAYS = 14;
-export const STALLED_AFTER_DAYS = 30;
-
 export type MenteeTableQuery = {
   sort: MenteeSort;
   direction: "asc" | "desc";

@@ -179,3 +179,38 @@ test("the mentee table sorts and filters from its headers and form", async ({ br
   await expect(mentor.getByRole("link", { name: "Bo Busy" })).toBeVisible();
   await expect(mentor.getByRole("link", { name: "Ada Active" })).toHaveCount(0);
 });
+
+test("the Needs attention filter finds the mentee the Attention column flags", async ({ browser }) => {
+  const mentor = await newUserPage(browser, newLearner("Maya Mentor"));
+  const link = await createInviteLink(mentor, "/mentees");
+  const [behind] = await Promise.all(
+    ["Ada Behind", "Bo New"].map(async (name) => {
+      const learner = await newUserPage(browser, newLearner(name));
+      await learner.goto(link);
+      await learner.getByRole("button", { name: "Accept" }).click();
+      await expect(learner).toHaveURL(/\/mentors$/);
+      return learner;
+    }),
+  );
+  await behind!.goto(ROADMAP);
+  const saved = nextSave(behind!);
+  await behind!.getByRole("checkbox", { name: SQL }).check();
+  await saved;
+  await behind!.goto("/dashboard");
+  await behind!.getByText("Adjust your start date, targets and time zone").click();
+  await behind!.getByLabel("Start date").fill("2020-01-01");
+  await behind!.getByRole("button", { name: "Save pace plan" }).click();
+  await expect(behind!.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  await mentor.goto("/mentees");
+  const flagged = mentor.getByRole("row", { name: /Ada Behind/ });
+  await expect(flagged).toContainText("Needs attention");
+  await expect(flagged).toContainText("Behind pace");
+  await expect(mentor.getByRole("row", { name: /Bo New/ })).toContainText("Not started");
+
+  await mentor.getByLabel("Show").selectOption("attention");
+  await mentor.getByRole("button", { name: "Apply" }).click();
+  await expect(mentor).toHaveURL(/show=attention/);
+  await expect(mentor.getByRole("link", { name: "Ada Behind" })).toBeVisible();
+  await expect(mentor.getByRole("link", { name: "Bo New" })).toHaveCount(0);
+});

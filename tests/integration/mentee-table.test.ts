@@ -84,6 +84,56 @@ describe("the mentor's table of mentees", () => {
     expect(attention.rows.map((row) => row.learnerName)).toEqual(["Quiet", "Stuck"]);
   });
 
+  it("flags by one rule, so the Attention column, the filter and the attention sort agree", async () => {
+    const { mentor, learners } = await mentorWith(["Behind", "Quiet", "Stuck", "New", "Fine"]);
+    const [behind, quiet, stuck, , fine] = learners;
+    const milestones = await backendMilestones();
+    for (const learner of [behind!, fine!]) {
+      await setMilestoneStatus({ viewer: learner, milestoneId: milestones[0]!.id, status: "done" });
+    }
+    await setMilestoneStatus({ viewer: stuck!, milestoneId: milestones[0]!.id, status: "in_progress" });
+    const now = new Date();
+    await getDb().update(enrollments).set({ plannedStart: "2020-01-01" }).where(eq(enrollments.userId, behind!.id));
+    await getDb()
+      .update(mentorships)
+      .set({ startedAt: new Date(now.getTime() - 20 * DAY) })
+      .where(eq(mentorships.learnerId, quiet!.id));
+    await getDb()
+      .update(milestoneProgress)
+      .set({ startedAt: new Date(now.getTime() - 31 * DAY) })
+      .where(eq(milestoneProgress.userId, stuck!.id));
+    const [roadmap] = await getDb().select({ id: roadmaps.id }).from(roadmaps);
+    await refreshRoadmapProgressSummaries(getDb(), roadmap!.id);
+
+    const table = await menteeTable({ viewer: mentor, query: defaults, now });
+    expect(Object.fromEntries(table.rows.map((row) => [row.learnerName, row.attention]))).toEqual({
+      Behind: { status: "needs_attention", reasons: ["behind"] },
+      Quiet: { status: "needs_attention", reasons: ["inactive"] },
+      Stuck: { status: "needs_attention", reasons: ["stalled"] },
+      New: { status: "not_started", reasons: [] },
+      Fine: { status: "on_track", reasons: [] },
+    });
+    const flagged = table.rows.filter((row) => row.attention.status === "needs_attention");
+    expect(flagged.map((row) => row.pace === "behind" || row.inactive || row.stalled)).toEqual([true, true, true]);
+
+    const filtered = await menteeTable({ viewer: mentor, query: { ...defaults, attentionOnly: true }, now });
+    expect(filtered.rows.map((row) => row.learnerName)).toEqual(flagged.map((row) => row.learnerName));
+    expect(filtered.totalRows).toBe(flagged.length);
+
+    const sorted = await menteeTable({
+      viewer: mentor,
+      query: { ...defaults, sort: "attention", direction: "desc" },
+      now,
+    });
+    expect(sorted.rows.map((row) => row.learnerName)).toEqual(["Behind", "Quiet", "Stuck", "New", "Fine"]);
+    const reversed = await menteeTable({
+      viewer: mentor,
+      query: { ...defaults, sort: "attention", direction: "asc" },
+      now,
+    });
+    expect(reversed.rows.map((row) => row.learnerName)).toEqual(["Fine", "New", "Behind", "Quiet", "Stuck"]);
+  });
+
   it("sorts by progress and activity, and finds mentees by name only", async () => {
     const { mentor, learners } = await mentorWith(["Cleo", "Dev", "Eli"]);
     const milestones = await backendMilestones();
