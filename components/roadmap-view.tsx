@@ -104,8 +104,23 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
 
   const returnTo = encodeURIComponent(`/roadmaps/${roadmap.slug}${signInPrompt ? `#${signInPrompt}` : ""}`);
 
+  const firstVisible = visibleIds[0] && milestoneById.get(visibleIds[0]);
+
   return (
-    <div className="flex flex-col gap-6">
+    <div className="relative flex flex-col gap-6">
+      {firstVisible ? (
+        <a
+          href={`#${firstVisible.slug}`}
+          onClick={(event) => {
+            // The fragment only scrolls; focusing the checkbox puts the milestone shortcuts in reach.
+            event.preventDefault();
+            focusMilestone(firstVisible.id);
+          }}
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to milestones
+        </a>
+      ) : null}
       <section aria-labelledby="overall-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
         <h2 id="overall-heading" className="text-lg font-semibold">
           Your progress

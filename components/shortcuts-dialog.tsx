@@ -24,7 +24,9 @@ export function ShortcutsDialog({ ref }: { ref: Ref<HTMLDialogElement> }) {
       <h2 id="shortcuts-heading" className="text-lg font-semibold">
         Keyboard shortcuts
       </h2>
-      <p className="mt-1 text-sm text-slate-700">They work whenever you are not typing in a field.</p>
+      <p className="mt-1 text-sm text-slate-700">
+        j, k and ? work whenever you are not typing in a field; the others act on the milestone that has focus.
+      </p>
       <table className="mt-3 w-full text-left text-sm">
         <caption className="sr-only">Keys and what they do</caption>
         <tbody>

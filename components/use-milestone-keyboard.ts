@@ -5,9 +5,23 @@ import type { MilestoneStatus } from "@/lib/domain/progress-math";
 
 const STATUS_KEYS: Record<string, MilestoneStatus> = { d: "done", i: "in_progress", s: "skipped", r: "not_started" };
 
-/** The milestone whose checkbox has focus: shortcuts act only there, so no key is taken from anything else. */
+/** The milestone whose checkbox has focus: status keys act only there, so no key is taken from anything else. */
 function focusedMilestoneId(target: EventTarget | null): string | null {
   return target instanceof HTMLInputElement && target.type === "checkbox" ? (target.dataset.milestoneId ?? null) : null;
+}
+
+/**
+ * Whether the key belongs to where it was pressed: a field takes every letter and "?" typed in it,
+ * and an open dialog (the shortcuts sheet itself) sits in front of the milestones.
+ */
+function keyBelongsToTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const typedInto =
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit", "reset"].includes(target.type)) ||
+    target.isContentEditable;
+  return typedInto || target.closest("dialog[open]") !== null;
 }
 
 type KeyboardOptions = {
@@ -20,9 +34,10 @@ type KeyboardOptions = {
 };
 
 /**
- * With a milestone's checkbox focused: j/k or the arrow keys move to the next or previous
- * milestone, d, i, s and r set its status, Enter opens its details and ? lists the
- * shortcuts. Active only while a milestone has focus (WCAG 2.1.4), and only for plain keys.
+ * Anywhere on the page outside a field: ? lists the shortcuts, and j/k move between milestones,
+ * starting from the first when none has focus. With a milestone's checkbox focused, the arrow keys
+ * move too, d, i, s and r set its status and Enter opens its details: those keys have other uses
+ * elsewhere (scrolling, pressing a button), so they stay with the milestone (WCAG 2.1.4).
  */
 export function useMilestoneKeyboard(options: KeyboardOptions) {
   const latest = useRef(options);
@@ -32,12 +47,22 @@ export function useMilestoneKeyboard(options: KeyboardOptions) {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const milestoneId = focusedMilestoneId(event.target);
-      if (!milestoneId || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (keyBelongsToTarget(event.target)) return;
       const { visibleIds, onMove, onStatus, onToggleDetails, onHelp } = latest.current;
       if (event.key === "?") {
         event.preventDefault();
         onHelp();
+        return;
+      }
+      const milestoneId = focusedMilestoneId(event.target);
+      if (!milestoneId) {
+        // Entering the list starts at its top whichever way you move, as Tab does: the last milestone is far off-screen.
+        const first = visibleIds[0];
+        if ((event.key === "j" || event.key === "k") && first) {
+          event.preventDefault();
+          onMove(first);
+        }
         return;
       }
       const step =

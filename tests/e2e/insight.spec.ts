@@ -13,7 +13,7 @@ test("a whole stage is ticked off with the keyboard alone, and announced", async
   void learner;
   await page.goto(ROADMAP);
   await expect(page.getByRole("checkbox", { name: FOUNDATION[0] })).toBeEnabled();
-  // Shortcuts are live only while a milestone has focus: reach the first one with Tab, as a keyboard user would.
+  // Reach the first milestone with Tab, as a keyboard user who knows no shortcut would.
   await page.getByRole("searchbox", { name: "Search milestones" }).focus();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
@@ -64,7 +64,7 @@ test("shortcuts never steal letters typed into a field", async ({ page, learner 
   await expect(page.getByRole("combobox", { name: `Status: ${FOUNDATION[0]}` })).toHaveValue("not_started");
 });
 
-test("shortcuts do nothing unless a milestone has focus", async ({ page, learner }) => {
+test("status keys do nothing unless a milestone has focus", async ({ page, learner }) => {
   void learner;
   await page.goto(ROADMAP);
   await expect(page.getByRole("checkbox", { name: FOUNDATION[0] })).toBeEnabled();
