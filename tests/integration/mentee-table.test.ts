@@ -60,17 +60,7 @@ describe("the mentor's table of mentees", () => {
       await setMilestoneStatus({ viewer: learner, milestoneId: milestones[0]!.id, status: "in_progress" });
     }
     const now = new Date();
-    await getDb()
-      .update(mentorships)
-      .set({ startedAt: new Date(now.getTime() - 20 * DAY) })
-      .where(eq(mentorships.learnerId, quiet!.id));
-    await getDb()
-      .update(milestoneProgress)
-      .set({ startedAt: new Date(now.getTime() - 31 * DAY) })
-      .where(eq(milestoneProgress.userId, stuck!.id));
-    // Written behind the app's back, so the kept summaries are brought up to date as the app would.
-    const [roadmap] = await getDb().select({ id: roadmaps.id }).from(roadmaps);
-    await refreshRoadmapProgressSummaries(getDb(), roadmap!.id);
+    await makeQuietAndStuck({ quiet: quiet!, stuck: stuck!, now });
 
     const table = await menteeTable({ viewer: mentor, query: defaults, now });
     const flags = Object.fromEntries(table.rows.map((row) => [row.learnerName, [row.inactive, row.stalled]]));
@@ -94,16 +84,7 @@ describe("the mentor's table of mentees", () => {
     await setMilestoneStatus({ viewer: stuck!, milestoneId: milestones[0]!.id, status: "in_progress" });
     const now = new Date();
     await getDb().update(enrollments).set({ plannedStart: "2020-01-01" }).where(eq(enrollments.userId, behind!.id));
-    await getDb()
-      .update(mentorships)
-      .set({ startedAt: new Date(now.getTime() - 20 * DAY) })
-      .where(eq(mentorships.learnerId, quiet!.id));
-    await getDb()
-      .update(milestoneProgress)
-      .set({ startedAt: new Date(now.getTime() - 31 * DAY) })
-      .where(eq(milestoneProgress.userId, stuck!.id));
-    const [roadmap] = await getDb().select({ id: roadmaps.id }).from(roadmaps);
-    await refreshRoadmapProgressSummaries(getDb(), roadmap!.id);
+    await makeQuietAndStuck({ quiet: quiet!, stuck: stuck!, now });
 
     const table = await menteeTable({ viewer: mentor, query: defaults, now });
     expect(Object.fromEntries(table.rows.map((row) => [row.learnerName, row.attention]))).toEqual({
@@ -242,3 +223,20 @@ describe("the mentor's table of mentees", () => {
     expect((await menteeTable({ viewer: other.mentor, query: defaults })).rows).toHaveLength(1);
   });
 });
+
+/**
+ * Ages one mentee's mentorship past the quiet spell and another's milestone past the stall,
+ * behind the app's back, then brings the kept summaries up to date as the app would.
+ */
+async function makeQuietAndStuck({ quiet, stuck, now }: { quiet: { id: string }; stuck: { id: string }; now: Date }) {
+  await getDb()
+    .update(mentorships)
+    .set({ startedAt: new Date(now.getTime() - 20 * DAY) })
+    .where(eq(mentorships.learnerId, quiet.id));
+  await getDb()
+    .update(milestoneProgress)
+    .set({ startedAt: new Date(now.getTime() - 31 * DAY) })
+    .where(eq(milestoneProgress.userId, stuck.id));
+  const [roadmap] = await getDb().select({ id: roadmaps.id }).from(roadmaps);
+  await refreshRoadmapProgressSummaries(getDb(), roadmap!.id);
+}
