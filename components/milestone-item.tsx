@@ -19,6 +19,8 @@ type MilestoneItemProps = {
   onChange?: (status: MilestoneStatus) => void;
   /** When the learner started and finished it, as ISO instants. */
   dates?: { startedAt: string | null; completedAt: string | null } | undefined;
+  /** A message about the last change of this milestone, shown under its title. */
+  alert?: ReactNode;
   /** Feedback and review marks, shown under the milestone. */
   children?: ReactNode;
 };
@@ -40,6 +42,7 @@ export function MilestoneItem({
   active = false,
   onActivate,
   onDeactivate,
+  alert,
   children,
 }: MilestoneItemProps) {
   const readOnly = onChange === undefined;
@@ -86,6 +89,7 @@ export function MilestoneItem({
           ))}
         </select>
       </div>
+      {alert}
       {dates?.startedAt || dates?.completedAt ? (
         <p className="mt-1 pl-8 text-xs text-slate-600">
           {dates.startedAt ? (

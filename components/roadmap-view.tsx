@@ -21,7 +21,8 @@ import { StageSection } from "./stage-section";
 import { useMilestoneKeyboard } from "./use-milestone-keyboard";
 import { useRoadmapNotebook } from "./use-roadmap-notebook";
 import { useHydrated } from "./use-hydrated";
-import { useRoadmapStatuses, useSetMilestoneStatus, type FailedChange } from "./use-set-milestone-status";
+import { useRoadmapStatuses, useSetMilestoneStatus } from "./use-set-milestone-status";
+import { FailedChangeAlert, UnsavedChangesSummary } from "./failed-change-alert";
 import { Alert } from "./ui/alert";
 
 type RoadmapViewProps = {
@@ -80,6 +81,30 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
     }
     setStatus({ milestoneId: milestone.id, status, title: milestone.title });
   };
+  const returnTo = encodeURIComponent(`/roadmaps/${roadmap.slug}${signInPrompt ? `#${signInPrompt}` : ""}`);
+
+  const failureById = new Map(failures.map((failed) => [failed.milestoneId, failed]));
+  const signInHref = `/sign-in?next=${encodeURIComponent(`/roadmaps/${roadmap.slug}`)}`;
+  // The message about a change goes inside its milestone: on a phone the top of the page is far away.
+  const alertFor = (milestone: { id: string; slug: string }) => {
+    if (signInPrompt === milestone.slug) return <SignInInvitation returnTo={returnTo} />;
+    const failed = failureById.get(milestone.id);
+    if (!failed) return undefined;
+    return (
+      <FailedChangeAlert
+        failed={failed}
+        signInHref={signInHref}
+        onRetry={() => {
+          retry(failed);
+          focusMilestone(failed.milestoneId);
+        }}
+        onDismiss={() => {
+          dismiss(failed.milestoneId);
+          focusMilestone(failed.milestoneId);
+        }}
+      />
+    );
+  };
   useMilestoneKeyboard({
     visibleIds,
     onMove: focusMilestone,
@@ -101,8 +126,6 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
     },
     onHelp: () => shortcuts.current?.showModal(),
   });
-
-  const returnTo = encodeURIComponent(`/roadmaps/${roadmap.slug}${signInPrompt ? `#${signInPrompt}` : ""}`);
 
   const firstVisible = visibleIds[0] && milestoneById.get(visibleIds[0]);
 
@@ -147,41 +170,6 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
       </section>
 
       <div className="flex flex-col gap-3 empty:hidden">
-        {signInPrompt ? (
-          <Alert
-            variant="invitation"
-            actions={
-              <>
-                <Link
-                  href={`/sign-in?next=${returnTo}`}
-                  className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white"
-                >
-                  Sign in
-                </Link>
-                <Link href={`/sign-up?next=${returnTo}`} className="text-sm font-medium underline underline-offset-4">
-                  Create an account
-                </Link>
-              </>
-            }
-          >
-            Sign in to save your progress. Nothing was saved.
-          </Alert>
-        ) : null}
-        {failures.map((failed) => (
-          <FailedChangeAlert
-            key={failed.milestoneId}
-            failed={failed}
-            signInHref={`/sign-in?next=${encodeURIComponent(`/roadmaps/${roadmap.slug}`)}`}
-            onRetry={() => {
-              retry(failed);
-              focusMilestone(failed.milestoneId);
-            }}
-            onDismiss={() => {
-              dismiss(failed.milestoneId);
-              focusMilestone(failed.milestoneId);
-            }}
-          />
-        ))}
         {loadFailed ? (
           <Alert variant="banner">We couldn&apos;t load your progress. Reload the page to try again.</Alert>
         ) : null}
@@ -264,6 +252,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
               onActivate={() => setActiveId(milestone.id)}
               onDeactivate={() => setActiveId((current) => (current === milestone.id ? null : current))}
               onChange={change(milestone)}
+              alert={alertFor(milestone)}
             >
               {notebookFor(milestone)}
               {viewerId && feedback ? (
@@ -301,6 +290,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
                 retired
                 disabled={!hydrated}
                 onChange={change(milestone)}
+                alert={alertFor(milestone)}
               >
                 {notebookFor(milestone)}
               </MilestoneItem>
@@ -308,38 +298,42 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
           </ol>
         </section>
       ) : null}
+      <UnsavedChangesSummary
+        failures={failures}
+        onRetryAll={() => {
+          const retryable = failures.filter((failed) => failed.code !== "UNAUTHENTICATED");
+          retryable.forEach(retry);
+          if (retryable[0]) focusMilestone(retryable[0].milestoneId);
+        }}
+        onShow={(milestoneId) => {
+          focusMilestone(milestoneId);
+          document.getElementById(`milestone-${milestoneId}`)?.scrollIntoView({ block: "center" });
+        }}
+      />
     </div>
   );
 }
 
-type FailedChangeAlertProps = { failed: FailedChange; signInHref: string; onRetry: () => void; onDismiss: () => void };
-
-function FailedChangeAlert({ failed, signInHref, onRetry, onDismiss }: FailedChangeAlertProps) {
+function SignInInvitation({ returnTo }: { returnTo: string }) {
   return (
     <Alert
-      variant="banner"
+      variant="invitation"
+      className="mt-2 text-sm"
       actions={
         <>
-          {failed.code === "UNAUTHENTICATED" ? (
-            <Link href={signInHref} className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white">
-              Sign in again
-            </Link>
-          ) : (
-            <button
-              type="button"
-              onClick={onRetry}
-              className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white"
-            >
-              Try again
-            </button>
-          )}
-          <button type="button" onClick={onDismiss} className="text-sm font-medium underline underline-offset-4">
-            Dismiss
-          </button>
+          <Link
+            href={`/sign-in?next=${returnTo}`}
+            className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white"
+          >
+            Sign in
+          </Link>
+          <Link href={`/sign-up?next=${returnTo}`} className="text-sm font-medium underline underline-offset-4">
+            Create an account
+          </Link>
         </>
       }
     >
-      Couldn&apos;t save “{failed.title}”: {failed.message} Your change was undone.
+      Sign in to save your progress. Nothing was saved.
     </Alert>
   );
 }

@@ -37,7 +37,7 @@ export function Alert({ children, variant = "line", actions, id, className }: Al
   }
   return (
     <div id={id} role="alert" className={`flex flex-wrap items-center gap-3 ${look}`}>
-      <p className="flex-1">{children}</p>
+      <p className="min-w-48 flex-1">{children}</p>
       {actions}
     </div>
   );

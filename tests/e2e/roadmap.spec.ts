@@ -1,4 +1,4 @@
-import { expect, newLearner, nextSave, ROADMAP, signIn, signUp, test } from "./fixtures";
+import { expect, milestoneItem, newLearner, nextSave, ROADMAP, signIn, signUp, test } from "./fixtures";
 
 const SQL = "Learn SQL and database fundamentals";
 const GIT = "Set up your development environment and learn Git";
@@ -192,4 +192,63 @@ test("after signing out, the roadmap shows none of the last learner's progress",
   await expect(page.getByRole("heading", { level: 1, name: "Backend Developer" })).toBeVisible();
   await expect(page.getByRole("checkbox", { name: SQL })).not.toBeChecked();
   await expect(page.getByRole("progressbar", { name: "Overall progress" })).toHaveAttribute("aria-valuenow", "0");
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  const MENTOR = "Mentor junior developers";
+  const offline = (page: import("@playwright/test").Page) =>
+    page.route(ROADMAP, (route) =>
+      route.request().method() === "POST" ? route.abort("connectionrefused") : route.continue(),
+    );
+
+  test("a failed tick is reported at the milestone itself, where the learner is looking", async ({ page, learner }) => {
+    void learner;
+    await page.goto(ROADMAP);
+    await offline(page);
+    const item = milestoneItem(page, MENTOR);
+    await item.getByRole("checkbox", { name: MENTOR }).click();
+
+    const failure = item.getByRole("alert").filter({ hasText: `Couldn't save “${MENTOR}”` });
+    await expect(failure).toBeInViewport();
+    await expect(item.getByRole("checkbox", { name: MENTOR })).not.toBeChecked();
+    // One failure needs no summary: the message beside the milestone is the whole story.
+    await expect(page.getByRole("region", { name: "Unsaved changes" })).toHaveCount(0);
+
+    await page.unroute(ROADMAP);
+    const saved = nextSave(page);
+    await failure.getByRole("button", { name: "Try again" }).click();
+    await saved;
+    await expect(item.getByRole("checkbox", { name: MENTOR })).toBeChecked();
+    await expect(failure).toHaveCount(0);
+  });
+
+  test("several failed changes keep a summary on screen that retries them all", async ({ page, learner }) => {
+    void learner;
+    await page.goto(ROADMAP);
+    await offline(page);
+    await page.getByRole("checkbox", { name: SQL }).click();
+    await expect(milestoneItem(page, SQL).getByRole("alert")).toBeVisible();
+    await page.getByRole("checkbox", { name: MENTOR }).click();
+    await expect(milestoneItem(page, MENTOR).getByRole("alert")).toBeVisible();
+
+    const summary = page.getByRole("region", { name: "Unsaved changes" });
+    await expect(summary).toContainText("2 changes weren't saved.");
+    await expect(summary).toBeInViewport();
+    await summary.getByRole("button", { name: "Show the first" }).click();
+    await expect(page.getByRole("checkbox", { name: SQL })).toBeFocused();
+    await expect(milestoneItem(page, SQL).getByRole("alert")).toBeInViewport();
+
+    await page.unroute(ROADMAP);
+    let saves = 0;
+    page.on("response", (response) => {
+      if (response.request().method() === "POST" && response.ok()) saves += 1;
+    });
+    await summary.getByRole("button", { name: "Try all again" }).click();
+    await expect.poll(() => saves).toBe(2);
+    await expect(summary).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole("checkbox", { name: SQL })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: MENTOR })).toBeChecked();
+  });
 });
