@@ -19,6 +19,7 @@ import { OverallProgress } from "./overall-progress";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { StageSection } from "./stage-section";
 import { useMilestoneKeyboard } from "./use-milestone-keyboard";
+import { usePageWideShortcuts } from "./use-page-wide-shortcuts";
 import { useRoadmapNotebook } from "./use-roadmap-notebook";
 import { useHydrated } from "./use-hydrated";
 import { useRoadmapStatuses, useSetMilestoneStatus } from "./use-set-milestone-status";
@@ -49,6 +50,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const shortcuts = useRef<HTMLDialogElement>(null);
+  const [pageWideShortcuts, setPageWideShortcuts] = usePageWideShortcuts();
 
   const visibleStages = roadmap.stages.map((stage) => ({
     stage,
@@ -125,6 +127,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
       if (details instanceof HTMLDetailsElement) details.open = !details.open;
     },
     onHelp: () => shortcuts.current?.showModal(),
+    pageWide: pageWideShortcuts,
   });
 
   const firstVisible = visibleIds[0] && milestoneById.get(visibleIds[0]);
@@ -232,7 +235,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      <ShortcutsDialog ref={shortcuts} />
+      <ShortcutsDialog ref={shortcuts} pageWide={pageWideShortcuts} onPageWideChange={setPageWideShortcuts} />
 
       {visibleStages.map(({ stage, milestones }, index) => (
         <StageSection key={stage.id} stage={stage} index={index} progress={progress.stages[stage.id]!}>

@@ -31,11 +31,13 @@ type KeyboardOptions = {
   onStatus: (milestoneId: string, status: MilestoneStatus) => void;
   onToggleDetails: (milestoneId: string) => void;
   onHelp: () => void;
+  /** Off: j, k and ? act only while a milestone has focus, like the other keys. */
+  pageWide: boolean;
 };
 
 /**
- * Anywhere on the page outside a field: ? lists the shortcuts, and j/k move between milestones,
- * starting from the first when none has focus. With a milestone's checkbox focused, the arrow keys
+ * Anywhere on the page outside a field (unless turned off): ? lists the shortcuts, and j/k move
+ * between milestones, starting from the first when none has focus. With a milestone's checkbox focused, the arrow keys
  * move too, d, i, s and r set its status and Enter opens its details: those keys have other uses
  * elsewhere (scrolling, pressing a button), so they stay with the milestone (WCAG 2.1.4).
  */
@@ -49,13 +51,14 @@ export function useMilestoneKeyboard(options: KeyboardOptions) {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (keyBelongsToTarget(event.target)) return;
-      const { visibleIds, onMove, onStatus, onToggleDetails, onHelp } = latest.current;
+      const { visibleIds, onMove, onStatus, onToggleDetails, onHelp, pageWide } = latest.current;
+      const milestoneId = focusedMilestoneId(event.target);
+      if (!milestoneId && !pageWide) return;
       if (event.key === "?") {
         event.preventDefault();
         onHelp();
         return;
       }
-      const milestoneId = focusedMilestoneId(event.target);
       if (!milestoneId) {
         // Entering the list starts at its top whichever way you move, as Tab does: the last milestone is far off-screen.
         const first = visibleIds[0];

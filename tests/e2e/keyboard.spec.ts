@@ -51,3 +51,26 @@ test("j or k with no milestone focused starts at the first milestone", async ({ 
   await page.keyboard.press("k");
   await expect(page.getByRole("checkbox", { name: FIRST_MILESTONE })).toBeFocused();
 });
+
+test("page-wide single keys can be turned off, and then act only on a focused milestone", async ({ page }) => {
+  await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  const pageWide = dialog.getByRole("checkbox", { name: "Use j, k and ? anywhere on the page" });
+  await expect(pageWide).toBeChecked();
+  await pageWide.uncheck();
+  await expect(dialog).toContainText("Every shortcut acts on the milestone that has focus.");
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: FIRST_MILESTONE })).toBeEnabled();
+  await page.locator("body").press("j");
+  await page.locator("body").press("?");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("checkbox", { name: FIRST_MILESTONE })).not.toBeFocused();
+
+  await page.getByRole("checkbox", { name: FIRST_MILESTONE }).focus();
+  await page.keyboard.press("j");
+  await expect(page.getByRole("checkbox", { name: SECOND_MILESTONE })).toBeFocused();
+  await page.keyboard.press("?");
+  await expect(pageWide).not.toBeChecked();
+});
