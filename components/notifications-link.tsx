@@ -29,19 +29,15 @@ export function NotificationsLink({ viewerId, unread }: { viewerId: string; unre
   }, [queryClient, viewerId]);
 
   return (
-    <Link
-      href="/notifications"
-      aria-label={count > 0 ? `Notifications, ${count} unread` : "Notifications"}
-      className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline"
-    >
+    <Link href="/notifications" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
       Notifications
+      {/* The count is read out with the visible word, not instead of it: speech input users say what they see (WCAG 2.5.3). */}
       {count > 0 ? (
-        <span
-          aria-hidden="true"
-          className="ml-1 rounded-full bg-indigo-700 px-1.5 py-0.5 text-xs font-semibold text-white"
-        >
-          {count}
-        </span>
+        <>
+          {" "}
+          <span className="rounded-full bg-indigo-700 px-1.5 py-0.5 text-xs font-semibold text-white">{count}</span>
+          <span className="sr-only"> unread</span>
+        </>
       ) : null}
     </Link>
   );

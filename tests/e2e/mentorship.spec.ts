@@ -61,7 +61,7 @@ test("a mentor invites, the learner accepts, and they work together on a milesto
   await expect(item.getByText(/Reviewed by Maya Mentor/)).toBeVisible();
 
   await learner.goto("/dashboard");
-  await expect(learner.getByRole("link", { name: "Notifications, 2 unread" })).toBeVisible();
+  await expect(learner.getByRole("link", { name: "Notifications 2 unread" })).toBeVisible();
   await learner.goto(ROADMAP);
   const own = milestoneItem(learner, SQL);
   await expect(own.getByText("Nice work. Try writing a JOIN by hand next.")).toBeVisible();

@@ -1,0 +1,115 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
+import { expect, newLearner, nextSave, ROADMAP, signUp, testClientAddress } from "./fixtures";
+
+type Visitor = "visitor" | "learner" | "mentor";
+/** Paths known only once the accounts exist. */
+type Made = { share: string; invite: string; mentee: string };
+
+/**
+ * Every page as somebody sees it. `route` is the page's folder under app/, so a test can check
+ * that a new page is not left out.
+ */
+export const EVERY_PAGE: { route: string; as: Visitor; path: (made: Made) => string }[] = [
+  { route: "(home)", as: "visitor", path: () => "/" },
+  { route: "(auth)/sign-in", as: "visitor", path: () => "/sign-in" },
+  { route: "(auth)/sign-up", as: "visitor", path: () => "/sign-up" },
+  { route: "roadmaps/[slug]", as: "visitor", path: () => ROADMAP },
+  { route: "share/[token]", as: "visitor", path: (made) => made.share },
+  { route: "invite/[token]", as: "visitor", path: (made) => made.invite },
+  { route: "not-found", as: "visitor", path: () => "/no-such-page" },
+  { route: "(learner)/dashboard", as: "learner", path: () => "/dashboard" },
+  { route: "roadmaps/[slug]", as: "learner", path: () => ROADMAP },
+  { route: "mentors", as: "learner", path: () => "/mentors" },
+  { route: "notifications", as: "learner", path: () => "/notifications" },
+  { route: "account", as: "learner", path: () => "/account" },
+  { route: "invite/[token]", as: "mentor", path: (made) => made.invite },
+  { route: "mentees/(list)", as: "mentor", path: () => "/mentees" },
+  { route: "mentees/[id]", as: "mentor", path: (made) => made.mentee },
+  { route: "notifications", as: "mentor", path: () => "/notifications" },
+];
+
+/** Every page.tsx under app/, as its folder; the bench's own page is not the product's. */
+export function pageRoutes(): string[] {
+  const app = path.join(process.cwd(), "app");
+  const routes = readdirSync(app, { recursive: true, encoding: "utf8" })
+    .filter((file) => path.basename(file) === "page.tsx")
+    .map((file) => path.dirname(file).split(path.sep).join("/"))
+    .filter((route) => !route.startsWith("bench"));
+  return [...routes, "not-found"].sort();
+}
+
+export type EveryPageAccounts = {
+  made: Made;
+  storageState: Record<Exclude<Visitor, "visitor">, NonNullable<BrowserContextOptions["storageState"]>>;
+};
+
+async function signedUpPage(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
+  const page = await context.newPage();
+  await signUp(page, newLearner(name));
+  return page;
+}
+
+async function newInviteLink(page: Page, path: "/mentees" | "/mentors"): Promise<string> {
+  await page.goto(path);
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const link = page.getByRole("textbox", { name: "Invite link" });
+  await expect(link).toHaveValue(/\/invite\//);
+  return new URL(await link.inputValue()).pathname;
+}
+
+/**
+ * A learner with some progress and a public link, their mentor, and an invite nobody has
+ * opened: enough for every page to show real content rather than its empty state.
+ */
+export async function prepareEveryPage(browser: Browser): Promise<EveryPageAccounts> {
+  const learner = await signedUpPage(browser, "Lena Learner");
+  const mentor = await signedUpPage(browser, "Mateo Mentor");
+
+  await learner.goto(ROADMAP);
+  const saved = nextSave(learner);
+  await learner.getByRole("checkbox", { name: "Understand how the web works" }).check();
+  await saved;
+  const sharePanel = learner.getByRole("region", { name: "Share your progress" });
+  await sharePanel.getByRole("button", { name: "Create a public link" }).click();
+  const share = new URL(await sharePanel.getByLabel("Public link").inputValue()).pathname;
+
+  await learner.goto(await newInviteLink(mentor, "/mentees"));
+  await learner.getByRole("button", { name: "Accept" }).click();
+  await expect(learner).toHaveURL(/\/mentors$/);
+  const invite = await newInviteLink(learner, "/mentors");
+
+  await mentor.goto("/mentees");
+  await mentor.getByRole("link", { name: "Lena Learner" }).click();
+  await expect(mentor).toHaveURL(/\/mentees\/[0-9a-f-]{36}$/);
+  const mentee = new URL(mentor.url()).pathname;
+
+  const storageState = {
+    learner: await learner.context().storageState(),
+    mentor: await mentor.context().storageState(),
+  };
+  await learner.context().close();
+  await mentor.context().close();
+  return { made: { share, invite, mentee }, storageState };
+}
+
+/** A browser as `as` on the page, once it is drawn as they would see it: its heading shown, nothing still loading. */
+export async function openAs(
+  browser: Browser,
+  accounts: EveryPageAccounts,
+  visit: (typeof EVERY_PAGE)[number],
+  options: BrowserContextOptions,
+): Promise<Page> {
+  const context = await browser.newContext({
+    ...options,
+    extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() },
+    ...(visit.as === "visitor" ? {} : { storageState: accounts.storageState[visit.as] }),
+  });
+  const page = await context.newPage();
+  await page.goto(visit.path(accounts.made));
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await expect(page.locator("[aria-busy='true']")).toHaveCount(0);
+  return page;
+}
