@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { setPaceSettingsAction } from "@/lib/actions/pace";
+import { formatDay } from "./pace-table";
 import { useHydrated } from "./use-hydrated";
 
 type PaceSettingsFormProps = {
@@ -103,7 +104,7 @@ export function PaceSettingsForm({ roadmapSlug, stages, initial, defaultStart, t
           "Start date",
           plannedStart,
           setPlannedStart,
-          `Leave empty to count from your first activity (${defaultStart}).`,
+          `Leave empty to start from your first activity, ${formatDay(defaultStart)}.`,
         )}
         {dateField(
           "targetDate",

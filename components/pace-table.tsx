@@ -1,4 +1,11 @@
-import { PACE_LABELS, type PaceStatus, type StagePace } from "@/lib/domain/pace";
+import type { ReactNode } from "react";
+import {
+  describeProjectionNeeds,
+  PACE_LABELS,
+  type PaceStatus,
+  type RoadmapPace,
+  type StagePace,
+} from "@/lib/domain/pace";
 
 const STATUS_STYLE: Record<PaceStatus, string> = {
   not_started: "bg-slate-100 text-slate-800",
@@ -8,73 +15,151 @@ const STATUS_STYLE: Record<PaceStatus, string> = {
   complete: "bg-emerald-100 text-emerald-900",
 };
 
+/** Exactly the wording the issue asked for: a projection waits for enough evidence. */
+export const TOO_EARLY_TO_PROJECT = "Too early to project";
+
 export function formatDay(day: string): string {
   return new Date(`${day}T12:00:00Z`).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
 }
 
+function Day({ day }: { day: string }) {
+  return <time dateTime={day}>{formatDay(day)}</time>;
+}
+
 export function PaceBadge({ status }: { status: PaceStatus }) {
   return (
-    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[status]}`}>
+    <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[status]}`}>
       {PACE_LABELS[status]}
     </span>
   );
 }
 
+/** The one start date, in the same words wherever it is shown. */
+export function PaceStart({ pace }: { pace: RoadmapPace }) {
+  return (
+    <>
+      {pace.start > pace.today ? "Starts" : "Started"} <Day day={pace.start} />
+    </>
+  );
+}
+
+function ProjectedFinish({ pace }: { pace: StagePace }) {
+  switch (pace.projection) {
+    case "finished":
+      return <>Finished</>;
+    case "not_started":
+      return <span className="text-slate-600">No date until started</span>;
+    case "too_early":
+      return <span className="text-slate-600">{TOO_EARLY_TO_PROJECT}</span>;
+    case "projected":
+      return <Day day={pace.projectedFinish!} />;
+  }
+}
+
+/**
+ * The whole roadmap in a sentence: where the pace is measured from, its status, and either its
+ * projected finish or what a projection still needs.
+ */
+export function PaceSummary({ pace, targetDate }: { pace: RoadmapPace; targetDate: string | null }) {
+  const needs = describeProjectionNeeds(pace.needs);
+  const { overall } = pace;
+  return (
+    <div className="flex flex-col gap-1 text-sm text-slate-700">
+      <p>
+        Measured from your start, <Day day={pace.start} />, against the stage windows
+        {targetDate ? (
+          <>
+            , stretched to finish by <Day day={targetDate} />
+          </>
+        ) : null}
+        . Whole roadmap: <PaceBadge status={overall.status} />
+      </p>
+      {overall.projection === "projected" ? (
+        <p>
+          At your recent pace you would finish on <Day day={overall.projectedFinish!} />; the plan says{" "}
+          <Day day={overall.plannedEnd} />.
+        </p>
+      ) : overall.projection === "too_early" ? (
+        <p>
+          <strong className="font-semibold text-slate-900">{TOO_EARLY_TO_PROJECT}.</strong> {needs}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 type PaceRow = { title: string; pace: StagePace };
 
-/** Expected against actual progress today, per stage and overall, with a projected finish. */
+type Cell = { label: string; render: (pace: StagePace) => ReactNode; numeric?: boolean };
+
+/** On a card the badge sits by the stage's name instead. */
+const PACE_CELL: Cell = { label: "Pace", render: (pace) => <PaceBadge status={pace.status} /> };
+
+const CELLS: Cell[] = [
+  { label: "Expected by today", render: (pace) => `${pace.expectedPercent}%`, numeric: true },
+  { label: "Done or skipped", render: (pace) => `${pace.actualPercent}%`, numeric: true },
+  PACE_CELL,
+  { label: "Planned finish", render: (pace) => <Day day={pace.plannedEnd} /> },
+  { label: "Projected finish", render: (pace) => <ProjectedFinish pace={pace} /> },
+];
+
+/**
+ * Expected against actual progress today, per stage and overall, with a projected finish: a
+ * table where there is room for six columns, one card per stage on a phone.
+ */
 export function PaceTable({ rows, overall }: { rows: PaceRow[]; overall: StagePace }) {
+  const all = [...rows, { title: "Whole roadmap", pace: overall }];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[40rem] text-left text-sm">
-        <caption className="sr-only">Your pace against the stage windows</caption>
-        <thead className="border-b border-slate-200 text-slate-700">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-semibold">
-              Stage
-            </th>
-            <th scope="col" className="py-2 pr-3 font-semibold">
-              Expected by today
-            </th>
-            <th scope="col" className="py-2 pr-3 font-semibold">
-              Done or skipped
-            </th>
-            <th scope="col" className="py-2 pr-3 font-semibold">
-              Pace
-            </th>
-            <th scope="col" className="py-2 pr-3 font-semibold">
-              Planned finish
-            </th>
-            <th scope="col" className="py-2 font-semibold">
-              Projected finish
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...rows, { title: "Whole roadmap", pace: overall }].map(({ title, pace }) => (
-            <tr key={pace.id} className="border-b border-slate-100 last:border-0">
-              <th scope="row" className="py-2 pr-3 font-medium">
-                {title}
+    <>
+      <ul aria-label="Your pace against the stage windows" className="grid gap-2 md:hidden">
+        {all.map(({ title, pace }) => (
+          <li key={pace.id} className="rounded-lg border border-slate-200 p-3">
+            <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+              <h4 className="font-medium">{title}</h4>
+              <PaceBadge status={pace.status} />
+            </div>
+            <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
+              {CELLS.filter((cell) => cell !== PACE_CELL).map((cell) => (
+                <div key={cell.label}>
+                  <dt className="text-xs text-slate-600">{cell.label}</dt>
+                  <dd className={cell.numeric ? "tabular-nums" : undefined}>{cell.render(pace)}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto md:block">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Your pace against the stage windows</caption>
+          <thead className="border-b border-slate-200 text-slate-700">
+            <tr>
+              <th scope="col" className="py-2 pr-3 font-semibold">
+                Stage
               </th>
-              <td className="py-2 pr-3 tabular-nums">{pace.expectedPercent}%</td>
-              <td className="py-2 pr-3 tabular-nums">{pace.actualPercent}%</td>
-              <td className="py-2 pr-3">
-                <PaceBadge status={pace.status} />
-              </td>
-              <td className="py-2 pr-3">{formatDay(pace.plannedEnd)}</td>
-              <td className="py-2">
-                {pace.status === "complete" ? (
-                  "Finished"
-                ) : pace.projectedFinish ? (
-                  formatDay(pace.projectedFinish)
-                ) : (
-                  <span className="text-slate-600">Needs recent activity</span>
-                )}
-              </td>
+              {CELLS.map((cell) => (
+                <th key={cell.label} scope="col" className="py-2 pr-3 font-semibold last:pr-0">
+                  {cell.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {all.map(({ title, pace }) => (
+              <tr key={pace.id} className="border-b border-slate-100 last:border-0">
+                <th scope="row" className="py-2 pr-3 font-medium">
+                  {title}
+                </th>
+                {CELLS.map((cell) => (
+                  <td key={cell.label} className={`py-2 pr-3 last:pr-0 ${cell.numeric ? "tabular-nums" : ""}`}>
+                    {cell.render(pace)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

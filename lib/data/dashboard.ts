@@ -28,7 +28,10 @@ export type DashboardRoadmap = {
   slug: string;
   title: string;
   startedAt: Date;
-  /** The learner's first activity as a day in their zone: the default start for pace. */
+  /**
+   * The learner's first activity as a day in their zone: the default start for pace. Shown only
+   * as that default; the start shown everywhere else is `pace.start`.
+   */
   firstActivityDay: LocalDate;
   pace: RoadmapPace;
   paceSettings: {
@@ -114,6 +117,7 @@ export async function getDashboardForViewer({
     const firstActivityDay = localDate(enrollment.startedAt, timeZone);
     const pace = computePace({
       start: enrollment.plannedStart ?? firstActivityDay,
+      trackedSince: firstActivityDay,
       stages: roadmap.stages,
       counts: summary.stages,
       events: recentEvents.filter((event) => milestoneIds.has(event.milestoneId)),

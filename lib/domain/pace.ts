@@ -99,28 +99,53 @@ export function paceStatus(counts: PaceCounts, expected: number): PaceStatus {
 
 type FinishingEvent = { milestoneId?: string; toStatus: MilestoneStatus; at: Date };
 
-/**
- * Milestones finished or skipped per day recently, in the learner's days. A milestone counts
- * once, and only if its latest change in the window left it finished (toggling it, or an
- * undo, does not speed anyone up). A learner who started less than RECENT_RATE_DAYS ago is
- * measured over the days they have had.
+/*
+ * A projection extrapolates the recent rate, so it waits for enough of it. Both must hold:
+ * - MIN_PROJECTION_DAYS tracked days: two weeks covers a weekly rhythm twice, so one burst
+ *   (a first evening, or ticking off what the learner already knew) can't set a forecast for
+ *   a two-year roadmap.
+ * - MIN_PROJECTION_MILESTONES finished or skipped in the recent window: with one or two, a
+ *   single milestone more or less moves the forecast by half or more.
+ * Below either, the pace shows "Too early to project" and says what is missing.
  */
+export const MIN_PROJECTION_DAYS = 14;
+export const MIN_PROJECTION_MILESTONES = 3;
+
+/** What the recent rate rests on: tracked days in its window, and milestones finished in them. */
+export type RecentWork = { days: number; finished: number };
+
+/**
+ * Milestones finished or skipped recently, and over how many of the learner's days. A
+ * milestone counts once, and only if its latest change in the window left it finished
+ * (toggling it, or an undo, does not speed anyone up). The window is the last
+ * RECENT_RATE_DAYS days, or fewer for a learner tracked since `since`.
+ */
+export function recentWork(
+  events: ReadonlyArray<FinishingEvent>,
+  today: LocalDate,
+  timeZone: string,
+  since?: LocalDate,
+): RecentWork {
+  const windowStart = addDays(today, -(RECENT_RATE_DAYS - 1));
+  const from = since && since > windowStart ? since : windowStart;
+  const latest = new Map<string, FinishingEvent>();
+  for (const [index, event] of [...events].sort((a, b) => a.at.getTime() - b.at.getTime()).entries()) {
+    const day = localDate(event.at, timeZone);
+    if (day >= from && day <= today) latest.set(event.milestoneId ?? `event-${index}`, event);
+  }
+  const finished = [...latest.values()].filter((event) => event.toStatus === "done" || event.toStatus === "skipped");
+  return { days: Math.max(0, daysBetween(from, today) + 1), finished: finished.length };
+}
+
+/** Milestones finished or skipped per day recently (see recentWork); zero before any tracked day. */
 export function recentRate(
   events: ReadonlyArray<FinishingEvent>,
   today: LocalDate,
   timeZone: string,
-  start?: LocalDate,
+  since?: LocalDate,
 ): number {
-  const windowStart = addDays(today, -(RECENT_RATE_DAYS - 1));
-  const since = start && start > windowStart ? start : windowStart;
-  const days = Math.max(1, daysBetween(since, today) + 1);
-  const latest = new Map<string, FinishingEvent>();
-  for (const [index, event] of [...events].sort((a, b) => a.at.getTime() - b.at.getTime()).entries()) {
-    const day = localDate(event.at, timeZone);
-    if (day >= since && day <= today) latest.set(event.milestoneId ?? `event-${index}`, event);
-  }
-  const finished = [...latest.values()].filter((event) => event.toStatus === "done" || event.toStatus === "skipped");
-  return finished.length / days;
+  const work = recentWork(events, today, timeZone, since);
+  return work.days === 0 ? 0 : work.finished / work.days;
 }
 
 /** When `remaining` milestones would be finished at `rate` per day; null when there is no recent rate. */
@@ -131,6 +156,35 @@ export function projectFinish(remaining: number, rate: number, today: LocalDate)
   return addDays(today, Math.ceil(remaining / rate - 1e-9));
 }
 
+/** What is still missing before a projection: zero of both once there is enough evidence. */
+export type ProjectionNeeds = { days: number; milestones: number };
+
+/**
+ * The evidence still needed to project. `trackedDays` counts today, so day one is 1; a start
+ * in the future gives zero or less. The milestones asked for never exceed what is left.
+ */
+export function projectionNeeds(trackedDays: number, recentFinished: number, remaining: number): ProjectionNeeds {
+  return {
+    days: Math.max(0, MIN_PROJECTION_DAYS - trackedDays),
+    milestones: Math.max(0, Math.min(MIN_PROJECTION_MILESTONES - recentFinished, remaining)),
+  };
+}
+
+export const hasEnoughEvidence = (needs: ProjectionNeeds) => needs.days === 0 && needs.milestones === 0;
+
+const plural = (count: number, one: string, many: string) => `${count} more ${count === 1 ? one : many}`;
+
+/** What the learner can do to see a projected finish, as a sentence; null when nothing is missing. */
+export function describeProjectionNeeds(needs: ProjectionNeeds): string | null {
+  const milestones = needs.milestones > 0 ? `finish ${plural(needs.milestones, "milestone", "milestones")}` : null;
+  const days = needs.days > 0 ? `keep going for ${plural(needs.days, "day", "days")}` : null;
+  const steps = [milestones, days].filter(Boolean).join(" and ");
+  return steps ? `${steps[0]!.toUpperCase()}${steps.slice(1)} to see a projected finish.` : null;
+}
+
+/** Why a row has no projected date, or that it has one. */
+export type Projection = "projected" | "finished" | "not_started" | "too_early";
+
 export type StagePace = {
   id: string;
   plannedStart: LocalDate;
@@ -138,11 +192,21 @@ export type StagePace = {
   expectedPercent: number;
   actualPercent: number;
   status: PaceStatus;
-  /** Null when complete, or when there is no recent activity to project from. */
+  projection: Projection;
+  /** Set exactly when `projection` is "projected". */
   projectedFinish: LocalDate | null;
 };
 
-export type RoadmapPace = { stages: StagePace[]; overall: StagePace; start: LocalDate; rate: number };
+export type RoadmapPace = {
+  stages: StagePace[];
+  overall: StagePace;
+  /** The one start date: the learner's chosen start, else the day they began the roadmap. */
+  start: LocalDate;
+  today: LocalDate;
+  rate: number;
+  /** What is missing before there is a projection; both zero once there is one. */
+  needs: ProjectionNeeds;
+};
 
 const emptyCounts = (): PaceCounts => ({ total: 0, done: 0, skipped: 0, inProgress: 0 });
 
@@ -178,11 +242,31 @@ function overallPace(plan: readonly PlannedStage[], counts: readonly PaceCounts[
 }
 
 /**
+ * Pace read from a projected finish, so that the two never disagree: behind exactly when the
+ * projection lands after the planned end, ahead when it lands at least PACE_TOLERANCE_PERCENT
+ * of the planned window before it, on track in between.
+ */
+export function projectedPaceStatus(
+  projectedFinish: LocalDate,
+  plannedStart: LocalDate,
+  plannedEnd: LocalDate,
+): PaceStatus {
+  if (projectedFinish > plannedEnd) return "behind";
+  const tolerance = Math.max(1, Math.ceil((daysBetween(plannedStart, plannedEnd) * PACE_TOLERANCE_PERCENT) / 100));
+  return daysBetween(projectedFinish, plannedEnd) >= tolerance ? "ahead" : "on_track";
+}
+
+/**
  * Pace for every stage and the whole roadmap. Stages are projected in order: a stage is
  * expected to finish once it and every stage before it are worked through at the recent rate.
+ * Only stages under way get a date, and only with enough evidence (see MIN_PROJECTION_DAYS);
+ * a row with a date takes its status from it, the others from expected against actual today.
+ * `trackedSince` is when the app began to see the learner's work (their first activity): a
+ * start moved earlier than that adds days to the plan, not evidence to the rate.
  */
 export function computePace({
   start,
+  trackedSince = start,
   stages,
   counts,
   events,
@@ -192,6 +276,7 @@ export function computePace({
   stageTargets = {},
 }: {
   start: LocalDate;
+  trackedSince?: LocalDate;
   stages: readonly StageWindow[];
   counts: Readonly<Record<string, PaceCounts>>;
   events: ReadonlyArray<FinishingEvent>;
@@ -201,24 +286,32 @@ export function computePace({
   stageTargets?: Readonly<Record<string, LocalDate>>;
 }): RoadmapPace {
   const plan = planStages({ start, stages, roadmapTarget, stageTargets });
-  const rate = recentRate(events, today, timeZone, start);
+  const since = trackedSince > start ? trackedSince : start;
+  const work = recentWork(events, today, timeZone, since);
+  const rate = work.days === 0 ? 0 : work.finished / work.days;
   const stageCounts = plan.map((planned) => counts[planned.id] ?? emptyCounts());
+  const { totals, expected, plannedEnd } = overallPace(plan, stageCounts, today);
+  const needs = projectionNeeds(
+    daysBetween(since, today) + 1,
+    work.finished,
+    totals.total - totals.done - totals.skipped,
+  );
+  const project = (remaining: number) => (hasEnoughEvidence(needs) ? projectFinish(remaining, rate, today) : null);
   let remainingSoFar = 0;
   const stagePaces = plan.map((planned, index) => {
     const stageCount = stageCounts[index]!;
-    const remaining = stageCount.total - stageCount.done - stageCount.skipped;
-    remainingSoFar += Math.max(0, remaining);
-    const expected = expectedPercent(planned.plannedStart, planned.plannedEnd, today);
-    return paceOf(planned, stageCount, expected, remaining > 0 ? projectFinish(remainingSoFar, rate, today) : null);
+    remainingSoFar += Math.max(0, stageCount.total - stageCount.done - stageCount.skipped);
+    const expectedNow = expectedPercent(planned.plannedStart, planned.plannedEnd, today);
+    return paceOf(planned, stageCount, expectedNow, project(remainingSoFar), "not_started");
   });
-  const { totals, expected, plannedEnd } = overallPace(plan, stageCounts, today);
   const overall = paceOf(
     { id: "overall", plannedStart: start, plannedEnd },
     totals,
     expected,
-    remainingSoFar > 0 ? projectFinish(remainingSoFar, rate, today) : null,
+    project(remainingSoFar),
+    "too_early",
   );
-  return { stages: stagePaces, overall, start, rate };
+  return { stages: stagePaces, overall, start, today, rate, needs };
 }
 
 function paceOf(
@@ -226,19 +319,34 @@ function paceOf(
   counts: PaceCounts,
   expected: number,
   projectedFinish: LocalDate | null,
+  /** A stage not started gets no date; the whole roadmap, untouched, still says what a projection needs. */
+  untouched: "not_started" | "too_early",
 ): StagePace {
+  const handled = counts.done + counts.skipped;
+  const projection: Projection =
+    handled >= counts.total
+      ? "finished"
+      : handled === 0 && counts.inProgress === 0
+        ? untouched
+        : projectedFinish
+          ? "projected"
+          : "too_early";
+  const dated = projection === "projected" ? projectedFinish : null;
   return {
     ...planned,
     expectedPercent: expected,
     actualPercent: handledPercent(counts),
-    status: paceStatus(counts, expected),
-    projectedFinish,
+    status: dated ? projectedPaceStatus(dated, planned.plannedStart, planned.plannedEnd) : paceStatus(counts, expected),
+    projection,
+    projectedFinish: dated,
   };
 }
 
 /**
  * The whole roadmap's pace from totals, for a mentor's table of many mentees: stage windows
  * weighted by each stage's number of milestones, without the learner's own stage targets.
+ * It has no recent events, so it never projects: this is the status a learner sees while it
+ * is too early to project.
  */
 export function overallPaceStatus({
   start,

@@ -2,12 +2,17 @@ import { describe, expect, it } from "vitest";
 import { addDays, addMonths, daysBetween, type LocalDate } from "@/lib/domain/dates";
 import {
   computePace,
+  describeProjectionNeeds,
   expectedPercent,
+  MIN_PROJECTION_DAYS,
+  MIN_PROJECTION_MILESTONES,
   OPEN_STAGE_MONTHS,
   PACE_TOLERANCE_PERCENT,
   paceStatus,
   planStages,
+  projectedPaceStatus,
   projectFinish,
+  projectionNeeds,
   recentRate,
   stageTargetProblems,
   RECENT_RATE_DAYS,
@@ -456,9 +461,9 @@ describe("computePace", () => {
       stages: STAGES,
       counts: {
         foundation: counts(16, 14), // 2 left
-        intermediate: counts(4, 0), // 4 more: 6 in total
-        advanced: counts(4, 0), // 10
-        professional: counts(4, 0), // 14
+        intermediate: counts(4, 0, 0, 1), // 4 more: 6 in total
+        advanced: counts(4, 0, 0, 1), // 10
+        professional: counts(4, 0, 0, 1), // 14
       },
       events: eventsBefore(today, 14), // 0.5 a day
       today,
@@ -484,7 +489,7 @@ describe("computePace", () => {
       counts: {
         foundation: counts(4, 2, 2),
         intermediate: counts(4, 1), // 3 left
-        advanced: counts(2, 0), // 5
+        advanced: counts(2, 0, 0, 1), // 5
         professional: counts(0, 0),
       },
       events: eventsBefore(today, 14),
@@ -652,5 +657,119 @@ describe("fixes from review", () => {
         stageTargets: { advanced: "2026-05-01", foundation: "2026-02-01" },
       }),
     ).toEqual({ advanced: expect.stringContaining("2026-07-01") });
+  });
+});
+
+describe("pace never contradicts itself (issue 17)", () => {
+  /** The seeded roadmap's 6, 9, 7 and 6 milestones, with only Foundation touched. */
+  const seedCounts = (foundation: PaceCounts) => ({
+    foundation,
+    intermediate: counts(9, 0),
+    advanced: counts(7, 0),
+    professional: counts(6, 0),
+  });
+  const finishedOn = (day: LocalDate, n: number, prefix = "m") =>
+    Array.from({ length: n }, (_, index) => ({
+      milestoneId: `${prefix}${index}`,
+      toStatus: "done" as const,
+      at: new Date(`${day}T12:00:00Z`),
+    }));
+
+  /** Three milestones finished on the first day, Dec 1, seen on `today`. */
+  const afterFirstDay = (today: LocalDate) =>
+    computePace({
+      start: "2026-12-01",
+      stages: STAGES,
+      counts: seedCounts(counts(6, 3)),
+      events: finishedOn("2026-12-01", 3),
+      today,
+      timeZone: "UTC",
+    });
+
+  it("doesn't project a two-year roadmap from one first day of work", () => {
+    const pace = afterFirstDay("2026-12-01");
+    expect(pace.overall).toMatchObject({ projection: "too_early", projectedFinish: null });
+    expect(pace.stages.map((stage) => stage.projectedFinish)).toEqual([null, null, null, null]);
+    expect(pace.needs).toEqual({ days: MIN_PROJECTION_DAYS - 1, milestones: 0 });
+    expect(describeProjectionNeeds(pace.needs)).toBe("Keep going for 13 more days to see a projected finish.");
+  });
+
+  it("projects once two weeks and three milestones are in", () => {
+    const pace = afterFirstDay("2026-12-14");
+    expect(pace.needs).toEqual({ days: 0, milestones: 0 });
+    // 3 in 14 days; 25 left: 117 days.
+    expect(pace.overall).toMatchObject({ projection: "projected", projectedFinish: addDays("2026-12-14", 117) });
+  });
+
+  /** Foundation done, tracked since Dec 1, with the start moved back to Jul 1. */
+  const movedBack = (events: ReturnType<typeof finishedOn>, today: LocalDate) =>
+    computePace({
+      start: "2026-07-01",
+      trackedSince: "2026-12-01",
+      stages: STAGES,
+      counts: seedCounts(counts(6, 6)),
+      events,
+      today,
+      timeZone: "UTC",
+    });
+
+  it("isn't behind while projecting a finish long before the target, with the start moved back", () => {
+    const pace = movedBack([...finishedOn("2026-12-01", 4), ...finishedOn("2026-12-10", 6, "n")], "2026-12-14");
+    expect(pace.overall.plannedEnd).toBe("2028-07-01");
+    expect(pace.overall.projectedFinish! < "2027-07-01").toBe(true);
+    expect(pace.overall.status).toBe("ahead");
+  });
+
+  it("counts evidence from the first tracked day, not from a start moved back", () => {
+    const pace = movedBack(finishedOn("2026-12-01", 6), "2026-12-02");
+    expect(pace.needs.days).toBe(12);
+    expect(pace.overall).toMatchObject({ projection: "too_early", projectedFinish: null });
+    // Without a projection, the status is expected against actual today: five months in, 6 of 28 done.
+    expect(pace.overall.status).toBe("behind");
+  });
+
+  it("gives no date to a stage not started, even when the rest is projected", () => {
+    const pace = computePace({
+      start: "2026-01-01",
+      stages: STAGES,
+      counts: { ...seedCounts(counts(6, 4)), advanced: counts(7, 0, 0, 1) },
+      events: finishedOn("2026-02-01", 4),
+      today: "2026-02-10",
+      timeZone: "UTC",
+    });
+    expect(pace.stages.map((stage) => stage.projection)).toEqual([
+      "projected",
+      "not_started",
+      "projected",
+      "not_started",
+    ]);
+    expect(pace.stages[1]!.projectedFinish).toBeNull();
+    expect(pace.stages[3]!.projectedFinish).toBeNull();
+  });
+
+  it("says how many milestones and days are still needed", () => {
+    expect(describeProjectionNeeds({ days: 5, milestones: 3 })).toBe(
+      "Finish 3 more milestones and keep going for 5 more days to see a projected finish.",
+    );
+    expect(describeProjectionNeeds({ days: 1, milestones: 1 })).toBe(
+      "Finish 1 more milestone and keep going for 1 more day to see a projected finish.",
+    );
+    expect(describeProjectionNeeds({ days: 0, milestones: 2 })).toBe(
+      "Finish 2 more milestones to see a projected finish.",
+    );
+    expect(describeProjectionNeeds({ days: 0, milestones: 0 })).toBeNull();
+  });
+
+  it("never asks for more milestones than are left", () => {
+    expect(projectionNeeds(20, 0, 2)).toEqual({ days: 0, milestones: 2 });
+    expect(projectionNeeds(1, 0, 40)).toEqual({ days: MIN_PROJECTION_DAYS - 1, milestones: MIN_PROJECTION_MILESTONES });
+  });
+
+  it("reads the status from the projection: behind only after the planned end", () => {
+    expect(projectedPaceStatus("2026-04-02", "2026-01-01", "2026-04-01")).toBe("behind");
+    expect(projectedPaceStatus("2026-04-01", "2026-01-01", "2026-04-01")).toBe("on_track");
+    // 10% of a 90-day window is 9 days.
+    expect(projectedPaceStatus("2026-03-24", "2026-01-01", "2026-04-01")).toBe("on_track");
+    expect(projectedPaceStatus("2026-03-23", "2026-01-01", "2026-04-01")).toBe("ahead");
   });
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { OverallProgress } from "@/components/overall-progress";
 import { ActivityHeatmap } from "@/components/activity-heatmap";
 import { ActivityTimeline } from "@/components/activity-timeline";
-import { PaceBadge, PaceTable, formatDay } from "@/components/pace-table";
+import { PaceStart, PaceSummary, PaceTable } from "@/components/pace-table";
 import { PaceSettingsForm } from "@/components/pace-settings-form";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requirePageViewer } from "@/lib/server/viewer-guard";
@@ -104,7 +104,7 @@ function RoadmapCard({ roadmap, timeZone }: { roadmap: DashboardRoadmap; timeZon
           </Link>
         </h2>
         <p className="text-sm text-slate-600">
-          Started <time dateTime={roadmap.firstActivityDay}>{formatDay(roadmap.firstActivityDay)}</time>
+          <PaceStart pace={roadmap.pace} />
         </p>
       </div>
       <OverallProgress
@@ -130,13 +130,7 @@ function RoadmapCard({ roadmap, timeZone }: { roadmap: DashboardRoadmap; timeZon
         )}
       </div>
       <h3 className="mt-5 font-semibold">Pace</h3>
-      <p className="text-sm text-slate-700">
-        Measured from {formatDay(roadmap.pace.start)} against the stage windows
-        {roadmap.paceSettings.targetDate
-          ? `, stretched to finish by ${formatDay(roadmap.paceSettings.targetDate)}`
-          : ""}
-        . Whole roadmap: <PaceBadge status={roadmap.pace.overall.status} />
-      </p>
+      <PaceSummary pace={roadmap.pace} targetDate={roadmap.paceSettings.targetDate} />
       <div className="mt-2">
         <PaceTable
           rows={roadmap.stages.map((stage, index) => ({ title: stage.title, pace: roadmap.pace.stages[index]! }))}
