@@ -97,68 +97,77 @@ export function MenteeTable({ table, query }: MenteeTableProps) {
           </Link>
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full min-w-[52rem] text-left text-sm">
-            <caption className="sr-only">
-              Your mentees, {table.totalRows} in all, page {table.page} of {table.pageCount}
-            </caption>
-            <thead className="border-b border-slate-200 bg-slate-50">
-              <tr>
-                <SortHeader label="Mentee" sort="name" query={query} />
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Roadmap
-                </th>
-                <SortHeader label="Progress" sort="progress" query={query} />
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Current stage
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Done · in progress · skipped
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Pace
-                </th>
-                <SortHeader label="Last activity" sort="activity" query={query} />
-                <SortHeader label="Attention" sort="attention" query={query} />
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row) => (
-                <tr
-                  key={`${row.mentorshipId}-${row.roadmapId ?? "none"}`}
-                  className="border-b border-slate-100 last:border-0"
-                >
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    <Link
-                      href={`/mentees/${row.mentorshipId}`}
-                      className="text-indigo-800 underline underline-offset-4"
-                    >
-                      {row.learnerName}
-                    </Link>
+        <>
+          <p className="text-sm text-slate-600 lg:hidden">The table scrolls sideways to show every column.</p>
+          {/* relative: the screen-reader-only text inside is laid out within the scrolling box, not past the page's edge. */}
+          <div
+            role="region"
+            aria-label="Mentees table, scrolls sideways"
+            tabIndex={0}
+            className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white focus-visible:outline-3 focus-visible:outline-indigo-600"
+          >
+            <table className="w-full min-w-[52rem] text-left text-sm">
+              <caption className="sr-only">
+                Your mentees, {table.totalRows} in all, page {table.page} of {table.pageCount}
+              </caption>
+              <thead className="border-b border-slate-200 bg-slate-50">
+                <tr>
+                  <SortHeader label="Mentee" sort="name" query={query} />
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Roadmap
                   </th>
-                  <td className="px-3 py-2">
-                    {row.roadmapTitle ?? <span className="text-slate-600">Not started</span>}
-                  </td>
-                  <td className="px-3 py-2">
-                    <div className="flex w-36 items-center gap-2">
-                      <ProgressBar label={`${row.learnerName} overall progress`} percent={row.percent} size="sm" />
-                      <span className="tabular-nums">{row.percent}%</span>
-                    </div>
-                  </td>
-                  <td className="px-3 py-2">{row.currentStage ?? "—"}</td>
-                  <td className="px-3 py-2 tabular-nums">
-                    {row.done} · {row.inProgress} · {row.skipped}
-                  </td>
-                  <td className="px-3 py-2">{row.pace ? <PaceBadge status={row.pace} /> : "—"}</td>
-                  <td className="px-3 py-2">{row.lastActivityAt ? formatDate(row.lastActivityAt) : "None yet"}</td>
-                  <td className="px-3 py-2">
-                    <AttentionCell attention={row.attention} />
-                  </td>
+                  <SortHeader label="Progress" sort="progress" query={query} />
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Current stage
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Done · in progress · skipped
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Pace
+                  </th>
+                  <SortHeader label="Last activity" sort="activity" query={query} />
+                  <SortHeader label="Attention" sort="attention" query={query} />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {table.rows.map((row) => (
+                  <tr
+                    key={`${row.mentorshipId}-${row.roadmapId ?? "none"}`}
+                    className="border-b border-slate-100 last:border-0"
+                  >
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      <Link
+                        href={`/mentees/${row.mentorshipId}`}
+                        className="text-indigo-800 underline underline-offset-4"
+                      >
+                        {row.learnerName}
+                      </Link>
+                    </th>
+                    <td className="px-3 py-2">
+                      {row.roadmapTitle ?? <span className="text-slate-600">Not started</span>}
+                    </td>
+                    <td className="px-3 py-2">
+                      <div className="flex w-36 items-center gap-2">
+                        <ProgressBar label={`${row.learnerName} overall progress`} percent={row.percent} size="sm" />
+                        <span className="tabular-nums">{row.percent}%</span>
+                      </div>
+                    </td>
+                    <td className="px-3 py-2">{row.currentStage ?? "—"}</td>
+                    <td className="px-3 py-2 tabular-nums">
+                      {row.done} · {row.inProgress} · {row.skipped}
+                    </td>
+                    <td className="px-3 py-2">{row.pace ? <PaceBadge status={row.pace} /> : "—"}</td>
+                    <td className="px-3 py-2">{row.lastActivityAt ? formatDate(row.lastActivityAt) : "None yet"}</td>
+                    <td className="px-3 py-2">
+                      <AttentionCell attention={row.attention} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
 
       {table.pageCount > 1 ? (

@@ -8,7 +8,9 @@ import {
   FILTER_LABELS,
   MILESTONE_FILTERS,
   milestoneMatches,
-  type MilestoneFilter,
+  milestoneQueryString,
+  visibleStages,
+  type MilestoneQuery,
 } from "@/lib/domain/milestone-filter";
 import { outlineOf, STATUS_LABELS, statusOf, summarizeRoadmap, type MilestoneStatus } from "@/lib/domain/progress-math";
 import { MilestoneEvidence } from "./milestone-evidence";
@@ -30,13 +32,15 @@ type RoadmapViewProps = {
   roadmap: Roadmap;
   viewerId: string | null;
   feedback?: MilestoneFeedbackData;
+  /** The filter and search the address asked for. */
+  initialQuery: MilestoneQuery;
 };
 
 function focusMilestone(milestoneId: string) {
   document.getElementById(`milestone-${milestoneId}`)?.focus();
 }
 
-export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
+export function RoadmapView({ roadmap, viewerId, feedback, initialQuery }: RoadmapViewProps) {
   const signedIn = viewerId !== null;
   const { statuses, dates, loadFailed } = useRoadmapStatuses(roadmap.slug, viewerId);
   const { setStatus, failures, retry, dismiss } = useSetMilestoneStatus(roadmap.slug, viewerId ?? "anonymous");
@@ -45,18 +49,26 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
   const notebook = useRoadmapNotebook(roadmap.slug, viewerId);
 
   const progress = summarizeRoadmap(outlineOf(roadmap.stages), statuses);
-  const [filter, setFilter] = useState<MilestoneFilter>("all");
-  const [search, setSearch] = useState("");
+  const [query, setQuery] = useState(initialQuery);
+  const { filter, search } = query;
   const [activeId, setActiveId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const shortcuts = useRef<HTMLDialogElement>(null);
   const [pageWideShortcuts, setPageWideShortcuts] = usePageWideShortcuts();
 
-  const visibleStages = roadmap.stages.map((stage) => ({
-    stage,
-    milestones: stage.milestones.filter((milestone) => milestoneMatches(milestone, statuses, filter, search)),
-  }));
-  const visibleIds = visibleStages.flatMap(({ milestones }) => milestones.map((milestone) => milestone.id));
+  // Replaced, not pushed: Back leaves the roadmap instead of stepping through every keystroke.
+  const changeQuery = (change: Partial<MilestoneQuery>) => {
+    const next = { ...query, ...change };
+    setQuery(next);
+    window.history.replaceState(
+      null,
+      "",
+      `${window.location.pathname}${milestoneQueryString(next)}${window.location.hash}`,
+    );
+  };
+
+  const shownStages = visibleStages(roadmap.stages, statuses, query);
+  const visibleIds = shownStages.flatMap(({ milestones }) => milestones.map((milestone) => milestone.id));
   const milestoneById = new Map(roadmap.stages.flatMap((stage) => stage.milestones.map((m) => [m.id, m])));
 
   const notebookFor = (milestone: { id: string; title: string }) =>
@@ -133,7 +145,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
   const firstVisible = visibleIds[0] && milestoneById.get(visibleIds[0]);
 
   return (
-    <div className="relative flex flex-col gap-6">
+    <div className="relative flex flex-col gap-4">
       {firstVisible ? (
         <a
           href={`#${firstVisible.slug}`}
@@ -147,11 +159,15 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
           Skip to milestones
         </a>
       ) : null}
-      <section aria-labelledby="overall-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="overall-heading" className="text-lg font-semibold">
-          Your progress
-        </h2>
-        <OverallProgress counts={progress.overall} />
+      <section aria-labelledby="overall-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <OverallProgress
+          counts={progress.overall}
+          heading={
+            <h2 id="overall-heading" className="shrink-0 font-semibold">
+              Your progress
+            </h2>
+          }
+        />
         {!signedIn ? (
           <p className="mt-3 text-sm text-slate-700">
             <Link
@@ -182,7 +198,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
         aria-label="Find milestones"
         className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4"
       >
-        <div className="flex flex-wrap items-end gap-4">
+        <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
           <fieldset>
             <legend className="text-sm font-medium">Show</legend>
             <div className="mt-1 flex flex-wrap gap-1">
@@ -196,7 +212,7 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
                     name="milestone-filter"
                     value={value}
                     checked={filter === value}
-                    onChange={() => setFilter(value)}
+                    onChange={() => changeQuery({ filter: value })}
                     className="sr-only"
                   />
                   {filter === value ? <span aria-hidden="true">✓ </span> : null}
@@ -213,11 +229,18 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
               id="milestone-search"
               type="search"
               value={search}
-              onChange={(event) => setSearch(event.target.value)}
+              onChange={(event) => changeQuery({ search: event.target.value })}
               placeholder="Title, description or skill"
               className="rounded-md border border-slate-400 bg-white px-3 py-1.5"
             />
           </div>
+        </div>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p role="status" className="text-sm text-slate-700">
+            {visibleIds.length === milestoneById.size
+              ? `Showing all ${visibleIds.length} milestones.`
+              : `Showing ${visibleIds.length} of ${milestoneById.size} milestones.`}
+          </p>
           <button
             type="button"
             onClick={() => shortcuts.current?.showModal()}
@@ -226,24 +249,26 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
             Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
           </button>
         </div>
-        <p role="status" className="text-sm text-slate-700">
-          {visibleIds.length === milestoneById.size
-            ? `Showing all ${visibleIds.length} milestones.`
-            : `Showing ${visibleIds.length} of ${milestoneById.size} milestones.`}
-        </p>
       </section>
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
       <ShortcutsDialog ref={shortcuts} pageWide={pageWideShortcuts} onPageWideChange={setPageWideShortcuts} />
 
-      {visibleStages.map(({ stage, milestones }, index) => (
+      {shownStages.length === 0 ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-xl border border-dashed border-slate-300 bg-white p-4 text-slate-700">
+          <p>No milestone matches {describeQuery(query)}.</p>
+          <button
+            type="button"
+            onClick={() => changeQuery({ filter: "all", search: "" })}
+            className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+          >
+            Show all milestones
+          </button>
+        </div>
+      ) : null}
+      {shownStages.map(({ stage, index, milestones }) => (
         <StageSection key={stage.id} stage={stage} index={index} progress={progress.stages[stage.id]!}>
-          {milestones.length === 0 ? (
-            <li className="rounded-lg border border-dashed border-slate-300 p-3 text-sm text-slate-700">
-              No milestone in this stage matches.
-            </li>
-          ) : null}
           {milestones.map((milestone) => (
             <MilestoneItem
               key={milestone.id}
@@ -315,6 +340,12 @@ export function RoadmapView({ roadmap, viewerId, feedback }: RoadmapViewProps) {
       />
     </div>
   );
+}
+
+function describeQuery({ filter, search }: MilestoneQuery): string {
+  const words = search.trim() ? `“${search.trim()}”` : "";
+  if (filter === "all") return words;
+  return words ? `${words} under “${FILTER_LABELS[filter]}”` : `“${FILTER_LABELS[filter]}”`;
 }
 
 function SignInInvitation({ returnTo }: { returnTo: string }) {

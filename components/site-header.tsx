@@ -2,7 +2,24 @@ import Link from "next/link";
 import { signOutAction } from "@/lib/actions/auth";
 import { getSession } from "@/lib/server/auth";
 import { NotificationsLink } from "./notifications-link";
+import { SiteMenu } from "./site-menu";
 import { ThemeSelect } from "./theme-select";
+
+type NavLink = { href: string; label: string };
+
+/** The header's page links, the one place that decides which show for whom. */
+function navLinksFor(signedIn: boolean): NavLink[] {
+  const roadmap = { href: "/roadmaps/backend-developer", label: "Roadmap" };
+  if (!signedIn) return [roadmap];
+  return [
+    roadmap,
+    { href: "/dashboard", label: "Dashboard" },
+    { href: "/mentors", label: "Mentors" },
+    { href: "/mentees", label: "Mentees" },
+  ];
+}
+
+const linkClass = "text-sm font-medium text-slate-700 underline-offset-4 hover:underline";
 
 export async function SiteHeader() {
   const session = await getSession();
@@ -10,57 +27,46 @@ export async function SiteHeader() {
   const unread = session?.unreadNotifications ?? 0;
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <nav
-        aria-label="Main"
-        className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6"
-      >
+      <nav aria-label="Main" className="relative mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 sm:px-6">
         <Link href="/" className="mr-auto text-lg font-bold tracking-tight text-indigo-800">
           Waymark
         </Link>
-        <Link
-          href="/roadmaps/backend-developer"
-          className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline"
-        >
-          Roadmap
-        </Link>
-        {viewer ? (
-          <>
-            <Link href="/dashboard" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
-              Dashboard
+        <SiteMenu>
+          {navLinksFor(viewer !== null).map((link) => (
+            <Link key={link.href} href={link.href} className={linkClass}>
+              {link.label}
             </Link>
-            <Link href="/mentors" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
-              Mentors
-            </Link>
-            <Link href="/mentees" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
-              Mentees
-            </Link>
-            <NotificationsLink viewerId={viewer.id} unread={unread} />
-            <Link href="/account" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
-              Account<span className="sr-only">: signed in as {viewer.name ?? viewer.email}</span>
-            </Link>
-            <form action={signOutAction}>
-              <button
-                type="submit"
-                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+          ))}
+          {viewer ? (
+            <>
+              <NotificationsLink viewerId={viewer.id} unread={unread} />
+              <Link href="/account" className={linkClass}>
+                Account<span className="sr-only">: signed in as {viewer.name ?? viewer.email}</span>
+              </Link>
+              <form action={signOutAction}>
+                <button
+                  type="submit"
+                  className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+                >
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className={linkClass}>
+                Sign in
+              </Link>
+              <Link
+                href="/sign-up"
+                className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800"
               >
-                Sign out
-              </button>
-            </form>
-          </>
-        ) : (
-          <>
-            <Link href="/sign-in" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
-              Sign in
-            </Link>
-            <Link
-              href="/sign-up"
-              className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800"
-            >
-              Sign up
-            </Link>
-          </>
-        )}
-        <ThemeSelect />
+                Sign up
+              </Link>
+            </>
+          )}
+          <ThemeSelect />
+        </SiteMenu>
       </nav>
     </header>
   );

@@ -16,7 +16,7 @@ type StageSectionProps = {
 export function StageSection({ stage, index, progress, children, headingLevel: Heading = "h2" }: StageSectionProps) {
   return (
     <section aria-labelledby={`stage-${stage.slug}`} className="flex flex-col gap-3">
-      <div className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
+      <div className="rounded-xl border border-slate-200 bg-white p-4">
         <Heading id={`stage-${stage.slug}`} className="text-xl font-bold">
           <span className="text-slate-600">Stage {index + 1}: </span>
           {stage.title}{" "}

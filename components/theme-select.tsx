@@ -9,8 +9,8 @@ export function ThemeSelect() {
   // The stored choice is only known in the browser; render "system" until then.
   const value = useHydrated() ? (theme ?? "system") : "system";
   return (
-    <label className="flex items-center gap-1 text-sm text-slate-700">
-      <span className="sr-only sm:not-sr-only">Theme</span>
+    <label className="flex items-center gap-2 py-1 text-sm text-slate-700 lg:gap-1 lg:py-0">
+      <span>Theme</span>
       <select
         value={value}
         onChange={(event) => setTheme(event.target.value)}

@@ -252,3 +252,66 @@ test.describe("on a phone", () => {
     await expect(page.getByRole("checkbox", { name: MENTOR })).toBeChecked();
   });
 });
+
+test("at 1280×800 the first milestone is on the first screen, signed in or out", async ({ page, learner }) => {
+  void learner;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(ROADMAP);
+  await expect(page.getByRole("checkbox", { name: "Understand how the web works" })).toBeInViewport({ ratio: 1 });
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto(ROADMAP);
+  await expect(page.getByRole("checkbox", { name: "Understand how the web works" })).toBeInViewport({ ratio: 1 });
+});
+
+test("a search shows only the stages with a match, and one message when nothing matches", async ({ page }) => {
+  await page.goto(ROADMAP);
+  const search = page.getByRole("searchbox", { name: "Search milestones" });
+  await search.fill("docker");
+  await expect(page.getByRole("checkbox", { name: "Learn containerization with Docker" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Stage \d+: / })).toHaveCount(1);
+  await expect(page.getByRole("heading", { level: 2, name: /Advanced/ })).toBeVisible();
+  await expect(page.getByText(/No milestone/)).toHaveCount(0);
+
+  await search.fill("docker tomatoes");
+  await expect(page.getByRole("heading", { level: 2, name: /^Stage \d+: / })).toHaveCount(0);
+  await expect(page.getByText("No milestone matches “docker tomatoes”.")).toBeVisible();
+  await page.getByRole("button", { name: "Show all milestones" }).click();
+  await expect(search).toHaveValue("");
+  await expect(page.getByRole("heading", { level: 2, name: /^Stage \d+: / })).toHaveCount(4);
+  await expect(page).toHaveURL(new RegExp(`${ROADMAP}$`));
+});
+
+test("the Done filter and a search are kept in the address, survive a reload and leave Back alone", async ({
+  page,
+  learner,
+}) => {
+  void learner;
+  await page.goto(ROADMAP);
+  const saved = nextSave(page);
+  await page.getByRole("checkbox", { name: SQL }).check();
+  await saved;
+
+  await page.getByRole("radio", { name: "Done", exact: true }).check({ force: true });
+  await expect(page.getByRole("checkbox", { name: SQL })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: GIT })).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "Showing 1 of 28 milestones." })).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search milestones" }).fill("sql");
+  await expect(page).toHaveURL(/\?filter=done&q=sql$/);
+
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "Done", exact: true })).toBeChecked();
+  await expect(page.getByRole("searchbox", { name: "Search milestones" })).toHaveValue("sql");
+  await expect(page.getByRole("checkbox", { name: SQL })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: GIT })).toHaveCount(0);
+
+  // Filtering replaced the address rather than adding to history: Back leaves the roadmap.
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Roadmap", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${ROADMAP}$`));
+  await page.getByRole("radio", { name: "Done", exact: true }).check({ force: true });
+  await expect(page).toHaveURL(/\?filter=done$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/dashboard$/);
+});

@@ -8,6 +8,7 @@ import { ShareLinkPanel } from "@/components/share-link-panel";
 import { getViewer } from "@/lib/server/auth";
 import { getRoadmapPageForViewer } from "@/lib/data/roadmap-state";
 import { AppError } from "@/lib/domain/errors";
+import { parseMilestoneQuery } from "@/lib/domain/milestone-filter";
 import { roadmapNotesQuery, roadmapProgressQuery } from "@/lib/client/queries";
 import { requestOrigin } from "@/lib/server/request-origin";
 
@@ -27,8 +28,9 @@ export async function generateMetadata({ params }: PageProps<"/roadmaps/[slug]">
   return { title: `${roadmap.title} roadmap`, description: roadmap.summary };
 }
 
-export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug]">) {
+export default async function RoadmapPage({ params, searchParams }: PageProps<"/roadmaps/[slug]">) {
   const { slug } = await params;
+  const initialQuery = parseMilestoneQuery(await searchParams);
   const { viewer, roadmap, state } = await loadRoadmap(slug);
   const queryClient = new QueryClient();
   if (viewer && state) {
@@ -46,7 +48,12 @@ export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <RoadmapView roadmap={roadmap} viewerId={viewer?.id ?? null} feedback={state?.feedback} />
+          <RoadmapView
+            roadmap={roadmap}
+            viewerId={viewer?.id ?? null}
+            feedback={state?.feedback}
+            initialQuery={initialQuery}
+          />
         </HydrationBoundary>
         <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start">
           {state ? (
