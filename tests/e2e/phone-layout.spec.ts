@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, newLearner, nextSave, ROADMAP, signUp, test, testClientAddress } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+import { EVERY_PAGE, openAs, prepareEveryPage, type EveryPageAccounts } from "./every-page";
+import { expect, test, testClientAddress } from "./fixtures";
 
 /**
  * Every page at the two phone widths the app promises, signed out and signed in: nothing may make the
@@ -7,93 +8,18 @@ import { expect, newLearner, nextSave, ROADMAP, signUp, test, testClientAddress 
  */
 const WIDTHS = [320, 390];
 
-type Setup = {
-  learner: Awaited<ReturnType<BrowserContext["storageState"]>>;
-  mentor: Awaited<ReturnType<BrowserContext["storageState"]>>;
-  shareUrl: string;
-  inviteUrl: string;
-  menteeUrl: string;
-};
-
-async function signedUpPage(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
-  const page = await context.newPage();
-  await signUp(page, newLearner(name));
-  return page;
-}
-
-/** A learner with progress and a public link, mentored by a mentor whose invite link is still open. */
-async function setUp(browser: Browser): Promise<Setup> {
-  const mentor = await signedUpPage(browser, "Maya Mentor with a rather long name");
-  const learner = await signedUpPage(browser, "Leo Learner with a rather long name");
-
-  await mentor.goto("/mentees");
-  await mentor.getByRole("button", { name: "Create invite link" }).click();
-  const inviteUrl = await mentor.getByRole("textbox", { name: "Invite link" }).inputValue();
-  expect(inviteUrl).toMatch(/\/invite\//);
-
-  await learner.goto(inviteUrl);
-  await learner.getByRole("button", { name: "Accept" }).click();
-  await expect(learner).toHaveURL(/\/mentors$/);
-
-  await learner.goto(ROADMAP);
-  const saved = nextSave(learner);
-  await learner.getByRole("checkbox", { name: "Learn SQL and database fundamentals" }).check();
-  await saved;
-  const share = learner.getByRole("region", { name: "Share your progress" });
-  await share.getByRole("button", { name: "Create a public link" }).click();
-  await expect(share.getByRole("status")).toHaveText("Your public link is ready.");
-  const shareUrl = await share.getByLabel("Public link").inputValue();
-
-  await mentor.goto("/mentees");
-  await mentor.getByRole("link", { name: /Leo Learner/ }).click();
-  await expect(mentor).toHaveURL(/\/mentees\/[0-9a-f-]{36}$/);
-  const menteeUrl = mentor.url();
-
-  const setup = {
-    learner: await learner.context().storageState(),
-    mentor: await mentor.context().storageState(),
-    shareUrl,
-    inviteUrl,
-    menteeUrl,
-  };
-  await learner.context().close();
-  await mentor.context().close();
-  return setup;
-}
-
-type Visit = { name: string; as: "visitor" | "learner" | "mentor"; url: (setup: Setup) => string };
-
-const PAGES: Visit[] = [
-  { name: "home", as: "visitor", url: () => "/" },
-  { name: "sign in", as: "visitor", url: () => "/sign-in" },
-  { name: "sign up", as: "visitor", url: () => "/sign-up" },
-  { name: "roadmap, signed out", as: "visitor", url: () => ROADMAP },
-  { name: "a public progress page", as: "visitor", url: (setup) => setup.shareUrl },
-  { name: "an invite", as: "visitor", url: (setup) => setup.inviteUrl },
-  { name: "not found", as: "visitor", url: () => "/no-such-page" },
-  { name: "dashboard", as: "learner", url: () => "/dashboard" },
-  { name: "roadmap", as: "learner", url: () => ROADMAP },
-  { name: "mentors", as: "learner", url: () => "/mentors" },
-  { name: "notifications", as: "learner", url: () => "/notifications" },
-  { name: "account", as: "learner", url: () => "/account" },
-  { name: "mentees", as: "mentor", url: () => "/mentees" },
-  { name: "a mentee", as: "mentor", url: (setup) => setup.menteeUrl },
-];
-
 // One setup per worker: the pages below only read what it made.
-test.describe.configure({ mode: "default" });
-let setup: Setup;
+let accounts: EveryPageAccounts;
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
-  setup = await setUp(browser);
+  test.setTimeout(240_000);
+  accounts = await prepareEveryPage(browser);
 });
 
-async function phonePage(browser: Browser, as: Visit["as"], width = 390): Promise<Page> {
+async function phonePage(browser: Browser, as: "learner" | "mentor", width = 390): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width, height: 844 },
     extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() },
-    storageState: as === "visitor" ? undefined : setup[as],
+    storageState: accounts.storageState[as],
   });
   return context.newPage();
 }
@@ -147,7 +73,7 @@ test("on a phone the mentee table scrolls in its own labelled, focusable box", a
   const page = await phonePage(browser, "mentor");
   await page.goto("/mentees");
   const region = page.getByRole("region", { name: "Mentees table, scrolls sideways" });
-  await expect(region.getByRole("link", { name: /Leo Learner/ })).toBeVisible();
+  await expect(region.getByRole("link", { name: /Lena Learner/ })).toBeVisible();
   await region.focus();
   await expect(region).toBeFocused();
   expect(await region.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
@@ -155,22 +81,17 @@ test("on a phone the mentee table scrolls in its own labelled, focusable box", a
 });
 
 for (const width of WIDTHS) {
-  for (const visit of PAGES) {
-    test(`${visit.name} fits a ${width} px wide screen`, async ({ browser }) => {
-      const context = await browser.newContext({
-        viewport: { width, height: 844 },
-        extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() },
-        storageState: visit.as === "visitor" ? undefined : setup[visit.as],
-      });
-      const page = await context.newPage();
-      await page.goto(visit.url(setup));
-      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  for (const visit of EVERY_PAGE) {
+    test(`${visit.route} as ${visit.as} fits a ${width} px wide screen`, async ({ browser }) => {
+      const page = await openAs(browser, accounts, visit, { viewport: { width, height: 844 } });
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth: window.innerWidth,
       }));
-      expect(scrollWidth, `${visit.name} is laid out wider than the screen`).toBeLessThanOrEqual(innerWidth);
-      await context.close();
+      expect(scrollWidth, `${visit.path(accounts.made)} is laid out wider than the screen`).toBeLessThanOrEqual(
+        innerWidth,
+      );
+      await page.context().close();
     });
   }
 }
