@@ -2,9 +2,18 @@ import "server-only";
 import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../../db/client";
-import { enrollments, learnerProgressSummaries, mentorships, roadmaps, stages, users } from "../../db/schema";
+import {
+  enrollments,
+  learnerProgressSummaries,
+  milestoneProgress,
+  milestones,
+  mentorships,
+  roadmaps,
+  stages,
+  users,
+} from "../../db/schema";
 import { localDate } from "../domain/dates";
-import { overallPaceStatus, type PaceStatus } from "../domain/pace";
+import { overallPaceStatus, RECENT_RATE_DAYS, type PaceStatus } from "../domain/pace";
 import { percentDone } from "../domain/progress-math";
 import { isCurrentMentorship } from "./access";
 import { listOpenInvitesForViewer, openInvitesJson, type OpenInvite } from "./mentorships";
@@ -83,6 +92,17 @@ export async function getMenteesPageForViewer({
   const inactive = sql<boolean>`greatest(${summary.lastActivityAt}, ${mentorships.startedAt}) < ${inactiveBefore.toISOString()}::timestamptz`;
   const stalled = sql<boolean>`coalesce(${summary.oldestInProgressAt} < ${stalledBefore.toISOString()}::timestamptz, false)`;
   const share = sql`coalesce(${summary.done}, 0)::float / nullif(${summary.total}, 0)`;
+  // Pace's recent rate counts the learner's own days, which SQL does not know: a day more than
+  // the window covers every time zone, and pace keeps the times that fall in it.
+  const recentSince = new Date(now.getTime() - (RECENT_RATE_DAYS + 1) * DAY_MS);
+  const recentlyFinishedAt = sql<string[] | null>`(
+    select json_agg(${milestoneProgress.updatedAt}) from ${milestoneProgress}
+    join ${milestones} on ${milestones.id} = ${milestoneProgress.milestoneId}
+    where ${milestoneProgress.userId} = ${mentorships.learnerId}
+      and ${milestones.roadmapId} = ${enrollments.roadmapId}
+      and ${milestones.archivedAt} is null
+      and ${milestoneProgress.status} in ('done', 'skipped')
+      and ${milestoneProgress.updatedAt} >= ${recentSince.toISOString()}::timestamptz)`;
 
   const direction = query.direction === "asc" ? asc : desc;
   const byName = asc(sql`lower(${learnerName})`);
@@ -121,6 +141,7 @@ export async function getMenteesPageForViewer({
       timeZone: users.timeZone,
       inactive,
       stalled,
+      recentlyFinishedAt,
       openInvites: openInvitesJson(viewer.id, "mentor_invites_learner", now),
     })
     .from(mentorships)
@@ -173,6 +194,7 @@ export async function getMenteesPageForViewer({
       plannedStart,
       targetDate,
       timeZone,
+      recentlyFinishedAt: finishedAt,
       ...row
     }) => {
       const total = Number(row.total ?? 0);
@@ -183,10 +205,13 @@ export async function getMenteesPageForViewer({
         row.roadmapId && enrolledAt
           ? overallPaceStatus({
               start: plannedStart ?? localDate(new Date(enrolledAt), timeZone),
+              trackedSince: localDate(new Date(enrolledAt), timeZone),
               stages: stageWindows.get(row.roadmapId) ?? [],
               roadmapTarget: targetDate,
               counts: { total, done, skipped, inProgress },
+              recentlyFinishedAt: (finishedAt ?? []).map((at) => new Date(at)),
               today: localDate(now, timeZone),
+              timeZone,
             })
           : null;
       const inactive = Boolean(row.inactive);

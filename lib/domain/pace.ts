@@ -126,15 +126,21 @@ export function recentWork(
   timeZone: string,
   since?: LocalDate,
 ): RecentWork {
-  const windowStart = addDays(today, -(RECENT_RATE_DAYS - 1));
-  const from = since && since > windowStart ? since : windowStart;
+  const { from, days } = recentWindow(today, since);
   const latest = new Map<string, FinishingEvent>();
   for (const [index, event] of [...events].sort((a, b) => a.at.getTime() - b.at.getTime()).entries()) {
     const day = localDate(event.at, timeZone);
     if (day >= from && day <= today) latest.set(event.milestoneId ?? `event-${index}`, event);
   }
   const finished = [...latest.values()].filter((event) => event.toStatus === "done" || event.toStatus === "skipped");
-  return { days: Math.max(0, daysBetween(from, today) + 1), finished: finished.length };
+  return { days, finished: finished.length };
+}
+
+/** The learner's days the recent rate is read over: the last RECENT_RATE_DAYS, or fewer since `since`. */
+export function recentWindow(today: LocalDate, since?: LocalDate): { from: LocalDate; days: number } {
+  const windowStart = addDays(today, -(RECENT_RATE_DAYS - 1));
+  const from = since && since > windowStart ? since : windowStart;
+  return { from, days: Math.max(0, daysBetween(from, today) + 1) };
 }
 
 /** Milestones finished or skipped per day recently (see recentWork); zero before any tracked day. */
@@ -256,6 +262,24 @@ export function projectedPaceStatus(
   return daysBetween(projectedFinish, plannedEnd) >= tolerance ? "ahead" : "on_track";
 }
 
+/** A start moved earlier than the first activity adds days to the plan, not evidence to the rate. */
+const evidenceSince = (start: LocalDate, trackedSince: LocalDate) => (trackedSince > start ? trackedSince : start);
+
+/**
+ * The recent rate, what a projection still needs, and the projection it allows: one reading of
+ * the evidence for the learner's pace and the mentor's table, so the two cannot disagree.
+ */
+function projector(work: RecentWork, since: LocalDate, today: LocalDate, totals: PaceCounts) {
+  const rate = work.days === 0 ? 0 : work.finished / work.days;
+  const needs = projectionNeeds(
+    daysBetween(since, today) + 1,
+    work.finished,
+    totals.total - totals.done - totals.skipped,
+  );
+  const project = (remaining: number) => (hasEnoughEvidence(needs) ? projectFinish(remaining, rate, today) : null);
+  return { rate, needs, project };
+}
+
 /**
  * Pace for every stage and the whole roadmap. Stages are projected in order: a stage is
  * expected to finish once it and every stage before it are worked through at the recent rate.
@@ -286,17 +310,10 @@ export function computePace({
   stageTargets?: Readonly<Record<string, LocalDate>>;
 }): RoadmapPace {
   const plan = planStages({ start, stages, roadmapTarget, stageTargets });
-  const since = trackedSince > start ? trackedSince : start;
-  const work = recentWork(events, today, timeZone, since);
-  const rate = work.days === 0 ? 0 : work.finished / work.days;
+  const since = evidenceSince(start, trackedSince);
   const stageCounts = plan.map((planned) => counts[planned.id] ?? emptyCounts());
   const { totals, expected, plannedEnd } = overallPace(plan, stageCounts, today);
-  const needs = projectionNeeds(
-    daysBetween(since, today) + 1,
-    work.finished,
-    totals.total - totals.done - totals.skipped,
-  );
-  const project = (remaining: number) => (hasEnoughEvidence(needs) ? projectFinish(remaining, rate, today) : null);
+  const { rate, needs, project } = projector(recentWork(events, today, timeZone, since), since, today, totals);
   let remainingSoFar = 0;
   const stagePaces = plan.map((planned, index) => {
     const stageCount = stageCounts[index]!;
@@ -343,29 +360,45 @@ function paceOf(
 }
 
 /**
- * The whole roadmap's pace from totals, for a mentor's table of many mentees: stage windows
- * weighted by each stage's number of milestones, without the learner's own stage targets.
- * It has no recent events, so it never projects: this is the status a learner sees while it
- * is too early to project.
+ * The whole roadmap's pace from totals, for a mentor's table of many mentees: what the learner's
+ * own pace says of the whole roadmap (computePace's overall row), read from the times their
+ * finished milestones were last changed instead of from their events, and without their own
+ * stage targets. `recentlyFinishedAt`: when each milestone now done or skipped was last
+ * changed, for at least the last RECENT_RATE_DAYS days; older times are ignored.
  */
 export function overallPaceStatus({
   start,
+  trackedSince = start,
   stages,
   roadmapTarget = null,
   counts,
+  recentlyFinishedAt,
   today,
+  timeZone,
 }: {
   start: LocalDate;
+  trackedSince?: LocalDate;
   stages: readonly (StageWindow & { total: number })[];
   roadmapTarget?: LocalDate | null;
   counts: PaceCounts;
+  recentlyFinishedAt: readonly Date[];
   today: LocalDate;
+  timeZone: string;
 }): PaceStatus {
   const plan = planStages({ start, stages, roadmapTarget });
-  const { expected } = overallPace(
+  const { expected, plannedEnd } = overallPace(
     plan,
     stages.map((stage) => ({ ...emptyCounts(), total: stage.total })),
     today,
   );
-  return paceStatus(counts, expected);
+  const since = evidenceSince(start, trackedSince);
+  const { from, days } = recentWindow(today, since);
+  const finished = recentlyFinishedAt.filter((at) => {
+    const day = localDate(at, timeZone);
+    return day >= from && day <= today;
+  }).length;
+  const { project } = projector({ days, finished }, since, today, counts);
+  const remaining = counts.total - counts.done - counts.skipped;
+  return paceOf({ id: "overall", plannedStart: start, plannedEnd }, counts, expected, project(remaining), "too_early")
+    .status;
 }

@@ -5,6 +5,7 @@ import { refreshRoadmapProgressSummaries } from "@/db/progress-summaries";
 import { countQueries } from "@/db/query-count";
 import { enrollments, mentorships, milestoneProgress, roadmaps, users } from "@/db/schema";
 import { createInvite, acceptInvite } from "@/lib/data/mentorships";
+import { getDashboardForViewer } from "@/lib/data/dashboard";
 import { getMenteesPageForViewer, MENTEES_PAGE_SIZE } from "@/lib/data/mentee-table";
 import type { MenteeTableQuery } from "@/lib/domain/mentee-table-query";
 import { setMilestoneStatus } from "@/lib/data/milestone-status";
@@ -221,6 +222,33 @@ describe("the mentor's table of mentees", () => {
     const table = await menteeTable({ viewer: mentor, query: defaults });
     expect(table.rows.map((row) => row.learnerName)).toEqual(["Stays"]);
     expect((await menteeTable({ viewer: other.mentor, query: defaults })).rows).toHaveLength(1);
+  });
+});
+
+describe("the mentor's pace column", () => {
+  it("says what the mentee's own dashboard says, projection included", async () => {
+    const { mentor, learners } = await mentorWith(["Moved Back"]);
+    const learner = learners[0]!;
+    const milestones = await backendMilestones();
+    for (const milestone of milestones.slice(0, 3)) {
+      await setMilestoneStatus({ viewer: learner, milestoneId: milestone.id, status: "done" });
+    }
+    // Tracked for 40 days, with a start moved 300 days back: the plan says behind by now, the
+    // recent rate projects a finish well before the planned end.
+    const now = new Date();
+    await getDb()
+      .update(enrollments)
+      .set({
+        startedAt: new Date(now.getTime() - 40 * DAY),
+        plannedStart: new Date(now.getTime() - 300 * DAY).toISOString().slice(0, 10),
+      })
+      .where(eq(enrollments.userId, learner.id));
+
+    const [dashboard] = await getDashboardForViewer({ viewer: learner, now });
+    expect(dashboard!.pace.overall.projection).toBe("projected");
+    expect(dashboard!.pace.overall.status).toBe("ahead");
+    const table = await menteeTable({ viewer: mentor, query: defaults, now });
+    expect(table.rows[0]!.pace).toBe(dashboard!.pace.overall.status);
   });
 });
 

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween } from "@/lib/domain/dates";
+import { addDays, daysBetween, localDate } from "@/lib/domain/dates";
 import {
   computePace,
   describeProjectionNeeds,
   MIN_PROJECTION_DAYS,
   MIN_PROJECTION_MILESTONES,
+  overallPaceStatus,
   projectFinish,
   recentWork,
   type PaceCounts,
@@ -184,6 +185,34 @@ describe("pace properties", () => {
           expect(projectFinish(remaining, rate * speedUp, today)! <= projectFinish(remaining, rate, today)!).toBe(true);
         },
       ),
+    );
+  });
+
+  it("gives the mentor's table the whole-roadmap status the learner sees", () => {
+    fc.assert(
+      fc.property(situation, (input) => {
+        // What the table reads instead of events: for each milestone now done or skipped, its last change.
+        const past = input.events.filter((event) => localDate(event.at, input.timeZone) <= input.today);
+        const last = new Map(
+          [...past].sort((a, b) => a.at.getTime() - b.at.getTime()).map((event) => [event.milestoneId, event]),
+        );
+        const recentlyFinishedAt = [...last.values()]
+          .filter((event) => event.toStatus === "done" || event.toStatus === "skipped")
+          .map((event) => event.at);
+        const counts = Object.values(input.counts);
+        const status = overallPaceStatus({
+          ...input,
+          stages: STAGES.map((stage) => ({ ...stage, total: input.counts[stage.id]!.total })),
+          counts: {
+            total: counts.reduce((sum, c) => sum + c.total, 0),
+            done: counts.reduce((sum, c) => sum + c.done, 0),
+            skipped: counts.reduce((sum, c) => sum + c.skipped, 0),
+            inProgress: counts.reduce((sum, c) => sum + c.inProgress, 0),
+          },
+          recentlyFinishedAt,
+        });
+        expect(status).toBe(computePace({ ...input, events: past }).overall.status);
+      }),
     );
   });
 });
