@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/actions/auth";
 import { getSession } from "@/lib/server/auth";
+import { mentorshipMenuLinks } from "@/lib/domain/mentorship-menu";
 import { NotificationsLink } from "./notifications-link";
 import { ThemeSelect } from "./theme-select";
 
@@ -8,6 +9,7 @@ export async function SiteHeader() {
   const session = await getSession();
   const viewer = session?.viewer ?? null;
   const unread = session?.unreadNotifications ?? 0;
+  const mentorship = mentorshipMenuLinks(session?.mentorshipSides ?? { asLearner: false, asMentor: false });
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <nav
@@ -28,12 +30,16 @@ export async function SiteHeader() {
             <Link href="/dashboard" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
               Dashboard
             </Link>
-            <Link href="/mentors" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
-              Mentors
-            </Link>
-            <Link href="/mentees" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
-              Mentees
-            </Link>
+            {mentorship.mentors ? (
+              <Link href="/mentors" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
+                Mentors
+              </Link>
+            ) : null}
+            {mentorship.mentees ? (
+              <Link href="/mentees" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
+                Mentees
+              </Link>
+            ) : null}
             <NotificationsLink viewerId={viewer.id} unread={unread} />
             <Link href="/account" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
               Account<span className="sr-only">: signed in as {viewer.name ?? viewer.email}</span>
