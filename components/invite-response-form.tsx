@@ -7,10 +7,14 @@ import { acceptInviteAction, declineInviteAction } from "@/lib/actions/mentorshi
 import { Alert } from "./ui/alert";
 import { useActionRunner } from "./use-action-runner";
 
-type InviteResponseFormProps = { token: string; creatorName: string };
+type InviteResponseFormProps = {
+  token: string;
+  /** What declining did, said once it has. */
+  declinedText: string;
+};
 
 /** Accept or Decline an invite; neither shares anything but Accept. */
-export function InviteResponseForm({ token, creatorName }: InviteResponseFormProps) {
+export function InviteResponseForm({ token, declinedText }: InviteResponseFormProps) {
   const router = useRouter();
   const { pending, error, run } = useActionRunner();
   const [choice, setChoice] = useState<"accept" | "decline" | null>(null);
@@ -20,7 +24,7 @@ export function InviteResponseForm({ token, creatorName }: InviteResponseFormPro
     return (
       <div role="status" className="mt-5 rounded-md border border-slate-300 bg-slate-50 p-4">
         <p className="font-semibold">You declined the invite.</p>
-        <p className="mt-1">Nothing was shared, and {creatorName} can&apos;t see your progress.</p>
+        <p className="mt-1">{declinedText}</p>
         <Link href="/dashboard" className="mt-2 inline-block font-medium text-indigo-700 underline underline-offset-4">
           Go to your dashboard
         </Link>
@@ -31,20 +35,16 @@ export function InviteResponseForm({ token, creatorName }: InviteResponseFormPro
   const respond = (answer: "accept" | "decline") => {
     if (pending) return;
     setChoice(answer);
-    run(
-      async () => {
-        if (answer === "decline") {
-          const result = await declineInviteAction({ token });
-          setDeclined(result.ok);
-          return result;
-        }
-        const result = await acceptInviteAction({ token });
-        if (result.ok)
-          router.push(result.data.role === "learner" ? "/mentors" : `/mentees/${result.data.mentorshipId}`);
+    run(async () => {
+      if (answer === "decline") {
+        const result = await declineInviteAction({ token });
+        setDeclined(result.ok);
         return result;
-      },
-      () => {},
-    );
+      }
+      const result = await acceptInviteAction({ token });
+      if (result.ok) router.push(result.data.role === "learner" ? "/mentors" : `/mentees/${result.data.mentorshipId}`);
+      return result;
+    });
   };
 
   return (

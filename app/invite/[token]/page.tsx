@@ -101,7 +101,14 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
         ones as reviewed. Either of you can end the mentorship at any time, and access stops at once.
       </p>
       {viewer ? (
-        <InviteResponseForm token={token} creatorName={preview.creatorName} />
+        <InviteResponseForm
+          token={token}
+          declinedText={
+            learnerIsAccepting
+              ? `Nothing was shared: ${preview.creatorName} can't see your progress.`
+              : `Nothing was shared, and ${preview.creatorName} has been told you declined.`
+          }
+        />
       ) : (
         <p className="mt-5 flex flex-wrap gap-3">
           <Link
