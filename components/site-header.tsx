@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/actions/auth";
 import { getSession } from "@/lib/server/auth";
+import { mentorshipMenuLinks } from "@/lib/domain/mentorship-menu";
 import { NotificationsLink } from "./notifications-link";
 import { SiteMenu } from "./site-menu";
 import { ThemeSelect } from "./theme-select";
@@ -8,14 +9,15 @@ import { ThemeSelect } from "./theme-select";
 type NavLink = { href: string; label: string };
 
 /** The header's page links, the one place that decides which show for whom. */
-function navLinksFor(signedIn: boolean): NavLink[] {
+function navLinksFor(session: Awaited<ReturnType<typeof getSession>>): NavLink[] {
   const roadmap = { href: "/roadmaps/backend-developer", label: "Roadmap" };
-  if (!signedIn) return [roadmap];
+  if (!session?.viewer) return [roadmap];
+  const mentorship = mentorshipMenuLinks(session.mentorshipSides);
   return [
     roadmap,
     { href: "/dashboard", label: "Dashboard" },
-    { href: "/mentors", label: "Mentors" },
-    { href: "/mentees", label: "Mentees" },
+    ...(mentorship.mentors ? [{ href: "/mentors", label: "Mentors" }] : []),
+    ...(mentorship.mentees ? [{ href: "/mentees", label: "Mentees" }] : []),
   ];
 }
 
@@ -32,7 +34,7 @@ export async function SiteHeader() {
           Waymark
         </Link>
         <SiteMenu>
-          {navLinksFor(viewer !== null).map((link) => (
+          {navLinksFor(session).map((link) => (
             <Link key={link.href} href={link.href} className={linkClass}>
               {link.label}
             </Link>

@@ -11,14 +11,14 @@ export function useActionRunner() {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
 
-  const run = (call: () => Promise<ActionResult<unknown>>, then: (result: ActionResult<unknown>) => void) => {
+  const run = (call: () => Promise<ActionResult<unknown>>, then?: (result: ActionResult<unknown>) => void) => {
     // Cleared at once, not with the transition, so that a repeated refusal is a new alert, announced again.
     setError(null);
     startTransition(async () => {
       try {
         const result = await call();
         if (!result.ok) setError(result.error);
-        then(result);
+        then?.(result);
       } catch {
         setError("We couldn't reach the server. Check your connection and try again.");
       }

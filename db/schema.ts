@@ -361,6 +361,8 @@ export const mentorshipInvites = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
     /** Set for single-use links (a learner inviting one mentor) once accepted. */
     usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    /** Set when the mentor a single-use link was sent to turns it down: it can't be accepted after. */
+    declinedAt: timestamp("declined_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
   (table) => [index("mentorship_invites_creator_idx").on(table.creatorId)],
@@ -435,7 +437,15 @@ export const milestoneReviews = pgTable(
   (table) => [primaryKey({ columns: [table.learnerId, table.milestoneId, table.reviewerId] })],
 );
 
-export const notificationKinds = ["feedback", "reply", "reviewed", "stage_completed", "invite_accepted"] as const;
+export const notificationKinds = [
+  "feedback",
+  "reply",
+  "reviewed",
+  "stage_completed",
+  "invite_accepted",
+  "invite_declined",
+  "mentorship_ended",
+] as const;
 export const notificationKind = pgEnum("notification_kind", notificationKinds);
 
 export const notifications = pgTable(

@@ -42,6 +42,31 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
           )}
         </div>
       </section>
+      <section aria-labelledby="mentoring-heading" className="rounded-xl border border-slate-200 bg-white p-6">
+        <h2 id="mentoring-heading" className="text-xl font-semibold">
+          Learn with a mentor
+        </h2>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          Anyone can mentor, and learners decide who sees their progress. Nothing is shared until the learner accepts an
+          invite, and either side can end the mentorship at any time.
+        </p>
+        <h3 className="mt-4 font-semibold">What a mentor gets</h3>
+        <ul className="mt-1 list-disc pl-5 text-slate-800">
+          <li>Each mentee&apos;s roadmap, read-only, with their recent activity and overall progress.</li>
+          <li>A list of all their mentees, with who is on track and who needs attention.</li>
+          <li>A feedback thread on every milestone, and a mark for finished milestones they have reviewed.</li>
+          <li>A learner&apos;s notes only if that learner chooses to share them.</li>
+          <li>Notifications when a mentee replies or finishes a stage.</li>
+        </ul>
+        <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+          <Link href="/mentors" className="font-medium text-indigo-700 underline underline-offset-4">
+            Invite a mentor
+          </Link>
+          <Link href="/mentees" className="font-medium text-indigo-700 underline underline-offset-4">
+            Start mentoring
+          </Link>
+        </p>
+      </section>
       <section aria-labelledby="roadmaps-heading">
         <h2 id="roadmaps-heading" className="text-xl font-semibold">
           Roadmaps

@@ -26,9 +26,15 @@ function describe(notification: NotificationView): { text: string; href: string 
     case "stage_completed":
       return { text: `${notification.learnerName} finished the ${notification.stageTitle} stage`, href: menteeHref };
     case "invite_accepted":
-      return notification.mentorshipId
-        ? { text: `${notification.actorName} accepted your invite: you now mentor them`, href: menteeHref }
-        : { text: `${notification.actorName} accepted your invite and can now see your progress`, href: "/mentors" };
+      return notification.toLearner
+        ? { text: `${notification.actorName} accepted your invite and can now see your progress`, href: "/mentors" }
+        : { text: `${notification.actorName} accepted your invite: you now mentor them`, href: menteeHref };
+    case "invite_declined":
+      return { text: `${notification.actorName} declined your invite to mentor you`, href: "/mentors" };
+    case "mentorship_ended":
+      return notification.toLearner
+        ? { text: `${notification.actorName} ended the mentorship: they no longer see your progress`, href: "/mentors" }
+        : { text: `${notification.actorName} ended the mentorship: you no longer see their progress`, href: null };
   }
 }
 

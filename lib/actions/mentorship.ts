@@ -7,6 +7,7 @@ import { MESSAGE_MAX_LENGTH, postMilestoneMessage, setMilestoneReviewed } from "
 import {
   acceptInvite,
   createInvite,
+  declineInvite,
   DEFAULT_INVITE_DAYS,
   endMentorship,
   INVITE_LIFETIMES_DAYS,
@@ -47,9 +48,14 @@ export const revokeInviteAction = action(z.object({ inviteId: z.uuid() }), async
   revalidatePath("/mentors");
 });
 
-export const acceptInviteAction = action(z.object({ token: z.string().min(10).max(200) }), ({ token }, viewer) =>
-  acceptInvite({ viewer, token }),
-);
+const inviteToken = z.object({ token: z.string().min(10).max(200) });
+
+export const acceptInviteAction = action(inviteToken, ({ token }, viewer) => acceptInvite({ viewer, token }));
+
+// No revalidation: that would redraw the invite page as declined before it says what declining did.
+export const declineInviteAction = action(inviteToken, async ({ token }, viewer) => {
+  await declineInvite({ viewer, token });
+});
 
 export const endMentorshipAction = action(z.object({ mentorshipId: z.uuid() }), async ({ mentorshipId }, viewer) => {
   await endMentorship({ viewer, mentorshipId });

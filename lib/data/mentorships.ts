@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql, type AnyColumn } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "../../db/client";
 import { mentorshipInvites, mentorships, users, type InviteKind } from "../../db/schema";
 import { AppError } from "../domain/errors";
@@ -38,14 +38,29 @@ export async function createInvite({
 
 export type OpenInvite = { id: string; createdAt: Date; expiresAt: Date };
 
-const openInvitesOf = (creatorId: string, kind: InviteKind, now: Date) =>
+const openInvitesOf = (creatorId: string | AnyColumn, kind: InviteKind, now: Date) =>
   and(
     eq(mentorshipInvites.creatorId, creatorId),
     eq(mentorshipInvites.kind, kind),
     isNull(mentorshipInvites.revokedAt),
     isNull(mentorshipInvites.usedAt),
+    isNull(mentorshipInvites.declinedAt),
     gt(mentorshipInvites.expiresAt, now),
   );
+
+/**
+ * Which sides of mentorship a user is on, as two columns for a select: `asLearner` when they
+ * have a current mentor or a link out inviting one, `asMentor` likewise for mentees.
+ */
+export function mentorshipSidesOf(userId: AnyColumn, now: Date) {
+  const side = (column: "learnerId" | "mentorId", kind: InviteKind) =>
+    sql<boolean>`(exists (select 1 from ${mentorships} where ${isCurrentMentorship({ [column]: userId })})
+      or exists (select 1 from ${mentorshipInvites} where ${openInvitesOf(userId, kind, now)}))`;
+  return {
+    asLearner: side("learnerId", "learner_invites_mentor"),
+    asMentor: side("mentorId", "mentor_invites_learner"),
+  };
+}
 
 /** The viewer's own invite links that can still be used, newest first. */
 export async function listOpenInvitesForViewer({
@@ -90,11 +105,14 @@ export async function revokeInvite({ viewer, inviteId }: { viewer: Viewer; invit
   if (revoked.length === 0) throw noAccess();
 }
 
-export type InviteState = "open" | "expired" | "revoked" | "used" | "own" | "already-connected";
+export type InviteState = "open" | "expired" | "revoked" | "used" | "declined" | "own" | "already-connected";
 
 export type InvitePreview = { state: InviteState; kind: InviteKind; creatorName: string };
 
 type InviteRow = typeof mentorshipInvites.$inferSelect & { creatorName: string | null };
+
+const invalidInvite = () =>
+  new AppError("NOT_FOUND", "This invite link is not valid. Check that you copied all of it.");
 
 async function findInvite(db: Database | Transaction, token: string, lock: boolean): Promise<InviteRow | null> {
   const query = db
@@ -107,6 +125,7 @@ async function findInvite(db: Database | Transaction, token: string, lock: boole
       expiresAt: mentorshipInvites.expiresAt,
       revokedAt: mentorshipInvites.revokedAt,
       usedAt: mentorshipInvites.usedAt,
+      declinedAt: mentorshipInvites.declinedAt,
       createdAt: mentorshipInvites.createdAt,
       creatorName: users.name,
     })
@@ -126,6 +145,7 @@ function pairOf(invite: InviteRow, viewer: Viewer) {
 async function stateOf(db: Database | Transaction, invite: InviteRow, viewer: Viewer | null): Promise<InviteState> {
   if (invite.revokedAt) return "revoked";
   if (invite.usedAt) return "used";
+  if (invite.declinedAt) return "declined";
   if (invite.expiresAt.getTime() <= Date.now()) return "expired";
   if (viewer?.id === invite.creatorId) return "own";
   if (viewer && (await findCurrentMentorship(db, pairOf(invite, viewer)))) return "already-connected";
@@ -141,7 +161,7 @@ export async function getInvitePreview({
   token: string;
 }): Promise<InvitePreview> {
   const invite = await findInvite(getDb(), token, false);
-  if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid. Check that you copied all of it.");
+  if (!invite) throw invalidInvite();
   // Never the email: anyone holding the link sees this, signed in or not.
   return {
     state: await stateOf(getDb(), invite, viewer),
@@ -154,6 +174,7 @@ const INVITE_REFUSALS: Record<Exclude<InviteState, "open" | "already-connected">
   expired: "This invite link has expired. Ask for a new one.",
   revoked: "This invite link was withdrawn by the person who made it.",
   used: "This invite link has already been used.",
+  declined: "This invite was declined. Ask for a new one.",
   own: "This is your own invite link: send it to someone else.",
 };
 
@@ -170,7 +191,7 @@ export async function acceptInvite({
 }): Promise<{ mentorshipId: string; role: "mentor" | "learner" }> {
   return getDb().transaction(async (tx) => {
     const invite = await findInvite(tx, token, true);
-    if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid. Check that you copied all of it.");
+    if (!invite) throw invalidInvite();
     const state = await stateOf(tx, invite, viewer);
     if (state !== "open" && state !== "already-connected") throw new AppError("CONFLICT", INVITE_REFUSALS[state]);
     const pair = pairOf(invite, viewer);
@@ -192,20 +213,43 @@ export async function acceptInvite({
   });
 }
 
-/** Either side may end a mentorship; from then on every mentor check fails. */
+/**
+ * Turns an invite down. A learner's single-use link is spent by it and the learner is told; a
+ * mentor's reusable link stays open for the others it was sent to, so nothing is recorded.
+ */
+export async function declineInvite({ viewer, token }: { viewer: Viewer; token: string }): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    const invite = await findInvite(tx, token, true);
+    if (!invite) throw invalidInvite();
+    const state = await stateOf(tx, invite, viewer);
+    if (state === "already-connected") throw new AppError("CONFLICT", "You're already connected.");
+    if (state !== "open") throw new AppError("CONFLICT", INVITE_REFUSALS[state]);
+    if (invite.kind !== "learner_invites_mentor") return;
+    await tx.update(mentorshipInvites).set({ declinedAt: new Date() }).where(eq(mentorshipInvites.id, invite.id));
+    await notify(tx, [
+      { userId: invite.creatorId, kind: "invite_declined", actorId: viewer.id, learnerId: invite.creatorId },
+    ]);
+  });
+}
+
+/** Either side may end a mentorship; from then on every mentor check fails, and the other side is told. */
 export async function endMentorship({ viewer, mentorshipId }: { viewer: Viewer; mentorshipId: string }): Promise<void> {
   if (!couldBeRowId(mentorshipId)) throw noAccess();
-  const ended = await getDb()
-    .update(mentorships)
-    .set({ endedAt: new Date(), endedById: viewer.id })
-    .where(
-      and(
-        isCurrentMentorship({ mentorshipId }),
-        or(eq(mentorships.mentorId, viewer.id), eq(mentorships.learnerId, viewer.id)),
-      ),
-    )
-    .returning({ id: mentorships.id });
-  if (ended.length === 0) throw noAccess();
+  await getDb().transaction(async (tx) => {
+    const [ended] = await tx
+      .update(mentorships)
+      .set({ endedAt: new Date(), endedById: viewer.id })
+      .where(
+        and(
+          isCurrentMentorship({ mentorshipId }),
+          or(eq(mentorships.mentorId, viewer.id), eq(mentorships.learnerId, viewer.id)),
+        ),
+      )
+      .returning({ mentorId: mentorships.mentorId, learnerId: mentorships.learnerId });
+    if (!ended) throw noAccess();
+    const otherSide = ended.mentorId === viewer.id ? ended.learnerId : ended.mentorId;
+    await notify(tx, [{ userId: otherSide, kind: "mentorship_ended", actorId: viewer.id, learnerId: ended.learnerId }]);
+  });
 }
 
 /** Only the learner decides whether a mentor sees their notes. */

@@ -59,6 +59,11 @@ export type NotificationView = {
   roadmapSlug: string | null;
   /** For a mentor's notification: their current mentorship of the learner, for the link. */
   mentorshipId: string | null;
+  /**
+   * Whether the viewer is the learner the notification is about. Fixed when it was written, so its
+   * wording stays that of the event even after the mentorship ends (mentorshipId is then null).
+   */
+  toLearner: boolean;
   createdAt: Date;
   unread: boolean;
 };
@@ -81,6 +86,7 @@ export async function listNotificationsForViewer({
       stageTitle: stages.title,
       roadmapSlug: roadmaps.slug,
       mentorshipId: mentorships.id,
+      learnerId: notifications.learnerId,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
     })
@@ -104,6 +110,7 @@ export async function listNotificationsForViewer({
     stageTitle: row.stageTitle,
     roadmapSlug: row.roadmapSlug,
     mentorshipId: row.mentorshipId,
+    toLearner: row.learnerId === viewer.id,
     createdAt: row.createdAt,
     unread: row.readAt === null,
   }));

@@ -5,6 +5,7 @@ import { notifications, userSessions, users } from "../../db/schema";
 import { describeDevice } from "../domain/device-description";
 import { AppError } from "../domain/errors";
 import { SESSION_LAST_SEEN_REFRESH_MS, sessionCutoffs } from "../domain/session-lifetimes";
+import { mentorshipSidesOf } from "./mentorships";
 import { scalarSubquery } from "./scalar-subquery";
 import type { Viewer } from "./viewer";
 
@@ -33,13 +34,20 @@ function isLive(now: Date) {
   return and(gt(userSessions.lastSeenAt, lastSeenAfter), gt(userSessions.createdAt, startedAfter));
 }
 
-export type SessionViewer = { viewer: Viewer; sessionId: string; unreadNotifications: number };
+export type SessionViewer = {
+  viewer: Viewer;
+  sessionId: string;
+  unreadNotifications: number;
+  /** For the header's Mentors and Mentees links (see lib/domain/mentorship-menu.ts). */
+  mentorshipSides: { asLearner: boolean; asMentor: boolean };
+};
 
 /**
  * The signed-in user as the database has it now, or null once their session has ended (signed
- * out, idle or too old) or the account is gone; with the header's unread count. One statement,
- * as every request runs it: the last-seen time is rewritten by a CTE in the same statement, and
- * only once it is SESSION_LAST_SEEN_REFRESH_MS old, so most requests write nothing.
+ * out, idle or too old) or the account is gone; with what the header shows (the unread count,
+ * which mentorship links). One statement, as every request runs it: the last-seen time is
+ * rewritten by a CTE in the same statement, and only once it is SESSION_LAST_SEEN_REFRESH_MS
+ * old, so most requests write nothing.
  */
 export async function getSessionViewer({
   userId,
@@ -70,13 +78,19 @@ export async function getSessionViewer({
       unreadNotifications: scalarSubquery<number>(
         sql`select count(*)::int from ${notifications} where ${notifications.userId} = ${users.id} and ${notifications.readAt} is null`,
       ),
+      ...mentorshipSidesOf(users.id, now),
     })
     .from(users)
     .innerJoin(userSessions, eq(userSessions.userId, users.id))
     .where(thisSession);
   if (!row) return null;
-  const { unreadNotifications, ...viewer } = row;
-  return { viewer, sessionId, unreadNotifications: Number(unreadNotifications) };
+  const { unreadNotifications, asLearner, asMentor, ...viewer } = row;
+  return {
+    viewer,
+    sessionId,
+    unreadNotifications: Number(unreadNotifications),
+    mentorshipSides: { asLearner: Boolean(asLearner), asMentor: Boolean(asMentor) },
+  };
 }
 
 /** Ends the session a signed-out token names; nothing happens if it has already ended. */

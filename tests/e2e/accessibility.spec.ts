@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, nextSave, ROADMAP, test, milestoneItem } from "./fixtures";
+import { expect, newLearner, nextSave, ROADMAP, signUp, test, milestoneItem } from "./fixtures";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -50,6 +50,33 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(page.getByRole("heading", { level: 1 })).toContainText("Backend Developer roadmap");
       const shared = await new AxeBuilder({ page }).withTags(WCAG).analyze();
       expect(shared.violations, JSON.stringify(shared.violations, null, 2)).toEqual([]);
+    });
+
+    test("the home page, an invite and an unavailable mentee page pass an axe check with no violations", async ({
+      page,
+      learner,
+      browser,
+    }) => {
+      void learner;
+      await page.goto("/mentees");
+      await page.getByRole("button", { name: "Create invite link" }).click();
+      const link = await page.getByRole("textbox", { name: "Invite link" }).inputValue();
+      const invitee = await (await browser.newContext({ colorScheme })).newPage();
+      await signUp(invitee, newLearner("Ivy Invitee"));
+      await invitee.goto(link);
+      await expect(invitee.getByRole("button", { name: "Decline" })).toBeVisible();
+      const invite = await new AxeBuilder({ page: invitee }).withTags(WCAG).analyze();
+      expect(invite.violations, JSON.stringify(invite.violations, null, 2)).toEqual([]);
+
+      await page.goto("/");
+      await expect(page.getByRole("heading", { name: "What a mentor gets" })).toBeVisible();
+      const home = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      expect(home.violations, JSON.stringify(home.violations, null, 2)).toEqual([]);
+
+      await page.goto("/mentees/00000000-0000-4000-8000-000000000000");
+      await expect(page.getByRole("heading", { name: "This page isn't available" })).toBeVisible();
+      const unavailable = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      expect(unavailable.violations, JSON.stringify(unavailable.violations, null, 2)).toEqual([]);
     });
   });
 }

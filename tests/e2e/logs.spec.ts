@@ -43,9 +43,12 @@ test("addresses that can't name a mentee or a shared page are not found, and no 
   const viewerId = /viewerId\\?":\\?"([0-9a-f-]{36})/.exec(dashboard)?.[1];
   expect(viewerId).toEqual(expect.any(String));
 
-  for (const address of ["/mentees/not-a-uuid", "/share/%00"]) {
+  for (const [address, heading] of [
+    ["/mentees/not-a-uuid", "This page isn't available"],
+    ["/share/%00", "Page not found"],
+  ] as const) {
     await page.goto(address);
-    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   }
   // An action's own line, written after everything these visits wrote, says the log has caught up.
   await page.goto(ROADMAP);

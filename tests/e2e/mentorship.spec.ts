@@ -81,13 +81,18 @@ test("a mentor invites, the learner accepts, and they work together on a milesto
   await expect(reply).not.toContainText("New");
 });
 
-test("the learner ends the mentorship and the mentor's view is gone at once", async ({ browser }) => {
-  const mentor = await newUserPage(browser, newLearner("Maya Mentor"));
-  const learner = await newUserPage(browser, newLearner("Lina Learner"));
+async function connectByMentorLink(mentor: Page, learner: Page): Promise<void> {
   const link = await createInviteLink(mentor, "/mentees");
   await learner.goto(link);
   await learner.getByRole("button", { name: "Accept" }).click();
   await expect(learner).toHaveURL(/\/mentors$/);
+}
+
+test("the learner ends the mentorship: the mentor is told, and their view is gone at once", async ({ browser }) => {
+  const mentor = await newUserPage(browser, newLearner("Maya Mentor"));
+  const learner = await newUserPage(browser, newLearner("Lina Learner"));
+  const stranger = await newUserPage(browser, newLearner("Sam Stranger"));
+  await connectByMentorLink(mentor, learner);
 
   await mentor.goto("/mentees");
   await mentor.getByRole("link", { name: "Lina Learner" }).click();
@@ -98,11 +103,106 @@ test("the learner ends the mentorship and the mentor's view is gone at once", as
   await learner.getByRole("button", { name: "Yes, end mentorship" }).click();
   await expect(learner.getByText("Nobody: your progress is private to you.")).toBeVisible();
 
-  const response = await mentor.goto(menteeUrl);
-  expect(response?.status()).toBe(404);
-  await expect(mentor.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  // The former mentor's old link answers exactly as it does a stranger, and as an id that names nothing.
+  const unavailable = async (page: Page, url: string) => {
+    const response = await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1, name: "This page isn't available" })).toBeVisible();
+    return { status: response?.status(), main: await page.getByRole("main").innerText() };
+  };
+  const former = await unavailable(mentor, menteeUrl);
+  expect(former.status).toBe(404);
+  expect(former).toEqual(await unavailable(stranger, menteeUrl));
+  expect(former).toEqual(await unavailable(stranger, "/mentees/00000000-0000-4000-8000-000000000000"));
+  expect(await mentor.locator("body").innerText()).not.toContain("Lina Learner");
+  expect(await mentor.content()).not.toContain("Lina Learner");
+
   await mentor.goto("/mentees");
   await expect(mentor.getByRole("link", { name: "Lina Learner" })).toHaveCount(0);
+
+  // Told of the end; the earlier invite notification keeps the words it had.
+  await mentor.goto("/notifications");
+  const items = mentor.getByRole("listitem");
+  await expect(items.filter({ hasText: "Lina Learner ended the mentorship" })).toContainText("New");
+  await expect(items.filter({ hasText: "Lina Learner accepted your invite: you now mentor them" })).toHaveCount(1);
+  await expect(mentor.getByText(/can now see your progress/)).toHaveCount(0);
+});
+
+test("the mentor ends the mentorship and the learner is told", async ({ browser }) => {
+  const mentor = await newUserPage(browser, newLearner("Maya Mentor"));
+  const learner = await newUserPage(browser, newLearner("Lena Learner"));
+  await connectByMentorLink(mentor, learner);
+
+  await mentor.goto("/mentees");
+  await mentor.getByRole("link", { name: "Lena Learner" }).click();
+  await mentor.getByRole("button", { name: "End mentorship with Lena Learner" }).click();
+  await mentor.getByRole("button", { name: "Yes, end mentorship" }).click();
+  await expect(mentor).toHaveURL(/\/mentees$/);
+
+  await learner.goto("/dashboard");
+  await expect(learner.getByRole("link", { name: "Notifications 1 unread" })).toBeVisible();
+  await learner.goto("/notifications");
+  await expect(
+    learner.getByRole("link", { name: "Maya Mentor ended the mentorship: they no longer see your progress" }),
+  ).toHaveAttribute("href", "/mentors");
+});
+
+test("a mentor declines a learner's invite: it can't be used after, and the learner hears", async ({ browser }) => {
+  const learner = await newUserPage(browser, newLearner("Lou Learner"));
+  const mentor = await newUserPage(browser, newLearner("Mo Mentor"));
+  const link = await createInviteLink(learner, "/mentors");
+
+  await mentor.goto(link);
+  await expect(mentor.getByRole("button", { name: "Accept" })).toBeVisible();
+  await mentor.getByRole("button", { name: "Decline" }).click();
+  await expect(mentor.getByRole("status")).toContainText("You declined the invite.");
+  await expect(mentor.getByRole("status")).toContainText("Lou Learner has been told you declined.");
+  await expect(mentor.getByRole("button", { name: "Accept" })).toHaveCount(0);
+
+  await mentor.reload();
+  await expect(mentor.getByRole("heading", { name: "This invite was declined" })).toBeVisible();
+  await expect(mentor.getByRole("button", { name: "Accept" })).toHaveCount(0);
+
+  await learner.goto("/notifications");
+  await expect(learner.getByText("Mo Mentor declined your invite to mentor you")).toBeVisible();
+  await learner.goto("/mentors");
+  await expect(learner.getByText("Links that still work")).toHaveCount(0);
+});
+
+test("a mentor opening their own link is told to share it, and offered no Accept", async ({ browser }) => {
+  const mentor = await newUserPage(browser, newLearner("Maya Mentor"));
+  const link = await createInviteLink(mentor, "/mentees");
+  await mentor.goto(link);
+  await expect(mentor.getByRole("heading", { level: 1, name: "This is your own invite link" })).toBeVisible();
+  await expect(mentor.getByText("Share it with a learner: they accept it, not you.")).toBeVisible();
+  await expect(mentor.getByRole("button", { name: "Accept" })).toHaveCount(0);
+  await expect(mentor.getByRole("link", { name: "See your mentors" })).toHaveCount(0);
+  await mentor.getByRole("link", { name: "See your mentees" }).click();
+  await expect(mentor).toHaveURL(/\/mentees$/);
+});
+
+test("the menu shows the mentorship pages that apply, and the home page says what mentors get", async ({ browser }) => {
+  const user = await newUserPage(browser, newLearner("Nia Newcomer"));
+  const menu = user.getByRole("navigation", { name: "Main" });
+  await expect(menu.getByRole("link", { name: "Mentors" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Mentees" })).toHaveCount(0);
+
+  await user.goto("/");
+  const mentoring = user.getByRole("region", { name: "Learn with a mentor" });
+  await expect(mentoring.getByRole("heading", { name: "What a mentor gets" })).toBeVisible();
+  await mentoring.getByRole("link", { name: "Start mentoring" }).click();
+  await expect(user).toHaveURL(/\/mentees$/);
+  await createInviteLink(user, "/mentees");
+  await user.reload();
+  await expect(menu.getByRole("link", { name: "Mentees" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Mentors" })).toHaveCount(0);
+
+  await user.goto("/");
+  await mentoring.getByRole("link", { name: "Invite a mentor" }).click();
+  await expect(user).toHaveURL(/\/mentors$/);
+  await createInviteLink(user, "/mentors");
+  await user.reload();
+  await expect(menu.getByRole("link", { name: "Mentors" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Mentees" })).toBeVisible();
 });
 
 test("a learner invites a mentor with a single-use link", async ({ browser }) => {

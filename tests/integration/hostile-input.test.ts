@@ -269,6 +269,7 @@ const FUZZING: Record<string, Fuzzing> = {
   createMenteeInviteAction: inviteLifetime,
   createMentorInviteAction: inviteLifetime,
   acceptInviteAction: { fields: () => ({ token: fc.oneof(anyId(), hostile) }) },
+  declineInviteAction: { fields: () => ({ token: fc.oneof(anyId(), hostile) }) },
   postMilestoneMessageAction: feedback,
   setMilestoneReviewedAction: feedback,
   markNotificationsReadAction: {

@@ -6,6 +6,7 @@ import { getMenteeForViewer } from "@/lib/data/mentee";
 import {
   acceptInvite,
   createInvite,
+  declineInvite,
   endMentorship,
   getInvitePreview,
   listMentorsForViewer,
@@ -328,6 +329,105 @@ describe("a mentorship in progress", () => {
     await expect(
       getMenteeForViewer({ viewer: second.mentor, mentorshipId: second.mentorshipId }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("declining an invite", () => {
+  it("spends a learner's single-use link and tells the learner; nothing is shared", async () => {
+    const learner = await createLearner("Lou Learner");
+    const mentor = await createLearner("Mo Mentor");
+    const invite = await createInvite({ viewer: learner, kind: "learner_invites_mentor" });
+    await declineInvite({ viewer: mentor, token: invite.token });
+
+    expect(await listMentorsForViewer({ viewer: learner })).toEqual([]);
+    expect(await listOpenInvitesForViewer({ viewer: learner, kind: "learner_invites_mentor" })).toEqual([]);
+    expect(await getInvitePreview({ viewer: mentor, token: invite.token })).toMatchObject({ state: "declined" });
+    await expect(acceptInvite({ viewer: mentor, token: invite.token })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "This invite was declined. Ask for a new one.",
+    });
+    await expect(declineInvite({ viewer: mentor, token: invite.token })).rejects.toMatchObject({ code: "CONFLICT" });
+    const [told] = await listNotificationsForViewer({ viewer: learner });
+    expect(told).toMatchObject({ kind: "invite_declined", actorName: "Mo Mentor", toLearner: true });
+  });
+
+  it("leaves a mentor's reusable link open for the other learners it was sent to", async () => {
+    const mentor = await createLearner();
+    const [declining, accepting] = [await createLearner(), await createLearner()];
+    const invite = await createInvite({ viewer: mentor, kind: "mentor_invites_learner" });
+    await declineInvite({ viewer: declining, token: invite.token });
+    expect(await listMentorsForViewer({ viewer: declining })).toEqual([]);
+    await acceptInvite({ viewer: accepting, token: invite.token });
+    expect(await listMentorsForViewer({ viewer: accepting })).toHaveLength(1);
+    expect((await listNotificationsForViewer({ viewer: mentor })).map((n) => n.kind)).toEqual(["invite_accepted"]);
+  });
+
+  it("refuses the creator, and a link that isn't one", async () => {
+    const learner = await createLearner();
+    const invite = await createInvite({ viewer: learner, kind: "learner_invites_mentor" });
+    await expect(declineInvite({ viewer: learner, token: invite.token })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(declineInvite({ viewer: learner, token: "not-a-real-token" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await getInvitePreview({ viewer: null, token: invite.token })).toMatchObject({ state: "open" });
+  });
+});
+
+describe("ending a mentorship", () => {
+  it("tells the other side, whichever side ends it", async () => {
+    const byLearner = await connect();
+    await endMentorship({ viewer: byLearner.learner, mentorshipId: byLearner.mentorshipId });
+    const [toMentor] = await listNotificationsForViewer({ viewer: byLearner.mentor });
+    expect(toMentor).toMatchObject({
+      kind: "mentorship_ended",
+      actorName: "Leo Learner",
+      learnerName: "Leo Learner",
+      toLearner: false,
+      unread: true,
+    });
+    expect((await listNotificationsForViewer({ viewer: byLearner.learner })).map((n) => n.kind)).toEqual([]);
+
+    const byMentor = await connect();
+    await endMentorship({ viewer: byMentor.mentor, mentorshipId: byMentor.mentorshipId });
+    const [toLearner] = await listNotificationsForViewer({ viewer: byMentor.learner });
+    expect(toLearner).toMatchObject({ kind: "mentorship_ended", actorName: "Maya Mentor", toLearner: true });
+    expect((await listNotificationsForViewer({ viewer: byMentor.mentor })).map((n) => n.kind)).toEqual([
+      "invite_accepted",
+    ]);
+  });
+
+  it("leaves earlier notifications as they were written: the mentor's stays a mentor's", async () => {
+    const { mentor, learner, mentorshipId } = await connect();
+    const asWritten = (await listNotificationsForViewer({ viewer: mentor }))[0]!;
+    expect(asWritten).toMatchObject({ kind: "invite_accepted", toLearner: false, mentorshipId });
+    await endMentorship({ viewer: learner, mentorshipId });
+    const afterwards = (await listNotificationsForViewer({ viewer: mentor })).find((n) => n.id === asWritten.id);
+    // Only the link goes: the mentee page is closed to a former mentor.
+    expect(afterwards).toEqual({ ...asWritten, mentorshipId: null });
+  });
+});
+
+describe("which mentorship links the header shows", () => {
+  it("follows current mentorships and open invite links on each side", async () => {
+    const sides = async (viewer: Awaited<ReturnType<typeof createLearner>>) =>
+      (await getSessionViewer(await signInSession(viewer)))!.mentorshipSides;
+    const newcomer = await createLearner();
+    expect(await sides(newcomer)).toEqual({ asLearner: false, asMentor: false });
+
+    const { mentor, learner, mentorshipId } = await connect();
+    expect(await sides(mentor)).toEqual({ asLearner: false, asMentor: true });
+    expect(await sides(learner)).toEqual({ asLearner: true, asMentor: false });
+    await endMentorship({ viewer: learner, mentorshipId });
+    expect(await sides(mentor)).toEqual({ asLearner: false, asMentor: true });
+    await revokeInvite({
+      viewer: mentor,
+      inviteId: (await listOpenInvitesForViewer({ viewer: mentor, kind: "mentor_invites_learner" }))[0]!.id,
+    });
+    expect(await sides(mentor)).toEqual({ asLearner: false, asMentor: false });
+    expect(await sides(learner)).toEqual({ asLearner: false, asMentor: false });
+
+    await createInvite({ viewer: newcomer, kind: "learner_invites_mentor" });
+    expect(await sides(newcomer)).toEqual({ asLearner: true, asMentor: false });
   });
 });
 

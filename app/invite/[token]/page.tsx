@@ -1,19 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AcceptInviteForm } from "@/components/accept-invite-form";
+import { InviteResponseForm } from "@/components/invite-response-form";
 import { getViewer } from "@/lib/server/auth";
 import { getInvitePreview, type InvitePreview } from "@/lib/data/mentorships";
 import { AppError } from "@/lib/domain/errors";
 
 export const metadata: Metadata = { title: "Mentorship invite", robots: { index: false } };
 
-const PLAIN_STATES: Record<Exclude<InvitePreview["state"], "open">, { title: string; text: string }> = {
+type PlainState = Exclude<InvitePreview["state"], "open" | "own">;
+
+const PLAIN_STATES: Record<PlainState, { title: string; text: string }> = {
   expired: { title: "This invite link has expired", text: "Ask the person who sent it for a new one." },
   revoked: { title: "This invite link was withdrawn", text: "The person who made it has revoked it." },
   used: { title: "This invite link has already been used", text: "Each mentor invite works once. Ask for a new one." },
-  own: { title: "This is your own invite link", text: "Send it to someone else: they accept it, not you." },
+  declined: { title: "This invite was declined", text: "It can't be accepted now. Ask for a new one if you'd like." },
   "already-connected": { title: "You're already connected", text: "This mentorship is already in place." },
 };
+
+/** The creator opened their own link: say who it is for, and point back to where they made it. */
+const OWN_LINK = {
+  mentor_invites_learner: {
+    text: "Share it with a learner: they accept it, not you.",
+    href: "/mentees",
+    link: "See your mentees",
+  },
+  learner_invites_mentor: {
+    text: "Share it with the mentor you'd like: they accept it, not you.",
+    href: "/mentors",
+    link: "See your mentors",
+  },
+} as const;
 
 async function loadPreview(token: string) {
   const viewer = await getViewer();
@@ -37,19 +53,24 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
       </Panel>
     );
   }
+  if (preview.state === "own") {
+    const own = OWN_LINK[preview.kind];
+    return (
+      <Panel title="This is your own invite link">
+        <p>{own.text}</p>
+        <PanelLink href={own.href}>{own.link}</PanelLink>
+      </Panel>
+    );
+  }
   if (preview.state !== "open") {
     const plain = PLAIN_STATES[preview.state];
+    const learnerWasInvited = preview.kind === "mentor_invites_learner";
     return (
       <Panel title={plain.title}>
         <p>{plain.text}</p>
-        <p className="mt-4">
-          <Link
-            href={preview.kind === "mentor_invites_learner" ? "/mentors" : "/mentees"}
-            className="font-medium text-indigo-700 underline underline-offset-4"
-          >
-            {preview.kind === "mentor_invites_learner" ? "See your mentors" : "See your mentees"}
-          </Link>
-        </p>
+        <PanelLink href={learnerWasInvited ? "/mentors" : "/mentees"}>
+          {learnerWasInvited ? "See your mentors" : "See your mentees"}
+        </PanelLink>
       </Panel>
     );
   }
@@ -80,7 +101,14 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
         ones as reviewed. Either of you can end the mentorship at any time, and access stops at once.
       </p>
       {viewer ? (
-        <AcceptInviteForm token={token} />
+        <InviteResponseForm
+          token={token}
+          declinedText={
+            learnerIsAccepting
+              ? `Nothing was shared: ${preview.creatorName} can't see your progress.`
+              : `Nothing was shared, and ${preview.creatorName} has been told you declined.`
+          }
+        />
       ) : (
         <p className="mt-5 flex flex-wrap gap-3">
           <Link
@@ -98,6 +126,16 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
         </p>
       )}
     </Panel>
+  );
+}
+
+function PanelLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <p className="mt-4">
+      <Link href={href} className="font-medium text-indigo-700 underline underline-offset-4">
+        {children}
+      </Link>
+    </p>
   );
 }
 
