@@ -8,8 +8,8 @@ import { unreadNotificationsQuery } from "@/lib/client/queries";
 
 export const NOTIFICATIONS_READ_EVENT = "waymark:notifications-read";
 
-/** The header's link with the unread count, kept fresh on navigation, focus and a slow poll. */
-export function NotificationsLink({ viewerId, unread }: { viewerId: string; unread: number }) {
+/** The unread count, kept fresh on navigation, focus and a slow poll. */
+function useUnreadCount(viewerId: string, unread: number): number {
   const queryClient = useQueryClient();
   const pathname = usePathname();
   const { data: count = unread, refetch } = useQuery({ ...unreadNotificationsQuery(viewerId), initialData: unread });
@@ -28,6 +28,14 @@ export function NotificationsLink({ viewerId, unread }: { viewerId: string; unre
     return () => window.removeEventListener(NOTIFICATIONS_READ_EVENT, clear);
   }, [queryClient, viewerId]);
 
+  return count;
+}
+
+const BADGE = "rounded-full bg-indigo-700 px-1.5 py-0.5 text-xs font-semibold text-white";
+
+/** The header's link to the notifications, with the unread count. */
+export function NotificationsLink({ viewerId, unread }: { viewerId: string; unread: number }) {
+  const count = useUnreadCount(viewerId, unread);
   return (
     <Link href="/notifications" className="text-sm font-medium text-slate-700 underline-offset-4 hover:underline">
       Notifications
@@ -35,10 +43,23 @@ export function NotificationsLink({ viewerId, unread }: { viewerId: string; unre
       {count > 0 ? (
         <>
           {" "}
-          <span className="rounded-full bg-indigo-700 px-1.5 py-0.5 text-xs font-semibold text-white">{count}</span>
+          <span className={BADGE}>{count}</span>
           <span className="sr-only"> unread</span>
         </>
       ) : null}
     </Link>
+  );
+}
+
+/** On the phone's Menu button: with the links folded away, the count would otherwise be out of sight. */
+export function UnreadOnMenu({ viewerId, unread }: { viewerId: string; unread: number }) {
+  const count = useUnreadCount(viewerId, unread);
+  if (count === 0) return null;
+  return (
+    <>
+      {" "}
+      <span className={BADGE}>{count}</span>
+      <span className="sr-only"> unread notifications</span>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { signOutAction } from "@/lib/actions/auth";
 import { getSession } from "@/lib/server/auth";
 import { mentorshipMenuLinks } from "@/lib/domain/mentorship-menu";
-import { NotificationsLink } from "./notifications-link";
+import { NotificationsLink, UnreadOnMenu } from "./notifications-link";
 import { SiteMenu } from "./site-menu";
 import { ThemeSelect } from "./theme-select";
 
@@ -33,7 +33,7 @@ export async function SiteHeader() {
         <Link href="/" className="mr-auto text-lg font-bold tracking-tight text-indigo-800">
           Waymark
         </Link>
-        <SiteMenu>
+        <SiteMenu badge={viewer ? <UnreadOnMenu viewerId={viewer.id} unread={unread} /> : null}>
           {navLinksFor(session).map((link) => (
             <Link key={link.href} href={link.href} className={linkClass}>
               {link.label}

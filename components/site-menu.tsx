@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
  * small tablets, so the header stays one row there. Escape or a click elsewhere closes it; Escape
  * hands focus back to the button.
  */
-export function SiteMenu({ children }: { children: ReactNode }) {
+export function SiteMenu({ children, badge }: { children: ReactNode; badge?: ReactNode }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const [openedOn, setOpenedOn] = useState(pathname);
@@ -62,6 +62,7 @@ export function SiteMenu({ children }: { children: ReactNode }) {
           {open ? <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" /> : <path d="M2 4h12M2 8h12M2 12h12" />}
         </svg>
         Menu
+        {badge}
       </button>
       <div
         ref={panel}

@@ -62,6 +62,10 @@ test("a mentor invites, the learner accepts, and they work together on a milesto
 
   await learner.goto("/dashboard");
   await expect(learner.getByRole("link", { name: "Notifications 2 unread" })).toBeVisible();
+  // On a phone the links fold into the Menu, and the count goes with it onto the button.
+  await learner.setViewportSize({ width: 390, height: 844 });
+  await expect(learner.getByRole("button", { name: "Menu 2 unread notifications" })).toBeVisible();
+  await learner.setViewportSize({ width: 1280, height: 720 });
   await learner.goto(ROADMAP);
   const own = milestoneItem(learner, SQL);
   await expect(own.getByText("Nice work. Try writing a JOIN by hand next.")).toBeVisible();
