@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { OpenFeedbackFromLink } from "@/components/open-feedback-from-link";
 import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
 import { ShareLinkPanel } from "@/components/share-link-panel";
@@ -47,6 +48,7 @@ export default async function RoadmapPage({ params }: PageProps<"/roadmaps/[slug
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <HydrationBoundary state={dehydrate(queryClient)}>
           <RoadmapView roadmap={roadmap} viewerId={viewer?.id ?? null} feedback={state?.feedback} />
+          {viewer ? <OpenFeedbackFromLink learnerId={viewer.id} viewerId={viewer.id} /> : null}
         </HydrationBoundary>
         <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start">
           {state ? (
