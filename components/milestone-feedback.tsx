@@ -120,7 +120,7 @@ function FeedbackGroup({
       role="group"
       aria-label={`Feedback on ${milestone.title}`}
       tabIndex={-1}
-      className={`flex scroll-mt-24 flex-col rounded-md focus:outline-2 focus:outline-offset-4 focus:outline-indigo-600 ${className}`}
+      className={`flex scroll-mt-36 flex-col rounded-md focus:outline-2 focus:outline-offset-4 focus:outline-indigo-600 ${className}`}
     >
       {children}
     </div>
