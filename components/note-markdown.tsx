@@ -5,14 +5,15 @@ import Markdown from "react-markdown";
 const NoteHeading = ({ children }: { children?: ReactNode }) => <p className="font-semibold">{children}</p>;
 
 /**
- * A note rendered as Markdown, safely: raw HTML is dropped (never rendered), unsafe URLs such
- * as javascript: are removed by react-markdown, and links open without handing over the page.
+ * A note rendered as Markdown, safely: raw HTML is never rendered (dropped, or with `htmlAsText`
+ * shown as the characters typed), unsafe URLs such as javascript: are removed by react-markdown,
+ * and links open without handing over the page.
  */
-export function NoteMarkdown({ body }: { body: string }) {
+export function NoteMarkdown({ body, htmlAsText = false }: { body: string; htmlAsText?: boolean }) {
   return (
     <div className="space-y-2 text-sm break-words [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5">
       <Markdown
-        skipHtml
+        skipHtml={!htmlAsText}
         components={{
           a: ({ href, children }) => (
             <a

@@ -412,6 +412,8 @@ export const milestoneMessages = pgTable(
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     createdAt: createdAt(),
+    /** When its author last changed the words; shown as "edited". */
+    editedAt: timestamp("edited_at", { withTimezone: true, mode: "date" }),
   },
   (table) => [
     index("milestone_messages_learner_idx").on(table.learnerId, table.milestoneId, table.createdAt),

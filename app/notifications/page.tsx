@@ -4,14 +4,16 @@ import { MarkNotificationsRead } from "@/components/mark-notifications-read";
 import { requirePageViewer } from "@/lib/server/viewer-guard";
 import { listNotificationsForViewer, type NotificationView } from "@/lib/data/notifications";
 import { LocalTime } from "@/components/ui/local-time";
+import { learnerFeedbackHref, menteeFeedbackHref } from "@/lib/domain/feedback-links";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 function describe(notification: NotificationView): { text: string; href: string | null } {
   const menteeHref = notification.mentorshipId ? `/mentees/${notification.mentorshipId}` : null;
+  // Feedback, replies and review marks open the milestone's thread.
   const ownHref =
-    notification.roadmapSlug && notification.milestoneSlug
-      ? `/roadmaps/${notification.roadmapSlug}#${notification.milestoneSlug}`
+    notification.roadmapSlug && notification.milestoneId
+      ? learnerFeedbackHref(notification.roadmapSlug, notification.milestoneId)
       : null;
   switch (notification.kind) {
     case "feedback":
@@ -21,7 +23,10 @@ function describe(notification: NotificationView): { text: string; href: string 
     case "reply":
       return {
         text: `${notification.actorName} replied on “${notification.milestoneTitle}”`,
-        href: menteeHref && notification.milestoneSlug ? `${menteeHref}#${notification.milestoneSlug}` : menteeHref,
+        href:
+          notification.mentorshipId && notification.milestoneId
+            ? menteeFeedbackHref(notification.mentorshipId, notification.milestoneId)
+            : menteeHref,
       };
     case "stage_completed":
       return { text: `${notification.learnerName} finished the ${notification.stageTitle} stage`, href: menteeHref };

@@ -3,7 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/server/action";
-import { MESSAGE_MAX_LENGTH, postMilestoneMessage, setMilestoneReviewed } from "@/lib/data/feedback";
+import {
+  deleteMilestoneMessage,
+  editMilestoneMessage,
+  markFeedbackRead,
+  MESSAGE_MAX_LENGTH,
+  postMilestoneMessage,
+  setMilestoneReviewed,
+} from "@/lib/data/feedback";
 import {
   acceptInvite,
   createInvite,
@@ -63,18 +70,35 @@ export const endMentorshipAction = action(z.object({ mentorshipId: z.uuid() }), 
   revalidatePath("/mentors");
 });
 
+const messageBody = z
+  .string()
+  .trim()
+  .min(1, "Write something first.")
+  .max(MESSAGE_MAX_LENGTH, `Keep it under ${MESSAGE_MAX_LENGTH} characters.`);
+
 export const postMilestoneMessageAction = action(
   z.object({
     learnerId: z.string().min(1).max(100),
     milestoneId: z.uuid(),
     mentorId: z.string().min(1).max(100).optional(),
-    body: z
-      .string()
-      .trim()
-      .min(1, "Write something first.")
-      .max(MESSAGE_MAX_LENGTH, `Keep it under ${MESSAGE_MAX_LENGTH} characters.`),
+    body: messageBody,
   }),
   (input, viewer) => postMilestoneMessage({ viewer, ...input }),
+);
+
+export const editMilestoneMessageAction = action(
+  z.object({ messageId: z.uuid(), body: messageBody }),
+  (input, viewer) => editMilestoneMessage({ viewer, ...input }),
+);
+
+export const deleteMilestoneMessageAction = action(z.object({ messageId: z.uuid() }), ({ messageId }, viewer) =>
+  deleteMilestoneMessage({ viewer, messageId }),
+);
+
+// Only the viewer's own notices change: opening a thread from a link has read what they announced.
+export const markFeedbackReadAction = action(
+  z.object({ learnerId: z.string().min(1).max(100), milestoneId: z.uuid() }),
+  (input, viewer) => markFeedbackRead({ viewer, ...input }),
 );
 
 export const setMilestoneReviewedAction = action(

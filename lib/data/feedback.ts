@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "../../db/client";
 import {
@@ -8,11 +8,14 @@ import {
   milestoneProgress,
   milestoneReviews,
   milestones,
+  notifications,
   users,
 } from "../../db/schema";
 import { AppError } from "../domain/errors";
+import { learnerFeedbackHref, menteeFeedbackHref } from "../domain/feedback-links";
 import { lockCurrentMentorship, noAccess, requireLearnerAccess, requirePermission, type Access } from "./access";
-import { notify } from "./notifications";
+import { listNotificationsForViewer, notify } from "./notifications";
+import { couldBeRowId } from "./row-id";
 import type { Viewer } from "./viewer";
 
 export const MESSAGE_MAX_LENGTH = 2000;
@@ -23,6 +26,8 @@ export type ThreadMessage = {
   fromLearner: boolean;
   body: string;
   createdAt: Date;
+  /** When its author last changed it, or null. */
+  editedAt: Date | null;
 };
 
 /** One mentor's conversation with the learner about one milestone. */
@@ -46,6 +51,7 @@ export type FeedbackMessageRow = {
   authorName: string | null;
   body: string;
   createdAt: Date;
+  editedAt: Date | null;
 };
 export type FeedbackReviewRow = { milestoneId: string; reviewerName: string | null; reviewedAt: Date };
 
@@ -74,6 +80,7 @@ export function feedbackFromRows(
       fromLearner,
       body: row.body,
       createdAt: row.createdAt,
+      editedAt: row.editedAt,
     });
   }
   const reviews: MilestoneFeedback["reviews"] = {};
@@ -117,6 +124,7 @@ export async function feedbackVisibleTo(access: Access): Promise<MilestoneFeedba
         authorName: authors.name,
         body: milestoneMessages.body,
         createdAt: milestoneMessages.createdAt,
+        editedAt: milestoneMessages.editedAt,
       })
       .from(milestoneMessages)
       .leftJoin(mentors, eq(mentors.id, milestoneMessages.mentorId))
@@ -231,6 +239,7 @@ export async function postMilestoneMessage({
       fromLearner: role === "learner",
       body: text,
       createdAt: created!.createdAt,
+      editedAt: null,
     };
   });
 }
@@ -274,4 +283,159 @@ export async function setMilestoneReviewed({
       await notify(tx, [{ userId: learnerId, kind: "reviewed", actorId: viewer.id, learnerId, milestoneId }]);
     }
   });
+}
+
+const messageColumns = {
+  learnerId: milestoneMessages.learnerId,
+  milestoneId: milestoneMessages.milestoneId,
+  mentorId: milestoneMessages.mentorId,
+  authorId: milestoneMessages.authorId,
+  body: milestoneMessages.body,
+  createdAt: milestoneMessages.createdAt,
+  editedAt: milestoneMessages.editedAt,
+};
+
+/**
+ * The viewer's own message, to change or remove. Only its author may, and a mentor only while
+ * they still mentor the learner (the same permission as posting; the mentorship stays locked
+ * until the write is done). The learner may always: the thread is part of their own record.
+ * Anyone else — the other side of the thread included — hears the message isn't there.
+ */
+async function requireOwnMessage(tx: Transaction, viewer: Viewer, messageId: string) {
+  if (!couldBeRowId(messageId)) throw noAccess();
+  const [message] = await tx.select(messageColumns).from(milestoneMessages).where(eq(milestoneMessages.id, messageId));
+  if (!message || message.authorId !== viewer.id) throw noAccess();
+  await requireLearnerAccess({ viewer, learnerId: message.learnerId, permission: "postFeedback", tx });
+  return message;
+}
+
+const ownMessage = (messageId: string, viewer: Viewer) =>
+  and(eq(milestoneMessages.id, messageId), eq(milestoneMessages.authorId, viewer.id));
+
+/** The author rewrites their message; it is then shown as edited. Nobody is notified again. */
+export async function editMilestoneMessage({
+  viewer,
+  messageId,
+  body,
+}: {
+  viewer: Viewer;
+  messageId: string;
+  body: string;
+}): Promise<{ body: string; editedAt: Date | null }> {
+  const text = checkBody(body);
+  return getDb().transaction(async (tx) => {
+    const message = await requireOwnMessage(tx, viewer, messageId);
+    if (message.body === text) return { body: text, editedAt: message.editedAt };
+    const [edited] = await tx
+      .update(milestoneMessages)
+      .set({ body: text, editedAt: new Date() })
+      .where(ownMessage(messageId, viewer))
+      .returning({ body: milestoneMessages.body, editedAt: milestoneMessages.editedAt });
+    if (!edited) throw noAccess();
+    return edited;
+  });
+}
+
+/**
+ * The author removes their message: it is deleted, not hidden, as when an account is deleted,
+ * so nothing of the words is kept. The unread notice it sent goes with it, so no one is sent to
+ * read a message that is gone; a notice already read stays in the history.
+ */
+export async function deleteMilestoneMessage({ viewer, messageId }: { viewer: Viewer; messageId: string }) {
+  await getDb().transaction(async (tx) => {
+    const message = await requireOwnMessage(tx, viewer, messageId);
+    const fromLearner = message.authorId === message.learnerId;
+    const recipient = fromLearner ? message.mentorId : message.learnerId;
+    if (recipient) {
+      // Posted in one transaction, the message and its notice share their creation time (compared
+      // in SQL: Postgres keeps microseconds a JavaScript date would lose).
+      await tx
+        .delete(notifications)
+        .where(
+          and(
+            eq(notifications.userId, recipient),
+            eq(notifications.kind, fromLearner ? "reply" : "feedback"),
+            eq(notifications.actorId, viewer.id),
+            eq(notifications.learnerId, message.learnerId),
+            eq(notifications.milestoneId, message.milestoneId),
+            sql`${notifications.createdAt} = (select ${milestoneMessages.createdAt} from ${milestoneMessages} where ${milestoneMessages.id} = ${messageId})`,
+            isNull(notifications.readAt),
+          ),
+        );
+    }
+    await tx.delete(milestoneMessages).where(ownMessage(messageId, viewer));
+  });
+}
+
+/** Notices about feedback: a mentor's words or review mark for the learner, a learner's reply for the mentor. */
+const FEEDBACK_NOTICES = ["feedback", "reply", "reviewed"] as const;
+
+export type UnreadFeedback = {
+  milestoneId: string;
+  milestoneTitle: string;
+  /** Who wrote, newest first. */
+  from: string[];
+  /** The mentee it is about, for a mentor; null on the viewer's own roadmap. */
+  menteeName: string | null;
+  href: string;
+  latestAt: Date;
+};
+
+/**
+ * The threads with messages the viewer has not seen, newest first: mentors' feedback on the
+ * viewer's own milestones and, for a mentor, current mentees' replies. Read from the viewer's
+ * notices (the same the notifications page lists), so opening a thread from a link clears it.
+ */
+export async function listUnreadFeedbackForViewer({ viewer }: { viewer: Viewer }): Promise<UnreadFeedback[]> {
+  const threads = new Map<string, UnreadFeedback>();
+  for (const notice of await listNotificationsForViewer({ viewer })) {
+    if (!notice.unread || !notice.milestoneId || !notice.milestoneTitle || !notice.roadmapSlug) continue;
+    let href: string;
+    if (notice.kind === "feedback") href = learnerFeedbackHref(notice.roadmapSlug, notice.milestoneId);
+    // A reply from someone the viewer no longer mentors has nowhere left to be read.
+    else if (notice.kind === "reply" && notice.mentorshipId) {
+      href = menteeFeedbackHref(notice.mentorshipId, notice.milestoneId);
+    } else continue;
+    const thread = threads.get(href);
+    if (thread) {
+      if (!thread.from.includes(notice.actorName)) thread.from.push(notice.actorName);
+      continue;
+    }
+    threads.set(href, {
+      milestoneId: notice.milestoneId,
+      milestoneTitle: notice.milestoneTitle,
+      from: [notice.actorName],
+      menteeName: notice.kind === "reply" ? notice.learnerName : null,
+      href,
+      latestAt: notice.createdAt,
+    });
+  }
+  return [...threads.values()];
+}
+
+/** The viewer opened a milestone's thread: its notices (feedback, replies, review marks) are read. */
+export async function markFeedbackRead({
+  viewer,
+  learnerId,
+  milestoneId,
+}: {
+  viewer: Viewer;
+  learnerId: string;
+  milestoneId: string;
+}): Promise<number> {
+  if (!couldBeRowId(milestoneId)) return 0;
+  const marked = await getDb()
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(notifications.userId, viewer.id),
+        isNull(notifications.readAt),
+        eq(notifications.learnerId, learnerId),
+        eq(notifications.milestoneId, milestoneId),
+        inArray(notifications.kind, [...FEEDBACK_NOTICES]),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return marked.length;
 }

@@ -53,8 +53,9 @@ export type NotificationView = {
   kind: NotificationKind;
   actorName: string;
   learnerName: string;
+  /** For a link straight to the milestone's feedback thread. */
+  milestoneId: string | null;
   milestoneTitle: string | null;
-  milestoneSlug: string | null;
   stageTitle: string | null;
   roadmapSlug: string | null;
   /** For a mentor's notification: their current mentorship of the learner, for the link. */
@@ -81,8 +82,8 @@ export async function listNotificationsForViewer({
       kind: notifications.kind,
       actorName: actors.name,
       learnerName: learners.name,
+      milestoneId: notifications.milestoneId,
       milestoneTitle: milestones.title,
-      milestoneSlug: milestones.slug,
       stageTitle: stages.title,
       roadmapSlug: roadmaps.slug,
       mentorshipId: mentorships.id,
@@ -105,8 +106,8 @@ export async function listNotificationsForViewer({
     kind: row.kind,
     actorName: row.actorName ?? "Someone",
     learnerName: row.learnerName ?? "Unnamed learner",
+    milestoneId: row.milestoneId,
     milestoneTitle: row.milestoneTitle,
-    milestoneSlug: row.milestoneSlug,
     stageTitle: row.stageTitle,
     roadmapSlug: row.roadmapSlug,
     mentorshipId: row.mentorshipId,

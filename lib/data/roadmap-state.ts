@@ -44,7 +44,7 @@ const messagesJson = (learnerId: string, roadmapId: string) =>
     'milestoneId', ${milestoneMessages.milestoneId}, 'mentorId', ${milestoneMessages.mentorId},
     'mentorName', ${threadMentors.name}, 'authorId', ${milestoneMessages.authorId},
     'authorName', ${messageAuthors.name}, 'body', ${milestoneMessages.body},
-    'createdAt', ${milestoneMessages.createdAt}) order by ${milestoneMessages.createdAt}, ${milestoneMessages.id}), '[]'::json)
+    'createdAt', ${milestoneMessages.createdAt}, 'editedAt', ${milestoneMessages.editedAt}) order by ${milestoneMessages.createdAt}, ${milestoneMessages.id}), '[]'::json)
   from ${milestoneMessages}
   join ${milestones} on ${milestones.id} = ${milestoneMessages.milestoneId}
   left join ${users} ${threadMentors} on ${threadMentors.id} = ${milestoneMessages.mentorId}
@@ -103,7 +103,11 @@ export async function getRoadmapPageForViewer({
     notebook: notebookFromRows(row.notes, row.evidence),
     feedback: feedbackFromRows(
       viewer.id,
-      row.messages.map((message) => ({ ...message, createdAt: new Date(message.createdAt) })),
+      row.messages.map((message) => ({
+        ...message,
+        createdAt: new Date(message.createdAt),
+        editedAt: message.editedAt === null ? null : new Date(message.editedAt),
+      })),
       row.reviews.map((review) => ({ ...review, reviewedAt: new Date(review.reviewedAt) })),
     ),
     shareLink: row.shareLink && { ...row.shareLink, createdAt: new Date(row.shareLink.createdAt) },

@@ -318,3 +318,113 @@ test("the Needs attention filter finds the mentee the Attention column flags", a
   await expect(mentor.getByRole("link", { name: "Ada Behind" })).toBeVisible();
   await expect(mentor.getByRole("link", { name: "Bo New" })).toHaveCount(0);
 });
+
+const REDIS = "Implement caching strategies with Redis";
+
+/** A mentor and a learner who follows the Backend Developer roadmap, with the mentee page open for the mentor. */
+async function mentorAndLearner(browser: Browser) {
+  const mentor = await newUserPage(browser, newLearner("Maya Mentor"));
+  const learner = await newUserPage(browser, newLearner("Leo Learner"));
+  await learner.goto(await createInviteLink(mentor, "/mentees"));
+  await learner.getByRole("button", { name: "Accept" }).click();
+  await expect(learner).toHaveURL(/\/mentors$/);
+  await learner.goto(ROADMAP);
+  const saved = nextSave(learner);
+  await learner.getByRole("checkbox", { name: SQL }).check();
+  await saved;
+  await mentor.goto("/mentees");
+  await mentor.getByRole("link", { name: "Leo Learner" }).click();
+  await expect(mentor.getByRole("heading", { level: 1, name: "Leo Learner" })).toBeVisible();
+  return { mentor, learner };
+}
+
+async function post(page: Page, title: string, field: RegExp, text: string) {
+  const item = milestoneItem(page, title);
+  const summary = item.getByText(/^Feedback/).first();
+  if (await summary.isVisible()) {
+    if (!(await item.getByRole("textbox", { name: field }).isVisible())) await summary.click();
+  }
+  await item.getByRole("textbox", { name: field }).fill(text);
+  await item.getByRole("button", { name: /^Post/ }).click();
+  await expect(item.getByRole("status").filter({ hasText: "Posted." })).toBeVisible();
+}
+
+test("a feedback notice leads into the thread, and the dashboard lists it until read", async ({ browser }) => {
+  const { mentor, learner } = await mentorAndLearner(browser);
+  await post(mentor, REDIS, /Feedback/, "Try **cache-aside** first. <script>window.pwned = true</script>");
+
+  await learner.goto("/dashboard");
+  const unread = learner.getByRole("region", { name: "Unread feedback" });
+  await unread.getByRole("link", { name: REDIS }).click();
+  await expect(learner).toHaveURL(/\/roadmaps\/backend-developer#feedback-[0-9a-f-]{36}$/);
+  const thread = learner.getByRole("group", { name: `Feedback on ${REDIS}` });
+  await expect(thread).toBeFocused();
+  await expect(thread).toBeInViewport();
+  // Markdown renders; raw HTML stays the characters typed, and never runs.
+  await expect(thread.locator("strong", { hasText: "cache-aside" })).toBeVisible();
+  await expect(thread.getByText("<script>window.pwned = true</script>")).toBeVisible();
+  await expect(thread.locator("script")).toHaveCount(0);
+  expect(await learner.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
+
+  await learner.goto("/dashboard");
+  await expect(unread.getByText("no unread feedback")).toBeVisible();
+
+  await post(mentor, REDIS, /Feedback/, "And measure the hit rate.");
+  await learner.goto("/notifications");
+  await learner
+    .getByRole("link", { name: `Maya Mentor left feedback on “${REDIS}”` })
+    .first()
+    .click();
+  await expect(thread).toBeFocused();
+  await expect(thread).toBeInViewport();
+  await expect(thread.getByText("And measure the hit rate.")).toBeVisible();
+
+  await post(learner, REDIS, /Reply/, "Will do.");
+  await mentor.goto("/notifications");
+  await mentor.getByRole("link", { name: `Leo Learner replied on “${REDIS}”` }).click();
+  await expect(mentor).toHaveURL(/\/mentees\/[0-9a-f-]{36}#feedback-[0-9a-f-]{36}$/);
+  const mentorThread = mentor.getByRole("group", { name: `Feedback on ${REDIS}` });
+  await expect(mentorThread).toBeFocused();
+  await expect(mentorThread).toBeInViewport();
+  await expect(mentorThread.getByText("Will do.")).toBeVisible();
+});
+
+test("authors edit and delete their own messages, and only their own", async ({ browser }) => {
+  const { mentor, learner } = await mentorAndLearner(browser);
+  await post(mentor, SQL, /Feedback/, "Write a JOIN by hand.");
+  await learner.goto(ROADMAP);
+  await post(learner, SQL, /Reply/, "On it.");
+
+  const messages = milestoneItem(learner, SQL).getByRole("list", { name: /^Feedback from Maya Mentor/ });
+  const [theirs, own] = [messages.getByRole("listitem").nth(0), messages.getByRole("listitem").nth(1)];
+  await expect(own).toContainText("On it.");
+  await expect(theirs.getByRole("button")).toHaveCount(0);
+
+  await own.getByRole("button", { name: /^Edit/ }).click();
+  const editor = own.getByRole("textbox", { name: /Edit your message/ });
+  await expect(editor).toBeFocused();
+  // A refused edit keeps what was typed.
+  await editor.fill("   ");
+  await own.getByRole("button", { name: /^Save/ }).click();
+  await expect(own.getByRole("alert")).toContainText("Write something first.");
+  await expect(editor).toHaveValue("   ");
+  await editor.fill("Done: **three** JOINs.");
+  await own.getByRole("button", { name: /^Save/ }).click();
+  await expect(own.locator("strong", { hasText: "three" })).toBeVisible();
+  await expect(own).toContainText("edited");
+  await expect(own.getByRole("button", { name: /^Edit/ })).toBeFocused();
+
+  await mentor.reload();
+  const reply = milestoneItem(mentor, SQL).getByRole("listitem").filter({ hasText: "JOINs." });
+  await expect(reply).toContainText("edited");
+  await expect(reply.getByRole("button")).toHaveCount(0);
+  const feedback = milestoneItem(mentor, SQL).getByRole("listitem").filter({ hasText: "Write a JOIN by hand." });
+  await feedback.getByRole("button", { name: /^Delete/ }).click();
+  await feedback.getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(milestoneItem(mentor, SQL).getByText("Write a JOIN by hand.")).toHaveCount(0);
+  await expect(mentor.getByRole("group", { name: `Feedback on ${SQL}` })).toBeFocused();
+
+  await learner.reload();
+  await expect(milestoneItem(learner, SQL).getByText("Write a JOIN by hand.")).toHaveCount(0);
+  await expect(milestoneItem(learner, SQL).getByText("JOINs.")).toBeVisible();
+});

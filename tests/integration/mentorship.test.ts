@@ -1,6 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getMilestoneFeedback, postMilestoneMessage, setMilestoneReviewed } from "@/lib/data/feedback";
+import {
+  deleteMilestoneMessage,
+  editMilestoneMessage,
+  getMilestoneFeedback,
+  listUnreadFeedbackForViewer,
+  markFeedbackRead,
+  postMilestoneMessage,
+  setMilestoneReviewed,
+} from "@/lib/data/feedback";
 import { requireMenteeAccess } from "@/lib/data/access";
 import { getMenteeForViewer } from "@/lib/data/mentee";
 import {
@@ -428,6 +436,163 @@ describe("which mentorship links the header shows", () => {
 
     await createInvite({ viewer: newcomer, kind: "learner_invites_mentor" });
     expect(await sides(newcomer)).toEqual({ asLearner: true, asMentor: false });
+  });
+});
+
+describe("editing and deleting a feedback message", () => {
+  /** A mentor's feedback and the learner's reply on the first milestone. */
+  async function conversation() {
+    const connected = await connect();
+    const { mentor, learner } = connected;
+    const [first] = await backendMilestones();
+    const milestoneId = first!.id;
+    const feedback = await postMilestoneMessage({
+      viewer: mentor,
+      learnerId: learner.id,
+      milestoneId,
+      body: "Try a JOIN",
+    });
+    const reply = await postMilestoneMessage({
+      viewer: learner,
+      learnerId: learner.id,
+      milestoneId,
+      mentorId: mentor.id,
+      body: "Will do",
+    });
+    const thread = async () =>
+      (await getMilestoneFeedback({ viewer: learner, learnerId: learner.id })).threads[milestoneId]?.[0]?.messages ??
+      [];
+    return { ...connected, milestoneId, feedback, reply, thread };
+  }
+
+  it("lets each author edit their own message, which then shows as edited", async () => {
+    const { mentor, learner, feedback, reply, thread } = await conversation();
+    const edited = await editMilestoneMessage({
+      viewer: mentor,
+      messageId: feedback.id,
+      body: "  Try a **LEFT JOIN**  ",
+    });
+    expect(edited.body).toBe("Try a **LEFT JOIN**");
+    expect(edited.editedAt).toBeInstanceOf(Date);
+    await editMilestoneMessage({ viewer: learner, messageId: reply.id, body: "Done, thanks" });
+    const messages = await thread();
+    expect(messages.map((message) => [message.body, message.editedAt !== null])).toEqual([
+      ["Try a **LEFT JOIN**", true],
+      ["Done, thanks", true],
+    ]);
+    await expect(editMilestoneMessage({ viewer: learner, messageId: reply.id, body: "   " })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+  });
+
+  it("refuses anyone but the author, with the same not-found, and changes nothing", async () => {
+    const { mentor, learner, feedback, reply, thread } = await conversation();
+    const stranger = await createLearner("Sam Stranger");
+    const attempts = [
+      () => editMilestoneMessage({ viewer: learner, messageId: feedback.id, body: "Mine now" }),
+      () => deleteMilestoneMessage({ viewer: learner, messageId: feedback.id }),
+      () => editMilestoneMessage({ viewer: mentor, messageId: reply.id, body: "Mine now" }),
+      () => deleteMilestoneMessage({ viewer: mentor, messageId: reply.id }),
+      () => editMilestoneMessage({ viewer: stranger, messageId: feedback.id, body: "Mine now" }),
+      () => deleteMilestoneMessage({ viewer: stranger, messageId: reply.id }),
+      () => editMilestoneMessage({ viewer: mentor, messageId: "not-a-uuid", body: "Mine now" }),
+      () => deleteMilestoneMessage({ viewer: mentor, messageId: crypto.randomUUID() }),
+    ];
+    for (const attempt of attempts) {
+      await expect(attempt()).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: "There is nothing here, or you no longer have access to it.",
+      });
+    }
+    expect((await thread()).map((message) => [message.body, message.editedAt])).toEqual([
+      ["Try a JOIN", null],
+      ["Will do", null],
+    ]);
+  });
+
+  it("refuses a mentor who no longer mentors the learner; the learner keeps control of their replies", async () => {
+    const { mentor, learner, mentorshipId, feedback, reply, thread } = await conversation();
+    await endMentorship({ viewer: learner, mentorshipId });
+    await expect(
+      editMilestoneMessage({ viewer: mentor, messageId: feedback.id, body: "Rewritten later" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteMilestoneMessage({ viewer: mentor, messageId: feedback.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await deleteMilestoneMessage({ viewer: learner, messageId: reply.id });
+    expect((await thread()).map((message) => message.body)).toEqual(["Try a JOIN"]);
+  });
+
+  it("deletes the message and the unread notice it sent, but not one already read", async () => {
+    const { mentor, learner, milestoneId, feedback, reply, thread } = await conversation();
+    const [, second] = await backendMilestones();
+    await markNotificationsRead({
+      viewer: mentor,
+      ids: (await listNotificationsForViewer({ viewer: mentor })).map((notification) => notification.id),
+    });
+    await deleteMilestoneMessage({ viewer: mentor, messageId: feedback.id });
+    await deleteMilestoneMessage({ viewer: learner, messageId: reply.id });
+    expect(await thread()).toEqual([]);
+    expect(await countUnreadNotifications({ viewer: learner })).toBe(0);
+    expect((await listNotificationsForViewer({ viewer: mentor })).map((notification) => notification.kind)).toEqual([
+      "reply",
+      "invite_accepted",
+    ]);
+    // Another message on another milestone keeps its notice.
+    await postMilestoneMessage({ viewer: mentor, learnerId: learner.id, milestoneId: second!.id, body: "Next" });
+    expect((await listUnreadFeedbackForViewer({ viewer: learner })).map((thread) => thread.milestoneId)).toEqual([
+      second!.id,
+    ]);
+    expect(milestoneId).not.toBe(second!.id);
+  });
+});
+
+describe("unread feedback", () => {
+  it("lists each side's unread threads with a link into them, until opened", async () => {
+    const { mentor, learner, mentorshipId } = await connect();
+    const [first, second] = await backendMilestones();
+    await postMilestoneMessage({ viewer: mentor, learnerId: learner.id, milestoneId: first!.id, body: "One" });
+    await postMilestoneMessage({ viewer: mentor, learnerId: learner.id, milestoneId: first!.id, body: "Two" });
+    await postMilestoneMessage({ viewer: mentor, learnerId: learner.id, milestoneId: second!.id, body: "Three" });
+    await postMilestoneMessage({
+      viewer: learner,
+      learnerId: learner.id,
+      milestoneId: first!.id,
+      mentorId: mentor.id,
+      body: "Thanks",
+    });
+
+    const forLearner = await listUnreadFeedbackForViewer({ viewer: learner });
+    expect(
+      forLearner.map(({ milestoneId, from, menteeName, href }) => ({ milestoneId, from, menteeName, href })),
+    ).toEqual([
+      {
+        milestoneId: second!.id,
+        from: ["Maya Mentor"],
+        menteeName: null,
+        href: `/roadmaps/backend-developer#feedback-${second!.id}`,
+      },
+      {
+        milestoneId: first!.id,
+        from: ["Maya Mentor"],
+        menteeName: null,
+        href: `/roadmaps/backend-developer#feedback-${first!.id}`,
+      },
+    ]);
+    expect(await listUnreadFeedbackForViewer({ viewer: mentor })).toMatchObject([
+      { milestoneId: first!.id, menteeName: "Leo Learner", href: `/mentees/${mentorshipId}#feedback-${first!.id}` },
+    ]);
+
+    expect(await markFeedbackRead({ viewer: learner, learnerId: learner.id, milestoneId: first!.id })).toBe(2);
+    expect((await listUnreadFeedbackForViewer({ viewer: learner })).map((thread) => thread.milestoneId)).toEqual([
+      second!.id,
+    ]);
+    // Marking reads only the viewer's own notices.
+    expect(await markFeedbackRead({ viewer: mentor, learnerId: learner.id, milestoneId: second!.id })).toBe(0);
+    expect(await countUnreadNotifications({ viewer: learner })).toBe(1);
+
+    await endMentorship({ viewer: learner, mentorshipId });
+    expect(await listUnreadFeedbackForViewer({ viewer: mentor })).toEqual([]);
   });
 });
 

@@ -19,6 +19,13 @@ describe("rendering a note", () => {
     expect(html).not.toContain("onclick");
   });
 
+  it("can show raw HTML as the text typed instead, as feedback messages do", () => {
+    const html = renderToStaticMarkup(<NoteMarkdown body={"Use <script>alert(1)</script> and **bold**"} htmlAsText />);
+    expect(html).not.toContain("<script");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("<strong>bold</strong>");
+  });
+
   it("drops javascript: links and marks every link noopener nofollow", () => {
     const html = render("[bad](javascript:alert(1)) and [good](https://example.com)");
     expect(html).not.toContain("javascript:");

@@ -5,10 +5,12 @@ import { ActivityHeatmap } from "@/components/activity-heatmap";
 import { ActivityTimeline } from "@/components/activity-timeline";
 import { PaceStart, PaceSummary, PaceTable } from "@/components/pace-table";
 import { PaceSettingsForm } from "@/components/pace-settings-form";
+import { UnreadFeedbackSection } from "@/components/unread-feedback";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requirePageViewer } from "@/lib/server/viewer-guard";
 import { getActivityForViewer, type Activity } from "@/lib/data/insight";
 import { getDashboardForViewer, type DashboardRoadmap } from "@/lib/data/dashboard";
+import { listUnreadFeedbackForViewer } from "@/lib/data/feedback";
 import { listRoadmaps } from "@/lib/data/roadmaps";
 import { formatStageWindow } from "@/lib/domain/progress-math";
 
@@ -16,7 +18,11 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const viewer = await requirePageViewer("/dashboard");
-  const [followed, activity] = await Promise.all([getDashboardForViewer({ viewer }), getActivityForViewer({ viewer })]);
+  const [followed, activity, unreadFeedback] = await Promise.all([
+    getDashboardForViewer({ viewer }),
+    getActivityForViewer({ viewer }),
+    listUnreadFeedbackForViewer({ viewer }),
+  ]);
 
   return (
     <main className="flex flex-col gap-6">
@@ -24,6 +30,7 @@ export default async function DashboardPage() {
         <h1 className="text-3xl font-bold tracking-tight">Welcome, {viewer.name ?? viewer.email}</h1>
         <p className="mt-1 text-slate-700">Here is where you stand.</p>
       </header>
+      <UnreadFeedbackSection threads={unreadFeedback} />
       {followed.length === 0 ? (
         <EmptyDashboard />
       ) : (

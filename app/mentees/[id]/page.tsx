@@ -7,6 +7,7 @@ import { MilestoneItem } from "@/components/milestone-item";
 import { NoteMarkdown } from "@/components/note-markdown";
 import { StageSection } from "@/components/stage-section";
 import { EndMentorshipButton } from "@/components/end-mentorship-button";
+import { OpenFeedbackFromLink } from "@/components/open-feedback-from-link";
 import { OverallProgress } from "@/components/overall-progress";
 import { getViewer } from "@/lib/server/auth";
 import { getMenteeForViewer } from "@/lib/data/mentee";
@@ -133,6 +134,7 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
           )}
         </aside>
       </div>
+      <OpenFeedbackFromLink learnerId={mentee.learnerId} viewerId={viewer.id} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { OpenFeedbackFromLink } from "@/components/open-feedback-from-link";
 import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
 import { ShareLinkPanel } from "@/components/share-link-panel";
@@ -54,6 +55,7 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
             feedback={state?.feedback}
             initialQuery={initialQuery}
           />
+          {viewer ? <OpenFeedbackFromLink learnerId={viewer.id} viewerId={viewer.id} /> : null}
         </HydrationBoundary>
         <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start">
           {state ? (

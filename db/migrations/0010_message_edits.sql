@@ -1,0 +1,1 @@
+ALTER TABLE "milestone_messages" ADD COLUMN "edited_at" timestamp with time zone;

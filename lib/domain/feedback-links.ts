@@ -1,0 +1,24 @@
+/**
+ * Where a milestone's feedback thread lives: the learner reads it on their roadmap, a mentor on
+ * the mentee's page. The fragment names the thread, so a notification or the dashboard can open
+ * it (see components/open-feedback-from-link.tsx).
+ */
+export const FEEDBACK_ANCHOR_PREFIX = "feedback-";
+
+export const feedbackAnchorId = (milestoneId: string) => `${FEEDBACK_ANCHOR_PREFIX}${milestoneId}`;
+
+/** The learner's own thread on a milestone. */
+export const learnerFeedbackHref = (roadmapSlug: string, milestoneId: string) =>
+  `/roadmaps/${roadmapSlug}#${feedbackAnchorId(milestoneId)}`;
+
+/** A mentor's thread with a mentee on a milestone. */
+export const menteeFeedbackHref = (mentorshipId: string, milestoneId: string) =>
+  `/mentees/${mentorshipId}#${feedbackAnchorId(milestoneId)}`;
+
+/** The milestone a fragment such as "#feedback-<id>" opens, or null for any other fragment. */
+export function milestoneIdOfFeedbackHash(hash: string): string | null {
+  const fragment = hash.startsWith("#") ? hash.slice(1) : hash;
+  if (!fragment.startsWith(FEEDBACK_ANCHOR_PREFIX)) return null;
+  const id = fragment.slice(FEEDBACK_ANCHOR_PREFIX.length);
+  return /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+}
