@@ -4,29 +4,23 @@ import { MarkNotificationsRead } from "@/components/mark-notifications-read";
 import { requirePageViewer } from "@/lib/server/viewer-guard";
 import { listNotificationsForViewer, type NotificationView } from "@/lib/data/notifications";
 import { LocalTime } from "@/components/ui/local-time";
-import { learnerFeedbackHref, menteeFeedbackHref } from "@/lib/domain/feedback-links";
+import { feedbackThreadHref } from "@/lib/domain/feedback-links";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 function describe(notification: NotificationView): { text: string; href: string | null } {
   const menteeHref = notification.mentorshipId ? `/mentees/${notification.mentorshipId}` : null;
   // Feedback, replies and review marks open the milestone's thread.
-  const ownHref =
-    notification.roadmapSlug && notification.milestoneId
-      ? learnerFeedbackHref(notification.roadmapSlug, notification.milestoneId)
-      : null;
+  const threadHref = feedbackThreadHref(notification);
   switch (notification.kind) {
     case "feedback":
-      return { text: `${notification.actorName} left feedback on “${notification.milestoneTitle}”`, href: ownHref };
+      return { text: `${notification.actorName} left feedback on “${notification.milestoneTitle}”`, href: threadHref };
     case "reviewed":
-      return { text: `${notification.actorName} reviewed “${notification.milestoneTitle}”`, href: ownHref };
+      return { text: `${notification.actorName} reviewed “${notification.milestoneTitle}”`, href: threadHref };
     case "reply":
       return {
         text: `${notification.actorName} replied on “${notification.milestoneTitle}”`,
-        href:
-          notification.mentorshipId && notification.milestoneId
-            ? menteeFeedbackHref(notification.mentorshipId, notification.milestoneId)
-            : menteeHref,
+        href: threadHref ?? menteeHref,
       };
     case "stage_completed":
       return { text: `${notification.learnerName} finished the ${notification.stageTitle} stage`, href: menteeHref };

@@ -12,7 +12,7 @@ import {
   users,
 } from "../../db/schema";
 import { AppError } from "../domain/errors";
-import { learnerFeedbackHref, menteeFeedbackHref } from "../domain/feedback-links";
+import { feedbackThreadHref } from "../domain/feedback-links";
 import { lockCurrentMentorship, noAccess, requireLearnerAccess, requirePermission, type Access } from "./access";
 import { listNotificationsForViewer, notify } from "./notifications";
 import { couldBeRowId } from "./row-id";
@@ -389,13 +389,12 @@ export type UnreadFeedback = {
 export async function listUnreadFeedbackForViewer({ viewer }: { viewer: Viewer }): Promise<UnreadFeedback[]> {
   const threads = new Map<string, UnreadFeedback>();
   for (const notice of await listNotificationsForViewer({ viewer })) {
-    if (!notice.unread || !notice.milestoneId || !notice.milestoneTitle || !notice.roadmapSlug) continue;
-    let href: string;
-    if (notice.kind === "feedback") href = learnerFeedbackHref(notice.roadmapSlug, notice.milestoneId);
-    // A reply from someone the viewer no longer mentors has nowhere left to be read.
-    else if (notice.kind === "reply" && notice.mentorshipId) {
-      href = menteeFeedbackHref(notice.mentorshipId, notice.milestoneId);
-    } else continue;
+    // Review marks are listed on the notifications page only; a reply from someone the viewer no
+    // longer mentors has no thread left to open.
+    if (!notice.unread || !notice.milestoneId || !notice.milestoneTitle) continue;
+    if (notice.kind !== "feedback" && notice.kind !== "reply") continue;
+    const href = feedbackThreadHref(notice);
+    if (!href) continue;
     const thread = threads.get(href);
     if (thread) {
       if (!thread.from.includes(notice.actorName)) thread.from.push(notice.actorName);

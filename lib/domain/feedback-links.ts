@@ -15,6 +15,26 @@ export const learnerFeedbackHref = (roadmapSlug: string, milestoneId: string) =>
 export const menteeFeedbackHref = (mentorshipId: string, milestoneId: string) =>
   `/mentees/${mentorshipId}#${feedbackAnchorId(milestoneId)}`;
 
+/** What a notice says about where it happened; the fields a notification view carries. */
+type NoticePlace = {
+  kind: string;
+  roadmapSlug: string | null;
+  milestoneId: string | null;
+  mentorshipId: string | null;
+};
+
+/**
+ * The thread a notice about feedback leads into: the learner's own roadmap for a mentor's
+ * feedback or review mark, the mentee page for a reply (only while the mentorship lasts).
+ * Null for other notices, or when the thread has nowhere left to be read.
+ */
+export function feedbackThreadHref({ kind, roadmapSlug, milestoneId, mentorshipId }: NoticePlace): string | null {
+  if (!milestoneId) return null;
+  if ((kind === "feedback" || kind === "reviewed") && roadmapSlug) return learnerFeedbackHref(roadmapSlug, milestoneId);
+  if (kind === "reply" && mentorshipId) return menteeFeedbackHref(mentorshipId, milestoneId);
+  return null;
+}
+
 /** The milestone a fragment such as "#feedback-<id>" opens, or null for any other fragment. */
 export function milestoneIdOfFeedbackHash(hash: string): string | null {
   const fragment = hash.startsWith("#") ? hash.slice(1) : hash;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   feedbackAnchorId,
+  feedbackThreadHref,
   learnerFeedbackHref,
   menteeFeedbackHref,
   milestoneIdOfFeedbackHash,
@@ -22,5 +23,19 @@ describe("links into a feedback thread", () => {
     for (const other of ["", "#", "#learn-sql", "#feedback-", "#feedback-x", `#feedback-${MILESTONE}"><img`]) {
       expect(milestoneIdOfFeedbackHash(other), other).toBeNull();
     }
+  });
+
+  it("lead a feedback notice into its thread, and other notices nowhere", () => {
+    const place = { roadmapSlug: "backend-developer", milestoneId: MILESTONE, mentorshipId: "m-1" };
+    expect(feedbackThreadHref({ ...place, kind: "feedback" })).toBe(
+      learnerFeedbackHref("backend-developer", MILESTONE),
+    );
+    expect(feedbackThreadHref({ ...place, kind: "reviewed" })).toBe(
+      learnerFeedbackHref("backend-developer", MILESTONE),
+    );
+    expect(feedbackThreadHref({ ...place, kind: "reply" })).toBe(menteeFeedbackHref("m-1", MILESTONE));
+    // A reply from a former mentee: the mentee page is gone.
+    expect(feedbackThreadHref({ ...place, kind: "reply", mentorshipId: null })).toBeNull();
+    expect(feedbackThreadHref({ ...place, kind: "stage_completed" })).toBeNull();
   });
 });
