@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { asc, eq } from "drizzle-orm";
 import { serverActionId, startAppServer, type AppServer } from "../../bench/app-server";
 import { openDatabase, type DatabaseTarget } from "../../db/client";
@@ -22,15 +22,15 @@ import {
 } from "../../db/schema";
 import type { MilestoneStatus } from "../../lib/domain/progress-math";
 import { cookieHeader, newLearner, signUp, testClientAddress } from "../e2e/fixtures";
+import { test } from "./app-port";
 import { startOwnPostgres, type OwnPostgres } from "./own-postgres";
 import { sessionCutoffs } from "../../lib/domain/session-lifetimes";
 
-const PORT = 3410;
 const WRITERS = 4;
 const MILESTONES_PER_WRITER = 3;
 const CYCLE: MilestoneStatus[] = ["in_progress", "done", "skipped", "not_started"];
 
-test.use({ baseURL: `http://127.0.0.1:${PORT}`, extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
+test.use({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
 
 type Change = { milestoneId: string; status: MilestoneStatus };
 type Writer = { acknowledged: Change[]; inFlight: Change | null };
@@ -81,6 +81,7 @@ for (const driver of ["pglite", "postgres"] as const) {
     test("SIGKILL during a stream of writes loses no acknowledged change and half-writes nothing", async ({
       page,
       context,
+      appPort,
     }) => {
       dataDir = mkdtempSync(path.join(tmpdir(), `waymark-faults-crash-${driver}-`));
       if (driver === "postgres") postgres = await startOwnPostgres();
@@ -109,7 +110,7 @@ for (const driver of ["pglite", "postgres"] as const) {
       const authSecret = randomBytes(32).toString("base64url");
       const start = () =>
         startAppServer({
-          port: PORT,
+          port: appPort,
           database: server,
           quiet: !process.env.FAULTS_VERBOSE,
           benchRoutes: false,

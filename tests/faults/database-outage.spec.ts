@@ -3,12 +3,12 @@
  * reach the database and are retrying, a tick made meanwhile is undone with a way to try
  * again, and everything works again without restarting the app.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { startAppServer, type AppServer } from "../../bench/app-server";
 import { cookieHeader, milestoneItem, newLearner, nextSave, ROADMAP, signUp, testClientAddress } from "../e2e/fixtures";
+import { test } from "./app-port";
 import { startOwnPostgres, type OwnPostgres } from "./own-postgres";
 
-const PORT = 3400;
 const SQL = "Learn SQL and database fundamentals";
 const GIT = "Set up your development environment and learn Git";
 const PROGRESS_API = "/api/roadmaps/backend-developer/progress";
@@ -16,12 +16,12 @@ const PROGRESS_API = "/api/roadmaps/backend-developer/progress";
 let postgres: OwnPostgres;
 let app: AppServer;
 
-test.use({ baseURL: `http://127.0.0.1:${PORT}`, extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
+test.use({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ appPort }) => {
   postgres = await startOwnPostgres();
   app = await startAppServer({
-    port: PORT,
+    port: appPort,
     database: { databaseUrl: postgres.databaseUrl },
     quiet: !process.env.FAULTS_VERBOSE,
     benchRoutes: false,
@@ -120,9 +120,9 @@ test("a database outage under load: 503s, a retrying page, an undone tick, and r
   await expect(readerTab.getByRole("checkbox", { name: SQL })).toBeChecked({ timeout: 30_000 });
   await expect(readerTab.getByRole("heading", { name: "Can't reach the database" })).toHaveCount(0);
   await expect.poll(async () => (await request.get("/api/ready")).status(), { timeout: 30_000 }).toBe(200);
-  // Ready is one connection answering; the pool's others reconnect as they are next used, and one
-  // that shook hands while Postgres was still starting answers 503 once. Recovered is when the
-  // load itself is answered again, five times running; from then on nothing may fail.
+  // Ready is one connection answering; the pool's others reconnect as they are next used (a read
+  // that finds its connection dead is tried once more, on another). Recovered is when the load
+  // itself is answered again, five times running; from then on nothing may fail.
   const answeredAgain = () => load.samples.slice(-5);
   await expect
     .poll(() => answeredAgain().length === 5 && answeredAgain().every((sample) => sample.status === 200), {

@@ -1,9 +1,9 @@
 import { requireRouteViewer } from "@/lib/server/viewer-guard";
 import { getRoadmapProgressForViewer } from "@/lib/data/roadmap-state";
-import { jsonRoute } from "@/lib/server/http";
+import { jsonReadRoute } from "@/lib/server/http";
 import type { RoadmapProgressData } from "@/lib/domain/notebook";
 
-export const GET = jsonRoute(
+export const GET = jsonReadRoute(
   async (
     _request: Request,
     { params }: RouteContext<"/api/roadmaps/[slug]/progress">,
