@@ -28,10 +28,17 @@ export default defineConfig([
               message: "db/ stands alone: lib/ builds on it.",
             },
             { target: "./components", from: "./app", message: "Routes use components, not the other way round." },
+            { target: "./lib", from: "./app", message: "lib/ knows nothing of routes." },
             {
               target: "./lib",
-              from: ["./app", "./components"],
-              message: "lib/ knows nothing of routes or React views.",
+              from: "./components",
+              except: ["./emails"],
+              message: "lib/ knows nothing of React views.",
+            },
+            {
+              target: ["./lib/actions", "./lib/data", "./lib/domain", "./lib/server", "./lib/client"],
+              from: "./components/emails",
+              message: "Mail is rendered in one place: lib/jobs/, when it is delivered.",
             },
             {
               target: "./lib/domain",

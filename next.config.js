@@ -6,7 +6,7 @@ const nextConfig = {
   // Pinned to this directory so the standalone layout never depends on a lock file further up.
   outputFileTracingRoot: import.meta.dirname,
   // Native and WebAssembly database drivers must be loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pino"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pino", "pg-boss", "nodemailer"],
   poweredByHeader: false,
   // Links, redirects and router pushes are checked against the app's routes at type-check time.
   typedRoutes: true,

@@ -3,6 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+
+type WebServer = Extract<NonNullable<PlaywrightTestConfig["webServer"]>, unknown[]>[number];
 import { chromiumLaunchOptions } from "./tests/e2e/chromium";
 
 /**
@@ -18,11 +20,29 @@ function freePort(): string {
 // Set once in the main process so that workers, which re-read this file, agree on it.
 process.env.E2E_PORT ??= freePort();
 const port = Number(process.env.E2E_PORT);
+// The mail server the app sends to, and the HTTP port tests read received mail from.
+process.env.MAIL_CATCHER_SMTP_PORT ??= freePort();
+process.env.MAIL_CATCHER_HTTP_PORT ??= freePort();
+
 /** A server already running elsewhere (a deployment, `npm run test:standalone`): only the smoke journey runs there. */
 const externalBaseUrl = process.env.E2E_BASE_URL;
 
+/** A real SMTP server (tests/mail/mail-catcher-server.ts) that every mail of the run arrives at. */
+function mailCatcher(): WebServer {
+  return {
+    command: "npx tsx tests/mail/mail-catcher-server.ts",
+    url: `http://127.0.0.1:${process.env.MAIL_CATCHER_HTTP_PORT}/health`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    env: {
+      MAIL_CATCHER_SMTP_PORT: process.env.MAIL_CATCHER_SMTP_PORT!,
+      MAIL_CATCHER_HTTP_PORT: process.env.MAIL_CATCHER_HTTP_PORT!,
+    },
+  };
+}
+
 /** The production server on the embedded database, started for this run through `npm start`. */
-function ownServer(): PlaywrightTestConfig["webServer"] {
+function ownServer(): WebServer {
   // Set once in the main process so that workers, which re-read this file, agree on it.
   process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "waymark-e2e-"));
   return {
@@ -36,6 +56,7 @@ function ownServer(): PlaywrightTestConfig["webServer"] {
       DATA_DIR: process.env.E2E_DATA_DIR,
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      SMTP_URL: `smtp://127.0.0.1:${process.env.MAIL_CATCHER_SMTP_PORT}`,
       // As behind one proxy: each test says where it comes from in X-Forwarded-For (tests/e2e/fixtures.ts).
       TRUST_PROXY: "1",
       // The logs spec reads everything the server wrote back from here.
@@ -62,5 +83,5 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: externalBaseUrl ? undefined : ownServer(),
+  webServer: externalBaseUrl ? undefined : [mailCatcher(), ownServer()],
 });

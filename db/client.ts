@@ -17,6 +17,8 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DatabaseHandle = {
   db: Database;
   driver: "pglite" | "postgres";
+  /** The embedded database itself, for the job queue, which shares its one connection; null on Postgres. */
+  pglite: PGlite | null;
   close: () => Promise<void>;
 };
 
@@ -72,6 +74,7 @@ export function openDatabase(target: DatabaseTarget, logger: Logger = queryCount
     return {
       db: drizzlePostgres(client, { schema, logger }) as unknown as Database,
       driver: "postgres",
+      pglite: null,
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -86,6 +89,7 @@ export function openDatabase(target: DatabaseTarget, logger: Logger = queryCount
   return {
     db: drizzlePglite(client, { schema, logger }) as unknown as Database,
     driver: "pglite",
+    pglite: client,
     close: () => client.close(),
   };
 }

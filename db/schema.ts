@@ -466,6 +466,8 @@ export const notifications = pgTable(
     stageId: uuid("stage_id").references(() => stages.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
     readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
+    /** When a mail told the person about it (at once or in a digest): no notice is mailed twice. */
+    mailedAt: timestamp("mailed_at", { withTimezone: true, mode: "date" }),
   },
   (table) => [
     index("notifications_user_idx").on(table.userId, table.createdAt),
@@ -474,6 +476,109 @@ export const notifications = pgTable(
       .on(table.userId, table.learnerId, table.stageId)
       .where(sql`${table.kind} = 'stage_completed'`),
   ],
+);
+
+/* ---------- Mail ---------- */
+
+/** Single-use links mailed to a person; only a hash of the token is kept. */
+export const accountTokenPurposes = ["password_reset", "verify_email"] as const;
+export const accountTokenPurpose = pgEnum("account_token_purpose", accountTokenPurposes);
+
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: accountTokenPurpose("purpose").notNull(),
+    /** The address the link was mailed to: for verify_email, the address it proves (a new one, when changing). */
+    email: text("email").notNull(),
+    /** SHA-256 of the token, hex: a leaked table opens no account. */
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [
+    uniqueIndex("account_tokens_hash_unique").on(table.tokenHash),
+    index("account_tokens_user_idx").on(table.userId, table.purpose),
+  ],
+);
+
+export const mailKinds = [
+  "password_reset",
+  "email_verification",
+  "email_changed",
+  "sign_up_attempt",
+  "notification",
+  "notification_digest",
+  "behind_pace",
+  "mentor_digest",
+] as const;
+export const mailKind = pgEnum("mail_kind", mailKinds);
+/** skipped: not sent on purpose when its time came (the person turned that mail off, or the address changed). */
+export const mailStatuses = ["queued", "sending", "sent", "skipped", "failed"] as const;
+export const mailStatus = pgEnum("mail_status", mailStatuses);
+
+/**
+ * Every mail, written in the same transaction as what caused it and delivered by a job. The
+ * dedupe key names the occasion ("reset:<token id>", "digest:<user>:<day>"): a retry or a second
+ * server finds the row and sends nothing twice. The payload (which may hold a link's token) is
+ * cleared once the mail is sent.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dedupeKey: text("dedupe_key").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    toAddress: text("to_address").notNull(),
+    kind: mailKind("kind").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    status: mailStatus("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    /** The last failure's message, without addresses or tokens. */
+    lastError: text("last_error"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [
+    uniqueIndex("mail_outbox_dedupe_key_unique").on(table.dedupeKey),
+    index("mail_outbox_user_idx").on(table.userId),
+    index("mail_outbox_pending_idx")
+      .on(table.createdAt)
+      .where(sql`${table.status} in ('queued', 'sending')`),
+  ],
+);
+
+/** What a person is mailed about: notices by type, and the two weekly reminders. */
+export const mailTopics = [
+  "feedback",
+  "reply",
+  "reviewed",
+  "stage_completed",
+  "mentorship_ended",
+  "behind_pace",
+  "mentor_digest",
+] as const;
+export const mailTopic = pgEnum("mail_topic", mailTopics);
+export const mailDeliveries = ["immediate", "daily", "weekly", "off"] as const;
+export const mailDelivery = pgEnum("mail_delivery", mailDeliveries);
+
+/** A person's choice per topic; a topic with no row has its default (lib/domain/mail-preferences.ts). */
+export const mailPreferences = pgTable(
+  "mail_preferences",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    topic: mailTopic("topic").notNull(),
+    delivery: mailDelivery("delivery").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.topic] })],
 );
 
 /* ---------- Abuse limits ---------- */
@@ -515,3 +620,7 @@ export type Milestone = typeof milestones.$inferSelect;
 export type ProgressEvent = typeof progressEvents.$inferSelect;
 export type InviteKind = (typeof inviteKinds)[number];
 export type NotificationKind = (typeof notificationKinds)[number];
+export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];
+export type MailKind = (typeof mailKinds)[number];
+export type MailTopic = (typeof mailTopics)[number];
+export type MailDelivery = (typeof mailDeliveries)[number];

@@ -31,6 +31,21 @@ const envSchema = databaseEnvSchema.extend({
       .max(10, "TRUST_PROXY counts proxies in front of the app: at most 10")
       .default(0),
   ),
+  /** The public address (`https://waymark.example`): Auth.js's, and the one every mailed link points at. */
+  AUTH_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ error: "AUTH_URL must be the site's address, like https://waymark.example" }).optional(),
+  ),
+  /** Where mail goes (`smtp://` or `smtps://user:pass@host:port`); without it, mails are written to DATA_DIR/outbox. */
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465")
+      .optional(),
+  ),
+  /** The sender of every mail, as `Name <address>` or an address. */
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).max(200).default("Waymark <no-reply@waymark.localhost>")),
   /** "1" only while `npm run bench` drives the app: switches on its baseline routes and counters. */
   WAYMARK_BENCH: z.preprocess(emptyAsUndefined, z.enum(["1"]).optional()),
 });
@@ -82,4 +97,9 @@ export function resolveAuthSecret(
   }
   log(`AUTH_SECRET was not set: generated one and saved it to ${file}`);
   return secret;
+}
+
+/** The address mailed links start with: AUTH_URL, or this machine's own server for a local start. */
+export function publicBaseUrl(env: Env): string {
+  return (env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/+$/, "");
 }
