@@ -13,7 +13,7 @@ type ActionButtonProps<I> = {
   pendingLabel: string;
   /** When set, a first click asks for confirmation with this text before anything happens. */
   confirm?: { question: string; yes: string };
-  variant?: "default" | "danger";
+  variant?: "default" | "primary" | "danger";
   className?: string;
   /** Where to go once it worked, when the current page would no longer make sense. */
   thenGoTo?: string;
@@ -21,6 +21,7 @@ type ActionButtonProps<I> = {
 
 const STYLES = {
   default: "rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100",
+  primary: "rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800",
   danger: "rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50",
 };
 

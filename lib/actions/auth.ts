@@ -8,6 +8,7 @@ import { getSession, getViewer, signIn, signOut } from "@/lib/server/auth";
 import { limitSignInAttempt, takeRateLimits } from "@/lib/data/rate-limits";
 import { endAllSessions, endSignedOutSession } from "@/lib/data/sessions";
 import { createUserWithPassword } from "@/lib/data/users";
+import { wakeMailDelivery } from "@/lib/jobs/app-jobs";
 import { AppError } from "@/lib/domain/errors";
 import { assertPasswordHashingAvailable, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/server/passwords";
 import { RATE_LIMITS } from "@/lib/domain/rate-limit-rules";
@@ -62,6 +63,7 @@ export const signUpAction = publicAction(signUpSchema, async (input) => {
   assertPasswordHashingAvailable();
   await takeRateLimits([{ rule: RATE_LIMITS.signUpPerIp, subject: await requestClientIp() }]);
   await createUserWithPassword(input);
+  await wakeMailDelivery();
   return signInWithPassword(input);
 });
 

@@ -5,6 +5,7 @@ import { users } from "../../db/schema";
 import { isValidTimeZone } from "../domain/dates";
 import { AppError } from "../domain/errors";
 import { hashPassword, passwordProblem, spendVerifyTime, verifyPassword } from "../server/passwords";
+import { queueVerificationMail } from "./email-verification";
 import type { Viewer } from "./viewer";
 
 export function normalizeEmail(email: string): string {
@@ -22,21 +23,25 @@ export async function createUserWithPassword(input: {
   const problem = passwordProblem(input.password, { email });
   if (problem) throw new AppError("INVALID_INPUT", problem, { password: [problem] });
   const passwordHash = await hashPassword(input.password);
-  const [created] = await getDb()
-    .insert(users)
-    .values({
-      name: input.name.trim(),
-      email,
-      passwordHash,
-      timeZone: input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : "UTC",
-    })
-    .onConflictDoNothing()
-    .returning({ id: users.id, name: users.name, email: users.email });
-  if (!created) {
-    const message = "An account with this email already exists. Sign in instead.";
-    throw new AppError("CONFLICT", message, { email: [message] });
-  }
-  return created;
+  return getDb().transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({
+        name: input.name.trim(),
+        email,
+        passwordHash,
+        timeZone: input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : "UTC",
+      })
+      .onConflictDoNothing()
+      .returning({ id: users.id, name: users.name, email: users.email });
+    if (!created) {
+      const message = "An account with this email already exists. Sign in instead.";
+      throw new AppError("CONFLICT", message, { email: [message] });
+    }
+    // The account works at once; the mail lets its owner prove the address when they get to it.
+    await queueVerificationMail(tx, { userId: created.id, name: created.name, email: created.email, now: new Date() });
+    return created;
+  });
 }
 
 /** The account a sign-in names, with its stored hash (null for an account that only used OAuth). */

@@ -3,3 +3,17 @@ export const PASSWORD_RESET_MINUTES = 30;
 
 /** How long a mailed link to verify an address works. */
 export const VERIFY_EMAIL_HOURS = 48;
+
+export type AccountLinkProblem = "invalid" | "expired" | "used";
+
+/** What a mailed link that can't be used says, in plain words. */
+export function accountLinkProblemMessage(problem: AccountLinkProblem): string {
+  switch (problem) {
+    case "invalid":
+      return "This link isn't valid. It may have been cut short when it was copied.";
+    case "expired":
+      return "This link has expired.";
+    case "used":
+      return "This link has already been used.";
+  }
+}

@@ -3,8 +3,9 @@ import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { z } from "zod";
 import type { MailKind } from "../../db/schema";
+import { EmailVerificationMail } from "../../components/emails/email-verification-mail";
 import { PasswordResetMail } from "../../components/emails/password-reset-mail";
-import { PASSWORD_RESET_MINUTES } from "../domain/account-links";
+import { PASSWORD_RESET_MINUTES, VERIFY_EMAIL_HOURS } from "../domain/account-links";
 
 export type RenderedMail = { subject: string; text: string; html: string; headers?: Record<string, string> };
 
@@ -24,10 +25,11 @@ export async function renderBoth(element: ReactElement): Promise<{ html: string;
   return { html, text };
 }
 
-const passwordResetPayload = z.object({ token: z.string().min(20), name: z.string().nullable() });
+/** The payload of a mail that carries a single-use link. */
+const linkPayload = z.object({ token: z.string().min(20), name: z.string().nullable() });
 
 async function renderPasswordReset(payload: unknown, context: MailContext): Promise<RenderedMail> {
-  const { token, name } = passwordResetPayload.parse(payload);
+  const { token, name } = linkPayload.parse(payload);
   const resetUrl = `${context.siteUrl}/reset-password?token=${encodeURIComponent(token)}`;
   return {
     subject: "Reset your Waymark password",
@@ -37,6 +39,23 @@ async function renderPasswordReset(payload: unknown, context: MailContext): Prom
   };
 }
 
+async function renderEmailVerification(payload: unknown, context: MailContext): Promise<RenderedMail> {
+  const { token, name } = linkPayload.parse(payload);
+  const confirmUrl = `${context.siteUrl}/verify-email?token=${encodeURIComponent(token)}`;
+  return {
+    subject: "Confirm your email for Waymark",
+    ...(await renderBoth(
+      <EmailVerificationMail
+        name={name}
+        confirmUrl={confirmUrl}
+        hours={VERIFY_EMAIL_HOURS}
+        siteUrl={context.siteUrl}
+      />,
+    )),
+  };
+}
+
 export const mailRenderers: Partial<Record<MailKind, MailRenderer>> = {
   password_reset: renderPasswordReset,
+  email_verification: renderEmailVerification,
 };

@@ -2,10 +2,11 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { expect, newLearner, nextSave, ROADMAP, signUp, testClientAddress } from "./fixtures";
+import { linkIn, VERIFY_EMAIL_SUBJECT, waitForMail } from "./mail";
 
 type Visitor = "visitor" | "learner" | "mentor";
 /** Paths known only once the accounts exist. */
-type Made = { share: string; invite: string; mentee: string };
+type Made = { share: string; invite: string; mentee: string; verifyEmail: string };
 
 /**
  * Every page as somebody sees it. `route` is the page's folder under app/, so a test can check
@@ -15,6 +16,7 @@ export const EVERY_PAGE: { route: string; as: Visitor; path: (made: Made) => str
   { route: "(home)", as: "visitor", path: () => "/" },
   { route: "(auth)/sign-in", as: "visitor", path: () => "/sign-in" },
   { route: "(auth)/sign-up", as: "visitor", path: () => "/sign-up" },
+  { route: "(auth)/verify-email", as: "visitor", path: (made) => made.verifyEmail },
   { route: "roadmaps/[slug]", as: "visitor", path: () => ROADMAP },
   { route: "share/[token]", as: "visitor", path: (made) => made.share },
   { route: "invite/[token]", as: "visitor", path: (made) => made.invite },
@@ -45,11 +47,12 @@ export type EveryPageAccounts = {
   storageState: Record<Exclude<Visitor, "visitor">, NonNullable<BrowserContextOptions["storageState"]>>;
 };
 
-async function signedUpPage(browser: Browser, name: string): Promise<Page> {
+async function signedUpPage(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
   const page = await context.newPage();
-  await signUp(page, newLearner(name));
-  return page;
+  const account = newLearner(name);
+  await signUp(page, account);
+  return { page, email: account.email };
 }
 
 async function newInviteLink(page: Page, path: "/mentees" | "/mentors"): Promise<string> {
@@ -66,8 +69,9 @@ async function newInviteLink(page: Page, path: "/mentees" | "/mentors"): Promise
  * as some people have, so that a layout test sees them wrap.
  */
 export async function prepareEveryPage(browser: Browser): Promise<EveryPageAccounts> {
-  const learner = await signedUpPage(browser, "Lena Learner with a rather long name");
-  const mentor = await signedUpPage(browser, "Mateo Mentor with a rather long name");
+  const { page: learner, email: learnerEmail } = await signedUpPage(browser, "Lena Learner with a rather long name");
+  const { page: mentor } = await signedUpPage(browser, "Mateo Mentor with a rather long name");
+  const verifyEmail = linkIn(await waitForMail(learnerEmail, VERIFY_EMAIL_SUBJECT), "/verify-email");
 
   await learner.goto(ROADMAP);
   const saved = nextSave(learner);
@@ -93,7 +97,7 @@ export async function prepareEveryPage(browser: Browser): Promise<EveryPageAccou
   };
   await learner.context().close();
   await mentor.context().close();
-  return { made: { share, invite, mentee }, storageState };
+  return { made: { share, invite, mentee, verifyEmail }, storageState };
 }
 
 /** A browser as `as` on the page, once it is drawn as they would see it: its heading shown, nothing still loading. */

@@ -1,6 +1,8 @@
 import { expect } from "@playwright/test";
 import type { CaughtMail } from "../mail/mail-catcher";
 
+export const VERIFY_EMAIL_SUBJECT = "Confirm your email for Waymark";
+
 /** Every mail the run's SMTP server has received for this address. */
 export async function mailsTo(address: string): Promise<CaughtMail[]> {
   const response = await fetch(
