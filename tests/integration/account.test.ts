@@ -203,6 +203,8 @@ async function createEverything() {
   await getDb()
     .insert(verificationTokens)
     .values({ identifier: user.email.toUpperCase(), token: randomUUID(), expires: new Date(Date.now() + 60_000) });
+  // Mail: sign-up already queued the verification mail and its link; a mail choice of their own.
+  await getDb().insert(schema.mailPreferences).values({ userId: user.id, topic: "feedback", delivery: "off" });
 
   return { user, session, mentor, mentee, first: first!, second: second! };
 }

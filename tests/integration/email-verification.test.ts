@@ -50,7 +50,14 @@ describe("email verification", () => {
     const token = await verificationTokenOf(learner);
     const later = new Date(Date.now() + 49 * HOUR);
     expect(await confirmEmailWithToken({ token, now: later })).toEqual({ ok: false, problem: "expired" });
-    for (const forged of ["", "x".repeat(43), `${token.slice(0, 42)}A`, token.slice(1), { token }, null]) {
+    for (const forged of [
+      "",
+      "x".repeat(43),
+      `${token.slice(0, 42)}${token.endsWith("A") ? "B" : "A"}`,
+      token.slice(1),
+      { token },
+      null,
+    ]) {
       const result = await confirmEmailWithToken({ token: forged, now: new Date() });
       expect(result.ok).toBe(false);
     }
