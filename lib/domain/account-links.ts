@@ -3,3 +3,21 @@ export const PASSWORD_RESET_MINUTES = 30;
 
 /** How long a mailed link to verify an address works. */
 export const VERIFY_EMAIL_HOURS = 48;
+
+export type PasswordResetLinkProblem = "invalid" | "expired" | "used";
+
+/** What the reset page and form say about a link that no longer works, in plain words. */
+export const PASSWORD_RESET_LINK_PROBLEMS: Record<PasswordResetLinkProblem, { title: string; detail: string }> = {
+  invalid: {
+    title: "This reset link doesn't work",
+    detail: "It may have been copied only in part, or replaced by a newer link. Ask for a new one.",
+  },
+  expired: {
+    title: "This reset link has expired",
+    detail: `Reset links work for ${PASSWORD_RESET_MINUTES} minutes. Ask for a new one.`,
+  },
+  used: {
+    title: "This reset link has already been used",
+    detail: "Each link works once. If you still need to reset your password, ask for a new one.",
+  },
+};
