@@ -1,11 +1,12 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
-import { expect, newLearner, nextSave, ROADMAP, signUp, testClientAddress } from "./fixtures";
+import { expect, newLearner, nextSave, ROADMAP, signUp, testClientAddress, type Learner } from "./fixtures";
+import { linkIn, waitForMail } from "./mail";
 
 type Visitor = "visitor" | "learner" | "mentor";
 /** Paths known only once the accounts exist. */
-type Made = { share: string; invite: string; mentee: string };
+type Made = { share: string; invite: string; mentee: string; reset: string };
 
 /**
  * Every page as somebody sees it. `route` is the page's folder under app/, so a test can check
@@ -15,6 +16,8 @@ export const EVERY_PAGE: { route: string; as: Visitor; path: (made: Made) => str
   { route: "(home)", as: "visitor", path: () => "/" },
   { route: "(auth)/sign-in", as: "visitor", path: () => "/sign-in" },
   { route: "(auth)/sign-up", as: "visitor", path: () => "/sign-up" },
+  { route: "(auth)/forgot-password", as: "visitor", path: () => "/forgot-password" },
+  { route: "(auth)/reset-password", as: "visitor", path: (made) => made.reset },
   { route: "roadmaps/[slug]", as: "visitor", path: () => ROADMAP },
   { route: "share/[token]", as: "visitor", path: (made) => made.share },
   { route: "invite/[token]", as: "visitor", path: (made) => made.invite },
@@ -45,11 +48,20 @@ export type EveryPageAccounts = {
   storageState: Record<Exclude<Visitor, "visitor">, NonNullable<BrowserContextOptions["storageState"]>>;
 };
 
-async function signedUpPage(browser: Browser, name: string): Promise<Page> {
+async function signedUpPage(browser: Browser, learner: Learner): Promise<Page> {
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
   const page = await context.newPage();
-  await signUp(page, newLearner(name));
+  await signUp(page, learner);
   return page;
+}
+
+/** A reset link for this account that nobody has used, as its mail gives it. */
+async function unusedResetLink(page: Page, email: string): Promise<string> {
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  return linkIn(await waitForMail(email, "Reset your Waymark password"), "/reset-password");
 }
 
 async function newInviteLink(page: Page, path: "/mentees" | "/mentors"): Promise<string> {
@@ -66,8 +78,9 @@ async function newInviteLink(page: Page, path: "/mentees" | "/mentors"): Promise
  * as some people have, so that a layout test sees them wrap.
  */
 export async function prepareEveryPage(browser: Browser): Promise<EveryPageAccounts> {
-  const learner = await signedUpPage(browser, "Lena Learner with a rather long name");
-  const mentor = await signedUpPage(browser, "Mateo Mentor with a rather long name");
+  const lena = newLearner("Lena Learner with a rather long name");
+  const learner = await signedUpPage(browser, lena);
+  const mentor = await signedUpPage(browser, newLearner("Mateo Mentor with a rather long name"));
 
   await learner.goto(ROADMAP);
   const saved = nextSave(learner);
@@ -86,6 +99,7 @@ export async function prepareEveryPage(browser: Browser): Promise<EveryPageAccou
   await mentor.getByRole("link", { name: /Lena Learner/ }).click();
   await expect(mentor).toHaveURL(/\/mentees\/[0-9a-f-]{36}$/);
   const mentee = new URL(mentor.url()).pathname;
+  const reset = await unusedResetLink(learner, lena.email);
 
   const storageState = {
     learner: await learner.context().storageState(),
@@ -93,7 +107,7 @@ export async function prepareEveryPage(browser: Browser): Promise<EveryPageAccou
   };
   await learner.context().close();
   await mentor.context().close();
-  return { made: { share, invite, mentee }, storageState };
+  return { made: { share, invite, mentee, reset }, storageState };
 }
 
 /** A browser as `as` on the page, once it is drawn as they would see it: its heading shown, nothing still loading. */
