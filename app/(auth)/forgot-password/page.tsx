@@ -9,8 +9,8 @@ export default function ForgotPasswordPage() {
     <>
       <h1 className="mb-1 text-2xl font-bold">Forgot your password?</h1>
       <p className="mb-6 text-slate-700">
-        Enter the email address you sign in with, and we&apos;ll mail you a link to choose a new password. The link works for{" "}
-        {PASSWORD_RESET_MINUTES} minutes.
+        Enter the email address you sign in with, and we&apos;ll mail you a link to choose a new password. The link
+        works for {PASSWORD_RESET_MINUTES} minutes.
       </p>
       <ForgotPasswordForm />
     </>
