@@ -36,6 +36,11 @@ const nextConfig = {
         ],
       },
       {
+        // Its address holds a reset link's token, which no request from the page may pass on.
+        source: "/reset-password",
+        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+      },
+      {
         // JSON and files: nothing in them may run or be framed.
         source: "/api/:path*",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],

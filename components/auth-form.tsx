@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/server/action";
 import { FormAlert } from "./ui/form-alert";
+import { SubmitButton } from "./ui/submit-button";
 import { TextField } from "./ui/text-field";
 import { useActionForm } from "./use-action-form";
 import { useHydrated } from "./use-hydrated";
@@ -14,6 +15,8 @@ type Field = {
   type: "text" | "email" | "password";
   autoComplete: string;
   hint?: string;
+  /** A way out beside the field, such as "Forgot password?". */
+  link?: { href: string; text: string };
 };
 
 type AuthFormProps = {
@@ -53,26 +56,29 @@ export function AuthForm({
         <input type="hidden" name="timeZone" value={Intl.DateTimeFormat().resolvedOptions().timeZone} />
       ) : null}
       {fields.map((field) => (
-        <TextField
-          key={field.name}
-          name={field.name}
-          label={field.label}
-          type={field.type}
-          autoComplete={field.autoComplete}
-          hint={field.hint}
-          required
-          value={values[field.name] ?? ""}
-          onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value }))}
-          errors={failure?.fieldErrors?.[field.name]}
-        />
+        <div key={field.name} className="flex flex-col gap-1">
+          <TextField
+            name={field.name}
+            label={field.label}
+            type={field.type}
+            autoComplete={field.autoComplete}
+            hint={field.hint}
+            required
+            value={values[field.name] ?? ""}
+            onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value }))}
+            errors={failure?.fieldErrors?.[field.name]}
+          />
+          {field.link ? (
+            <Link
+              href={field.link.href}
+              className="self-end text-sm font-medium text-indigo-700 underline underline-offset-4"
+            >
+              {field.link.text}
+            </Link>
+          ) : null}
+        </div>
       ))}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-70"
-      >
-        {pending ? pendingLabel : submitLabel}
-      </button>
+      <SubmitButton pending={pending} label={submitLabel} pendingLabel={pendingLabel} />
       <p className="text-sm text-slate-700">
         {footer.text}{" "}
         <Link href={footer.href} className="font-medium text-indigo-700 underline underline-offset-4">

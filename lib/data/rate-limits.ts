@@ -118,3 +118,23 @@ export async function limitSignInAttempt(
 export async function limitAccountAction(rule: RateLimitRule, userId: string, now = new Date()) {
   await takeRateLimits([{ rule, subject: hashedSubject(userId) }], now);
 }
+
+/**
+ * A request for a reset link: refused when the client's address has asked too often; when the
+ * email typed has, it goes on without mailing (see RATE_LIMITS.passwordResetRequestPerEmail),
+ * so the answer is the same as ever. The address is counted first, so a refused flood does not
+ * use up the email's allowance.
+ */
+export async function limitPasswordResetRequest(
+  { ip, email }: { ip: string; email: string },
+  now = new Date(),
+): Promise<{ mayMail: boolean }> {
+  await takeRateLimits([{ rule: RATE_LIMITS.passwordResetRequestPerIp, subject: ip }], now);
+  try {
+    await takeRateLimits([{ rule: RATE_LIMITS.passwordResetRequestPerEmail, subject: hashedSubject(email) }], now);
+    return { mayMail: true };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "RATE_LIMITED") return { mayMail: false };
+    throw error;
+  }
+}

@@ -17,3 +17,19 @@ export function accountLinkProblemMessage(problem: AccountLinkProblem): string {
       return "This link has already been used.";
   }
 }
+
+/** What the reset page and form say about a link that no longer works, in plain words. */
+export const PASSWORD_RESET_LINK_PROBLEMS: Record<AccountLinkProblem, { title: string; detail: string }> = {
+  invalid: {
+    title: "This reset link doesn't work",
+    detail: "It may have been copied only in part, or replaced by a newer link. Ask for a new one.",
+  },
+  expired: {
+    title: "This reset link has expired",
+    detail: `Reset links work for ${PASSWORD_RESET_MINUTES} minutes. Ask for a new one.`,
+  },
+  used: {
+    title: "This reset link has already been used",
+    detail: "Each link works once. If you still need to reset your password, ask for a new one.",
+  },
+};

@@ -82,6 +82,33 @@ export const RATE_LIMITS = {
     message: "Too many invite links made.",
   },
   importPerAccount: { name: "import:account", limit: 10, windowSeconds: 60 * 60, message: "Too many imports." },
+  passwordResetRequestPerIp: {
+    name: "password-reset:ip",
+    limit: 20,
+    windowSeconds: 60 * 60,
+    message: "Too many password reset requests from your network.",
+  },
+  /**
+   * Reset mails to one address, whether or not an account has it. Over the limit the request
+   * answers as usual and mails nothing, so the limit says nothing about the address. It cannot
+   * keep the owner from resetting: every request it let through mailed the owner a link, and the
+   * window (fixed from its first request) is no longer than a link lives, so while requests are
+   * refused the owner's inbox holds a link that still works. It also caps what a flood of
+   * requests can put in that inbox.
+   */
+  passwordResetRequestPerEmail: {
+    name: "password-reset:email",
+    limit: 3,
+    windowSeconds: 15 * 60,
+    message: "Too many password reset requests for this email address.",
+  },
+  /** Setting a new password with a link: each attempt with a live link costs a password hash. */
+  passwordResetPerIp: {
+    name: "password-reset-set:ip",
+    limit: 30,
+    windowSeconds: 15 * 60,
+    message: "Too many attempts to set a new password from your network.",
+  },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitCount = { windowStartedAt: Date; hits: number };

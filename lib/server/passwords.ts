@@ -6,6 +6,8 @@ import { AppError } from "../domain/errors";
 export const PASSWORD_MIN_LENGTH = 8;
 /** Long passphrases are welcome; the cap only keeps hashing cost bounded. */
 export const PASSWORD_MAX_LENGTH = 256;
+/** What the forms choosing a password say under the field. */
+export const NEW_PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters. A long passphrase works well.`;
 
 /** OWASP's minimum for argon2id (the library's default algorithm): 19 MiB of memory, 2 iterations, 1 lane. */
 export const ARGON2_OPTIONS = {

@@ -1,12 +1,12 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
-import { expect, newLearner, nextSave, ROADMAP, signUp, testClientAddress } from "./fixtures";
+import { expect, newLearner, nextSave, ROADMAP, signUp, testClientAddress, type Learner } from "./fixtures";
 import { linkIn, VERIFY_EMAIL_SUBJECT, waitForMail } from "./mail";
 
 type Visitor = "visitor" | "learner" | "mentor";
 /** Paths known only once the accounts exist. */
-type Made = { share: string; invite: string; mentee: string; verifyEmail: string };
+type Made = { share: string; invite: string; mentee: string; reset: string; verifyEmail: string };
 
 /**
  * Every page as somebody sees it. `route` is the page's folder under app/, so a test can check
@@ -16,6 +16,8 @@ export const EVERY_PAGE: { route: string; as: Visitor; path: (made: Made) => str
   { route: "(home)", as: "visitor", path: () => "/" },
   { route: "(auth)/sign-in", as: "visitor", path: () => "/sign-in" },
   { route: "(auth)/sign-up", as: "visitor", path: () => "/sign-up" },
+  { route: "(auth)/forgot-password", as: "visitor", path: () => "/forgot-password" },
+  { route: "(auth)/reset-password", as: "visitor", path: (made) => made.reset },
   { route: "(auth)/verify-email", as: "visitor", path: (made) => made.verifyEmail },
   { route: "roadmaps/[slug]", as: "visitor", path: () => ROADMAP },
   { route: "share/[token]", as: "visitor", path: (made) => made.share },
@@ -47,12 +49,20 @@ export type EveryPageAccounts = {
   storageState: Record<Exclude<Visitor, "visitor">, NonNullable<BrowserContextOptions["storageState"]>>;
 };
 
-async function signedUpPage(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
+async function signedUpPage(browser: Browser, learner: Learner): Promise<Page> {
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
   const page = await context.newPage();
-  const account = newLearner(name);
-  await signUp(page, account);
-  return { page, email: account.email };
+  await signUp(page, learner);
+  return page;
+}
+
+/** A reset link for this account that nobody has used, as its mail gives it. */
+async function unusedResetLink(page: Page, email: string): Promise<string> {
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  return linkIn(await waitForMail(email, "Reset your Waymark password"), "/reset-password");
 }
 
 async function newInviteLink(page: Page, path: "/mentees" | "/mentors"): Promise<string> {
@@ -69,9 +79,9 @@ async function newInviteLink(page: Page, path: "/mentees" | "/mentors"): Promise
  * as some people have, so that a layout test sees them wrap.
  */
 export async function prepareEveryPage(browser: Browser): Promise<EveryPageAccounts> {
-  const { page: learner, email: learnerEmail } = await signedUpPage(browser, "Lena Learner with a rather long name");
-  const { page: mentor } = await signedUpPage(browser, "Mateo Mentor with a rather long name");
-  const verifyEmail = linkIn(await waitForMail(learnerEmail, VERIFY_EMAIL_SUBJECT), "/verify-email");
+  const lena = newLearner("Lena Learner with a rather long name");
+  const learner = await signedUpPage(browser, lena);
+  const mentor = await signedUpPage(browser, newLearner("Mateo Mentor with a rather long name"));
 
   await learner.goto(ROADMAP);
   const saved = nextSave(learner);
@@ -90,6 +100,8 @@ export async function prepareEveryPage(browser: Browser): Promise<EveryPageAccou
   await mentor.getByRole("link", { name: /Lena Learner/ }).click();
   await expect(mentor).toHaveURL(/\/mentees\/[0-9a-f-]{36}$/);
   const mentee = new URL(mentor.url()).pathname;
+  const reset = await unusedResetLink(learner, lena.email);
+  const verifyEmail = linkIn(await waitForMail(lena.email, VERIFY_EMAIL_SUBJECT), "/verify-email");
 
   const storageState = {
     learner: await learner.context().storageState(),
@@ -97,7 +109,7 @@ export async function prepareEveryPage(browser: Browser): Promise<EveryPageAccou
   };
   await learner.context().close();
   await mentor.context().close();
-  return { made: { share, invite, mentee, verifyEmail }, storageState };
+  return { made: { share, invite, mentee, reset, verifyEmail }, storageState };
 }
 
 /** A browser as `as` on the page, once it is drawn as they would see it: its heading shown, nothing still loading. */

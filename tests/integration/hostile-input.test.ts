@@ -272,6 +272,14 @@ const FUZZING: Record<string, Fuzzing> = {
   declineInviteAction: { fields: () => ({ token: fc.oneof(anyId(), hostile) }) },
   postMilestoneMessageAction: feedback,
   setMilestoneReviewedAction: feedback,
+  requestPasswordResetAction: { fields: () => ({ email: hostile }) },
+  resetPasswordAction: {
+    fields: () => ({
+      // Forged tokens of the real shape, so that they reach the database.
+      token: fc.oneof(hostile, fc.stringMatching(/^[A-Za-z0-9_-]{43}$/)),
+      newPassword: fc.oneof(hostile, fc.constant("a long and unusual new passphrase")),
+    }),
+  },
   markNotificationsReadAction: {
     fields: () => ({
       ids: fc.oneof(

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
 import { OAuthButtons } from "@/components/oauth-buttons";
 import { Alert } from "@/components/ui/alert";
+import { StatusNote } from "@/components/ui/status-note";
 import { enabledOAuthProviders, getViewer } from "@/lib/server/auth";
 import { safeNextPath } from "@/lib/domain/safe-next-path";
 import { signInAction } from "@/lib/actions/auth";
@@ -24,7 +25,7 @@ function authErrorMessage(code: string): string {
 }
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
-  const { next, signedOut, error } = await searchParams;
+  const { next, signedOut, password, error } = await searchParams;
   const nextPath = typeof next === "string" ? next : undefined;
   if (await getViewer()) redirect(safeNextPath(nextPath));
   return (
@@ -32,12 +33,12 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       <h1 className="mb-1 text-2xl font-bold">Sign in</h1>
       <p className="mb-6 text-slate-700">Pick up your roadmap where you left it.</p>
       {signedOut === "everywhere" ? (
-        <p
-          role="status"
-          className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
-        >
-          You are signed out on every device.
-        </p>
+        <StatusNote className="mb-4">You are signed out on every device.</StatusNote>
+      ) : null}
+      {password === "reset" ? (
+        <StatusNote className="mb-4">
+          Your password has been changed and you&apos;ve been signed out everywhere. Sign in with your new password.
+        </StatusNote>
       ) : null}
       {typeof error === "string" ? (
         <Alert variant="box" className="mb-4">
@@ -47,7 +48,13 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       <AuthForm
         fields={[
           { name: "email", label: "Email", type: "email", autoComplete: "email" },
-          { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+          {
+            name: "password",
+            label: "Password",
+            type: "password",
+            autoComplete: "current-password",
+            link: { href: "/forgot-password", text: "Forgot password?" },
+          },
         ]}
         submitLabel="Sign in"
         pendingLabel="Signing in…"

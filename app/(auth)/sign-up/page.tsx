@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
 import { OAuthButtons } from "@/components/oauth-buttons";
 import { enabledOAuthProviders, getViewer } from "@/lib/server/auth";
-import { PASSWORD_MIN_LENGTH } from "@/lib/server/passwords";
+import { NEW_PASSWORD_HINT } from "@/lib/server/passwords";
 import { signUpAction } from "@/lib/actions/auth";
 
 export const metadata: Metadata = { title: "Create your account" };
@@ -24,7 +24,7 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
             label: "Password",
             type: "password",
             autoComplete: "new-password",
-            hint: `At least ${PASSWORD_MIN_LENGTH} characters. A long passphrase works well.`,
+            hint: NEW_PASSWORD_HINT,
           },
         ]}
         submitLabel="Create account"

@@ -1,0 +1,17 @@
+import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/**
+ * Runs `work` and answers no sooner than `ms` after it started, failing or not: when work whose
+ * length would tell something (whether an account exists) always fits within `ms`, every answer
+ * takes the same time.
+ */
+export async function takingAtLeast<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    const left = ms - (performance.now() - started);
+    if (left > 0) await sleep(left);
+  }
+}
