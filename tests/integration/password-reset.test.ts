@@ -80,7 +80,10 @@ describe("asking for a reset link", () => {
     expect(name).toBe("Rosa Reset");
     expect(mails[0]!.userId).toBe(learner.id);
 
-    const tokens = await getDb().select().from(accountTokens).where(eq(accountTokens.userId, learner.id));
+    const tokens = await getDb()
+      .select()
+      .from(accountTokens)
+      .where(and(eq(accountTokens.userId, learner.id), eq(accountTokens.purpose, "password_reset")));
     expect(tokens).toHaveLength(1);
     expect(mails[0]!.dedupeKey).toBe(`reset:${tokens[0]!.id}`);
     expect(tokens[0]).toMatchObject({ purpose: "password_reset", tokenHash: hashAccountToken(token), usedAt: null });
