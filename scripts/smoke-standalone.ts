@@ -56,6 +56,16 @@ async function stop(server: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** Production on Postgres without SMTP_URL, as here: the start log and the reset page say email is off. */
+async function saysEmailIsOff(): Promise<boolean> {
+  const resetPage = await (await fetch(`${baseUrl}/forgot-password`)).text();
+  const logged = readFileSync(logFile, "utf8").includes("Email is off");
+  const told = resetPage.includes("send email yet");
+  if (!logged || !told)
+    console.error(`Email is off, but ${logged ? "the reset page doesn't say so" : "the start log doesn't warn"}.`);
+  return logged && told;
+}
+
 let passed = false;
 let databaseCreated = false;
 let server: ChildProcess | undefined;
@@ -74,7 +84,7 @@ try {
   await waitUntilOk(`${baseUrl}/api/ready`, started, 60_000);
   console.info(`Standalone server ready at ${baseUrl} (from ${appDir}, on Postgres database ${database}).`);
 
-  passed = runBin("playwright", ["test"], { E2E_BASE_URL: baseUrl }) === 0;
+  passed = runBin("playwright", ["test"], { E2E_BASE_URL: baseUrl }) === 0 && (await saysEmailIsOff());
 } catch (error) {
   console.error(error);
 } finally {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDatabaseHandle } from "../../db/client";
 import { databaseTargetFromProcess } from "../../db/config";
-import { getEnv, publicBaseUrl } from "../server/env";
+import { emailIsOff, getEnv, publicBaseUrl } from "../server/env";
 import { logger } from "../server/logger";
 import { createMailSender } from "../server/mail-transport";
 import { startJobs, type Jobs } from "./jobs";
@@ -18,7 +18,7 @@ const globalForJobs = globalThis as typeof globalThis & { waymarkJobs?: Jobs };
 export async function startAppJobs(): Promise<void> {
   if (globalForJobs.waymarkJobs) return;
   const env = getEnv();
-  if (!env.SMTP_URL && env.NODE_ENV === "production" && env.DATABASE_URL) {
+  if (emailIsOff(env)) {
     logger.warn("Email is off: SMTP_URL is not set, so mails are only written to DATA_DIR/outbox on this server");
   }
   try {

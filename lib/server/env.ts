@@ -99,6 +99,14 @@ export function resolveAuthSecret(
   return secret;
 }
 
+/**
+ * Email is off when a production deployment on Postgres has no SMTP_URL: mails would only land
+ * as files on one server's disk, where nobody reads them. A local start keeps its outbox files.
+ */
+export function emailIsOff(env: Env): boolean {
+  return !env.SMTP_URL && env.NODE_ENV === "production" && Boolean(env.DATABASE_URL);
+}
+
 /** The address mailed links start with: AUTH_URL, or this machine's own server for a local start. */
 export function publicBaseUrl(env: Env): string {
   return (env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/+$/, "");

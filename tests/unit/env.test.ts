@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConfigurationError, parseEnv, resolveAuthSecret } from "@/lib/server/env";
+import { ConfigurationError, emailIsOff, parseEnv, publicBaseUrl, resolveAuthSecret } from "@/lib/server/env";
 
 const SECRET = "s".repeat(32);
 
@@ -103,5 +103,30 @@ describe("resolveAuthSecret", () => {
     const secret = resolveAuthSecret(env, log);
     expect(secret.length).toBeGreaterThanOrEqual(32);
     expect(log).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("mail settings", () => {
+  it.each(["smtp://mail.example:587", "smtps://user:pass@mail.example:465"])("accepts SMTP_URL %s", (url) => {
+    expect(parseEnv({ SMTP_URL: url }).SMTP_URL).toBe(url);
+  });
+
+  it.each(["http://mail.example", "mail.example:25", "smtp:// spaced"])(
+    "refuses SMTP_URL %s with how it should look",
+    (url) => {
+      expect(() => parseEnv({ SMTP_URL: url })).toThrow(/SMTP_URL must look like smtp:\/\//);
+    },
+  );
+
+  it("says email is off only in production on Postgres without SMTP_URL", () => {
+    const postgres = { DATABASE_URL: "postgres://db/waymark", AUTH_SECRET: SECRET };
+    expect(emailIsOff(parseEnv({ ...postgres, NODE_ENV: "production" }))).toBe(true);
+    expect(emailIsOff(parseEnv({ ...postgres, NODE_ENV: "production", SMTP_URL: "smtp://mail:25" }))).toBe(false);
+    expect(emailIsOff(parseEnv({ NODE_ENV: "production" }))).toBe(false);
+    expect(emailIsOff(parseEnv(postgres))).toBe(false);
+  });
+
+  it("starts mailed links with AUTH_URL, without a trailing slash", () => {
+    expect(publicBaseUrl(parseEnv({ AUTH_URL: "https://waymark.example/" }))).toBe("https://waymark.example");
   });
 });

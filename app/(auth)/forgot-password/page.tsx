@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/forgot-password-form";
+import { Alert } from "@/components/ui/alert";
 import { PASSWORD_RESET_MINUTES } from "@/lib/domain/account-links";
+import { emailIsOff, getEnv } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Forgot your password?" };
 
@@ -12,6 +14,12 @@ export default function ForgotPasswordPage() {
         Enter the email address you sign in with, and we&apos;ll mail you a link to choose a new password. The link
         works for {PASSWORD_RESET_MINUTES} minutes.
       </p>
+      {emailIsOff(getEnv()) ? (
+        <Alert variant="box" className="mb-4">
+          This server can&apos;t send email yet, so no reset link will arrive. Ask the people who run this Waymark to
+          reset your password, or to set up email.
+        </Alert>
+      ) : null}
       <ForgotPasswordForm />
     </>
   );
