@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import type { FailedChange } from "./use-set-milestone-status";
 import { Alert } from "./ui/alert";
 
@@ -8,33 +9,44 @@ type FailedChangeAlertProps = { failed: FailedChange; signInHref: string; onRetr
 
 /** Shown inside the milestone whose change failed, where the learner's eye already is. */
 export function FailedChangeAlert({ failed, signInHref, onRetry, onDismiss }: FailedChangeAlertProps) {
+  const box = useRef<HTMLDivElement>(null);
+  // A milestone ticked at the screen's bottom edge would put its message just below it, out of
+  // sight: while the milestone is still on screen, the page moves just enough to show the message.
+  useEffect(() => {
+    const milestone = box.current?.parentElement;
+    if (!milestone) return;
+    const { top, bottom } = milestone.getBoundingClientRect();
+    if (bottom > 0 && top < window.innerHeight) box.current?.scrollIntoView({ block: "nearest" });
+  }, []);
   return (
-    <Alert
-      variant="box"
-      className="mt-2"
-      actions={
-        <>
-          {failed.code === "UNAUTHENTICATED" ? (
-            <Link href={signInHref} className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white">
-              Sign in again
-            </Link>
-          ) : (
-            <button
-              type="button"
-              onClick={onRetry}
-              className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white"
-            >
-              Try again
+    <div ref={box}>
+      <Alert
+        variant="box"
+        className="mt-2"
+        actions={
+          <>
+            {failed.code === "UNAUTHENTICATED" ? (
+              <Link href={signInHref} className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white">
+                Sign in again
+              </Link>
+            ) : (
+              <button
+                type="button"
+                onClick={onRetry}
+                className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white"
+              >
+                Try again
+              </button>
+            )}
+            <button type="button" onClick={onDismiss} className="text-sm font-medium underline underline-offset-4">
+              Dismiss
             </button>
-          )}
-          <button type="button" onClick={onDismiss} className="text-sm font-medium underline underline-offset-4">
-            Dismiss
-          </button>
-        </>
-      }
-    >
-      Couldn&apos;t save “{failed.title}”: {failed.message} Your change was undone.
-    </Alert>
+          </>
+        }
+      >
+        Couldn&apos;t save “{failed.title}”: {failed.message} Your change was undone.
+      </Alert>
+    </div>
   );
 }
 
