@@ -17,3 +17,7 @@ export function accountLinkProblemMessage(problem: AccountLinkProblem): string {
       return "This link has already been used.";
   }
 }
+
+/** What a change-of-address link says when another account took the address in the meantime. */
+export const EMAIL_TAKEN_MESSAGE =
+  "This address now belongs to another Waymark account, so it can't become yours. Your account keeps its current address.";
