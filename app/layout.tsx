@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { VerifyEmailBanner } from "@/components/verify-email-banner";
 import { getViewer } from "@/lib/server/auth";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <Providers key={viewer?.id ?? "anonymous"} nonce={nonce}>
           <SiteHeader />
+          <VerifyEmailBanner />
           <div id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
             {children}
           </div>

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { AccountDataSection } from "@/components/account-data-section";
+import { AccountEmailSection } from "@/components/account-email-section";
+import { AccountNameForm } from "@/components/account-name-form";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { DeleteAccountForm } from "@/components/delete-account-form";
 import { DevicesSection } from "@/components/devices-section";
 import { requirePageSession } from "@/lib/server/viewer-guard";
 import { getAccountForViewer } from "@/lib/data/account";
+import { getEmailStatusForViewer } from "@/lib/data/email-verification";
 import { listSessionsForViewer } from "@/lib/data/sessions";
 
 export const metadata: Metadata = { title: "Account" };
@@ -13,8 +16,9 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
   const { password, at } = await searchParams;
   const outcome = password === "changed" || password === "set" ? password : null;
   const { viewer, sessionId } = await requirePageSession("/account");
-  const [account, devices] = await Promise.all([
+  const [account, emailStatus, devices] = await Promise.all([
     getAccountForViewer({ viewer }),
+    getEmailStatusForViewer({ viewer }),
     listSessionsForViewer({ viewer, currentSessionId: sessionId }),
   ]);
 
@@ -26,6 +30,8 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
           Signed in as {account.name ? `${account.name} (${account.email})` : account.email}.
         </p>
       </header>
+      <AccountNameForm name={account.name} />
+      <AccountEmailSection status={emailStatus} hasPassword={account.hasPassword} />
       <AccountDataSection />
       {/* A new form after each change, so no typed password outlives it. */}
       <ChangePasswordForm key={String(at ?? "form")} hasPassword={account.hasPassword} outcome={outcome} />

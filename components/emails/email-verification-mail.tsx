@@ -5,6 +5,8 @@ export function EmailVerificationMail(props: {
   confirmUrl: string;
   hours: number;
   siteUrl: string;
+  /** A new address the person asked to move to, rather than the one they signed up with. */
+  change: boolean;
 }) {
   return (
     <MailLayout
@@ -13,12 +15,23 @@ export function EmailVerificationMail(props: {
       siteUrl={props.siteUrl}
     >
       <MailText>Hi{props.name ? ` ${props.name}` : ""},</MailText>
-      <MailText>
-        Please confirm that this address belongs to your Waymark account. Once it&apos;s confirmed, we can send you your
-        mentors&apos; feedback and the reminders you choose. The link works for {props.hours} hours.
-      </MailText>
+      {props.change ? (
+        <MailText>
+          You asked to use this address for your Waymark account. Your account keeps its current address until you
+          confirm this one. The link works for {props.hours} hours.
+        </MailText>
+      ) : (
+        <MailText>
+          Please confirm that this address belongs to your Waymark account. Once it&apos;s confirmed, we can send you
+          your mentors&apos; feedback and the reminders you choose. The link works for {props.hours} hours.
+        </MailText>
+      )}
       <MailAction href={props.confirmUrl}>Confirm email address</MailAction>
-      <MailText>If you didn&apos;t create a Waymark account, you can ignore this mail.</MailText>
+      <MailText>
+        {props.change
+          ? "If you didn't ask for this, you can ignore this mail: nothing changes without the link."
+          : "If you didn't create a Waymark account, you can ignore this mail."}
+      </MailText>
     </MailLayout>
   );
 }

@@ -9,7 +9,7 @@ import { limitSignInAttempt, takeRateLimits } from "@/lib/data/rate-limits";
 import { endAllSessions, endSignedOutSession } from "@/lib/data/sessions";
 import { createUserWithPassword } from "@/lib/data/users";
 import { wakeMailDelivery } from "@/lib/jobs/app-jobs";
-import { emailAddress as email } from "@/lib/domain/account-fields";
+import { emailField } from "@/lib/domain/email-address";
 import { AppError } from "@/lib/domain/errors";
 import { assertPasswordHashingAvailable, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/server/passwords";
 import { RATE_LIMITS } from "@/lib/domain/rate-limit-rules";
@@ -18,6 +18,8 @@ import { safeNextPath } from "@/lib/domain/safe-next-path";
 import { trustedSignInDevice } from "@/lib/server/sign-in-device";
 
 const nextPath = z.string().optional().transform(safeNextPath);
+
+const email = emailField();
 
 const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { publicAction } from "@/lib/server/action";
 import { requestPasswordReset, resetPassword } from "@/lib/data/password-reset";
 import { limitPasswordResetRequest, takeRateLimits } from "@/lib/data/rate-limits";
-import { emailAddress } from "@/lib/domain/account-fields";
+import { emailField } from "@/lib/domain/email-address";
 import { PASSWORD_RESET_LINK_PROBLEMS, PASSWORD_RESET_MINUTES } from "@/lib/domain/account-links";
 import { AppError } from "@/lib/domain/errors";
 import { RATE_LIMITS } from "@/lib/domain/rate-limit-rules";
@@ -20,7 +20,7 @@ const REQUEST_ANSWER_MS = 400;
 
 const RESET_LINK_SENT = `If an account uses that address, we've sent it a link to reset the password. It works for ${PASSWORD_RESET_MINUTES} minutes.`;
 
-export const requestPasswordResetAction = publicAction(z.object({ email: emailAddress }), async ({ email }) =>
+export const requestPasswordResetAction = publicAction(z.object({ email: emailField() }), async ({ email }) =>
   takingAtLeast(REQUEST_ANSWER_MS, async () => {
     const { mayMail } = await limitPasswordResetRequest({ ip: requestClientAddress(await headers()), email });
     if (mayMail) await requestPasswordReset({ email });

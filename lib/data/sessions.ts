@@ -38,6 +38,8 @@ export type SessionViewer = {
   viewer: Viewer;
   sessionId: string;
   unreadNotifications: number;
+  /** Whether the account's address is confirmed: until it is, pages offer to send the link again. */
+  emailVerified: boolean;
   /** For the header's Mentors and Mentees links (see lib/domain/mentorship-menu.ts). */
   mentorshipSides: { asLearner: boolean; asMentor: boolean };
 };
@@ -75,6 +77,7 @@ export async function getSessionViewer({
       id: users.id,
       name: users.name,
       email: users.email,
+      emailVerified: users.emailVerified,
       unreadNotifications: scalarSubquery<number>(
         sql`select count(*)::int from ${notifications} where ${notifications.userId} = ${users.id} and ${notifications.readAt} is null`,
       ),
@@ -84,11 +87,12 @@ export async function getSessionViewer({
     .innerJoin(userSessions, eq(userSessions.userId, users.id))
     .where(thisSession);
   if (!row) return null;
-  const { unreadNotifications, asLearner, asMentor, ...viewer } = row;
+  const { unreadNotifications, emailVerified, asLearner, asMentor, ...viewer } = row;
   return {
     viewer,
     sessionId,
     unreadNotifications: Number(unreadNotifications),
+    emailVerified: emailVerified !== null,
     mentorshipSides: { asLearner: Boolean(asLearner), asMentor: Boolean(asMentor) },
   };
 }

@@ -33,3 +33,7 @@ export const PASSWORD_RESET_LINK_PROBLEMS: Record<AccountLinkProblem, { title: s
     detail: "Each link works once. If you still need to reset your password, ask for a new one.",
   },
 };
+
+/** What a change-of-address link says when another account took the address in the meantime. */
+export const EMAIL_TAKEN_MESSAGE =
+  "This address now belongs to another Waymark account, so it can't become yours. Your account keeps its current address.";

@@ -81,6 +81,13 @@ export const RATE_LIMITS = {
     windowSeconds: 60 * 60,
     message: "Too many invite links made.",
   },
+  /** Mails with a link to confirm an address (sent again, or to a new one): each lands in someone's mailbox. */
+  verificationMailPerAccount: {
+    name: "verify-mail:account",
+    limit: 5,
+    windowSeconds: 60 * 60,
+    message: "We've sent several links already.",
+  },
   importPerAccount: { name: "import:account", limit: 10, windowSeconds: 60 * 60, message: "Too many imports." },
   passwordResetRequestPerIp: {
     name: "password-reset:ip",

@@ -9,6 +9,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { accounts, sessions, users, verificationTokens } from "../../db/schema";
+import { queueVerificationMail } from "../data/email-verification";
 import { endSignedOutSession, getSessionViewer, startSession, type SessionViewer } from "../data/sessions";
 import { verifyCredentials } from "../data/users";
 import type { Viewer } from "../data/viewer";
@@ -96,6 +97,18 @@ function authConfig(): NextAuthConfig {
       },
     },
     events: {
+      // Auth.js creates an OAuth account with its address unconfirmed (a provider may hand over one
+      // it never checked), so it gets the same mail as a sign-up; the minute's sweep delivers it.
+      async createUser({ user }) {
+        if (user.id && user.email) {
+          await queueVerificationMail(getDb(), {
+            userId: user.id,
+            name: user.name ?? null,
+            email: user.email,
+            now: new Date(),
+          });
+        }
+      },
       // Both our sign-out action and a POST to /api/auth/signout come through here.
       async signOut(message) {
         const token = "token" in message ? message.token : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailAddress } from "@/lib/domain/account-fields";
+import { emailField } from "@/lib/domain/email-address";
 import { PASSWORD_RESET_LINK_PROBLEMS, PASSWORD_RESET_MINUTES } from "@/lib/domain/account-links";
 import { RATE_LIMITS, secondsUntilAllowed } from "@/lib/domain/rate-limit-rules";
 import { takingAtLeast } from "@/lib/server/uniform-duration";
@@ -33,12 +33,12 @@ describe("what a dead reset link says", () => {
 
 describe("the email field of the account forms", () => {
   it("trims the address and says plainly what is wrong with a bad one", () => {
-    expect(emailAddress.parse("  rosa@example.com ")).toBe("rosa@example.com");
-    expect(emailAddress.safeParse("").error?.issues[0]?.message).toBe("Enter your email address.");
-    expect(emailAddress.safeParse("rosa").error?.issues[0]?.message).toBe(
+    expect(emailField().parse("  rosa@example.com ")).toBe("rosa@example.com");
+    expect(emailField().safeParse("").error?.issues[0]?.message).toBe("Enter your email address.");
+    expect(emailField().safeParse("rosa").error?.issues[0]?.message).toBe(
       "Enter a valid email address, like name@example.com.",
     );
-    expect(emailAddress.safeParse(`${"a".repeat(250)}@example.com`).success).toBe(false);
+    expect(emailField().safeParse(`${"a".repeat(250)}@example.com`).success).toBe(false);
   });
 });
 

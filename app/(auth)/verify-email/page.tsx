@@ -46,7 +46,7 @@ export default async function VerifyEmailPage({ searchParams }: PageProps<"/veri
         <p className="mb-6 text-slate-700">
           {link.problem === "used"
             ? "If you confirmed your address with it, there is nothing more to do."
-            : "Sign in and ask for a new link from your dashboard."}
+            : "To get a new link, sign in and press “Resend the link” at the top of the page. For a new address, use “Send the link again” on your account page."}
         </p>
         {onward}
       </>
