@@ -6,6 +6,7 @@ import type { MailKind } from "../../db/schema";
 import { EmailVerificationMail } from "../../components/emails/email-verification-mail";
 import { PasswordResetMail } from "../../components/emails/password-reset-mail";
 import { PASSWORD_RESET_MINUTES, VERIFY_EMAIL_HOURS } from "../domain/account-links";
+import { noticeRenderers } from "./notice-renderers";
 
 export type RenderedMail = { subject: string; text: string; html: string; headers?: Record<string, string> };
 
@@ -58,4 +59,5 @@ async function renderEmailVerification(payload: unknown, context: MailContext): 
 export const mailRenderers: Partial<Record<MailKind, MailRenderer>> = {
   password_reset: renderPasswordReset,
   email_verification: renderEmailVerification,
+  ...noticeRenderers,
 };
