@@ -1,4 +1,4 @@
-import { Link, Text } from "@react-email/components";
+import { Heading, Link, Section, Text } from "@react-email/components";
 import { MailAction, MailLayout, MailText } from "./mail-layout";
 
 /** Where a mail that is not about the account itself can be turned off. */
@@ -55,14 +55,15 @@ export function NoticeMail(props: {
 
 export function NoticeDigestMail(props: {
   name: string | null;
-  notices: { summary: string; url: string }[];
+  count: number;
+  /** The notices by kind, each group under its heading, in the order the settings list them. */
+  groups: { heading: string; notices: { summary: string; url: string }[] }[];
   more: number;
   notificationsUrl: string;
   siteUrl: string;
   unsubscribe: UnsubscribeLinks;
 }) {
-  const count = props.notices.length + props.more;
-  const heading = count === 1 ? "1 new notification" : `${count} new notifications`;
+  const heading = props.count === 1 ? "1 new notification" : `${props.count} new notifications`;
   return (
     <MailLayout
       preview={`${heading} on Waymark`}
@@ -71,14 +72,21 @@ export function NoticeDigestMail(props: {
       footer={<UnsubscribeFooter links={props.unsubscribe} />}
     >
       <MailText>{greeting(props.name)}</MailText>
-      <MailText>Here is what happened since your last digest:</MailText>
-      {props.notices.map((notice) => (
-        <Text key={notice.url + notice.summary} style={{ fontSize: 16, lineHeight: "24px", margin: "0 0 12px" }}>
-          •{" "}
-          <Link href={notice.url} style={{ color: "#1d4ed8" }}>
-            {notice.summary}
-          </Link>
-        </Text>
+      <MailText>Here is what happened since your last digest.</MailText>
+      {props.groups.map((group) => (
+        <Section key={group.heading} style={{ margin: "0 0 8px" }}>
+          <Heading as="h2" style={{ fontSize: 17, lineHeight: "24px", margin: "0 0 8px" }}>
+            {group.heading}
+          </Heading>
+          {group.notices.map((notice) => (
+            <Text key={notice.url + notice.summary} style={{ fontSize: 16, lineHeight: "24px", margin: "0 0 8px" }}>
+              •{" "}
+              <Link href={notice.url} style={footerLink}>
+                {notice.summary}
+              </Link>
+            </Text>
+          ))}
+        </Section>
       ))}
       {props.more > 0 ? <MailText>…and {props.more} more.</MailText> : null}
       <MailAction href={props.notificationsUrl}>Open your notifications</MailAction>

@@ -11,7 +11,13 @@ import {
 } from "../../components/emails/notice-mails";
 import { loadDigestMail, loadNoticeMail, loadReminderRecipient } from "../data/mail-content";
 import { DIGEST_MAX_NOTICES } from "../data/internal/notice-mails";
-import { describeUnsubscribeScope, topicOfNotice, type UnsubscribeScope } from "../domain/mail-preferences";
+import {
+  describeUnsubscribeScope,
+  groupByTopic,
+  MAIL_TOPIC_LABELS,
+  topicOfNotice,
+  type UnsubscribeScope,
+} from "../domain/mail-preferences";
 import { noticeMailText } from "../domain/notice-mail";
 import { appUnsubscribeKey, signUnsubscribeToken } from "../server/unsubscribe-token";
 
@@ -75,17 +81,24 @@ async function renderDigest(payload: unknown, context: Context): Promise<Rendere
   const loaded = await loadDigestMail({ ...context, notificationIds });
   if (!loaded) return null;
   const { recipient, notices } = loaded;
-  const shown = notices.slice(0, DIGEST_MAX_NOTICES).map((notice) => {
-    const text = noticeMailText(notice);
-    return { summary: text.summary, url: `${context.siteUrl}${text.href}` };
-  });
+  const shown = notices.slice(0, DIGEST_MAX_NOTICES);
+  const groups = groupByTopic(shown).map(({ topic, notices: ofTopic }) => ({
+    heading: MAIL_TOPIC_LABELS[topic].label,
+    notices: ofTopic.map((notice) => {
+      const text = noticeMailText(notice);
+      return { summary: text.summary, url: `${context.siteUrl}${text.href}` };
+    }),
+  }));
   const unsubscribe = unsubscribeFor(context.siteUrl, recipient.id, "daily_digest");
   const count = notices.length;
   return renderMail(
-    count === 1 ? `Your Waymark digest: ${shown[0]!.summary}` : `Your Waymark digest: ${count} new notifications`,
+    count === 1
+      ? `Your Waymark digest: ${noticeMailText(notices[0]!).summary}`
+      : `Your Waymark digest: ${count} new notifications`,
     <NoticeDigestMail
       name={recipient.name}
-      notices={shown}
+      count={count}
+      groups={groups}
       more={count - shown.length}
       notificationsUrl={`${context.siteUrl}/notifications`}
       siteUrl={context.siteUrl}

@@ -17,6 +17,7 @@ export const EVERY_PAGE: { route: string; as: Visitor; path: (made: Made) => str
   { route: "(auth)/sign-in", as: "visitor", path: () => "/sign-in" },
   { route: "(auth)/sign-up", as: "visitor", path: () => "/sign-up" },
   { route: "(auth)/verify-email", as: "visitor", path: (made) => made.verifyEmail },
+  { route: "(auth)/unsubscribe", as: "visitor", path: () => "/unsubscribe?token=not-a-real-token" },
   { route: "roadmaps/[slug]", as: "visitor", path: () => ROADMAP },
   { route: "share/[token]", as: "visitor", path: (made) => made.share },
   { route: "invite/[token]", as: "visitor", path: (made) => made.invite },
