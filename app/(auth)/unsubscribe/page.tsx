@@ -42,8 +42,7 @@ export default async function UnsubscribePage({ searchParams }: PageProps<"/unsu
       <>
         <h1 className="mb-3 text-2xl font-bold">Unsubscribed</h1>
         <p role="status" className="mb-6 text-slate-700">
-          You won&apos;t get these mails any more: we&apos;ve turned off {what}. You can turn them back on at any
-          time.
+          You won&apos;t get these mails any more: we&apos;ve turned off {what}. You can turn them back on at any time.
         </p>
         {settingsLink}
       </>
