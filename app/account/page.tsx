@@ -5,10 +5,12 @@ import { AccountNameForm } from "@/components/account-name-form";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { DeleteAccountForm } from "@/components/delete-account-form";
 import { DevicesSection } from "@/components/devices-section";
+import { MailSettingsSection } from "@/components/mail-settings-section";
 import { requirePageSession } from "@/lib/server/viewer-guard";
 import { getAccountForViewer } from "@/lib/data/account";
 import { getEmailStatusForViewer } from "@/lib/data/email-verification";
 import { listSessionsForViewer } from "@/lib/data/sessions";
+import { getMailSettingsForViewer } from "@/lib/data/mail-preferences";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -21,6 +23,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
     getEmailStatusForViewer({ viewer }),
     listSessionsForViewer({ viewer, currentSessionId: sessionId }),
   ]);
+  const mail = await getMailSettingsForViewer({ viewer });
 
   return (
     <main className="flex max-w-3xl flex-col gap-6">
@@ -36,6 +39,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
       {/* A new form after each change, so no typed password outlives it. */}
       <ChangePasswordForm key={String(at ?? "form")} hasPassword={account.hasPassword} outcome={outcome} />
       <DevicesSection devices={devices} />
+      <MailSettingsSection preferences={mail.preferences} verified={mail.verified} />
       <DeleteAccountForm hasPassword={account.hasPassword} />
     </main>
   );

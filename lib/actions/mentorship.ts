@@ -22,6 +22,7 @@ import {
   setNotesSharing,
 } from "@/lib/data/mentorships";
 import { markNotificationsRead } from "@/lib/data/notifications";
+import { wakeMailDelivery } from "@/lib/jobs/app-jobs";
 import { limitAccountAction } from "@/lib/data/rate-limits";
 import { RATE_LIMITS } from "@/lib/domain/rate-limit-rules";
 
@@ -66,6 +67,7 @@ export const declineInviteAction = action(inviteToken, async ({ token }, viewer)
 
 export const endMentorshipAction = action(z.object({ mentorshipId: z.uuid() }), async ({ mentorshipId }, viewer) => {
   await endMentorship({ viewer, mentorshipId });
+  await wakeMailDelivery();
   revalidatePath("/mentees");
   revalidatePath("/mentors");
 });
@@ -83,7 +85,11 @@ export const postMilestoneMessageAction = action(
     mentorId: z.string().min(1).max(100).optional(),
     body: messageBody,
   }),
-  (input, viewer) => postMilestoneMessage({ viewer, ...input }),
+  async (input, viewer) => {
+    const message = await postMilestoneMessage({ viewer, ...input });
+    await wakeMailDelivery();
+    return message;
+  },
 );
 
 export const editMilestoneMessageAction = action(
@@ -103,7 +109,10 @@ export const markFeedbackReadAction = action(
 
 export const setMilestoneReviewedAction = action(
   z.object({ learnerId: z.string().min(1).max(100), milestoneId: z.uuid(), reviewed: checkbox }),
-  (input, viewer) => setMilestoneReviewed({ viewer, ...input }),
+  async (input, viewer) => {
+    await setMilestoneReviewed({ viewer, ...input });
+    await wakeMailDelivery();
+  },
 );
 
 // No revalidation: the open page keeps its "New" marks for this visit; the header clears itself.

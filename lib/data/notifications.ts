@@ -12,6 +12,7 @@ import {
   type NotificationKind,
 } from "../../db/schema";
 import { isCurrentMentorship } from "./access";
+import { queueImmediateNoticeMails } from "./internal/notice-mails";
 import type { Viewer } from "./viewer";
 
 type NewNotification = {
@@ -23,9 +24,18 @@ type NewNotification = {
   stageId?: string;
 };
 
-/** Records notifications; one a mentor already has (a stage finished twice) is not repeated. */
+/**
+ * Records notifications; one a mentor already has (a stage finished twice) is not repeated.
+ * Those their recipients want mailed at once are queued with them: the caller wakes delivery.
+ */
 export async function notify(tx: Transaction, rows: NewNotification[]): Promise<void> {
-  if (rows.length > 0) await tx.insert(notifications).values(rows).onConflictDoNothing();
+  if (rows.length === 0) return;
+  const recorded = await tx
+    .insert(notifications)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: notifications.id, userId: notifications.userId, kind: notifications.kind });
+  await queueImmediateNoticeMails(tx, recorded);
 }
 
 /** The ids of a learner's current mentors, to tell them about the learner's news. */
@@ -72,10 +82,14 @@ export type NotificationView = {
 export async function listNotificationsForViewer({
   viewer,
   limit = 50,
+  ids,
 }: {
   viewer: Viewer;
   limit?: number;
+  /** Only these (a mail's notices); the viewer's own still, whatever ids are given. */
+  ids?: string[];
 }): Promise<NotificationView[]> {
+  if (ids?.length === 0) return [];
   const rows = await getDb()
     .select({
       id: notifications.id,
@@ -98,7 +112,7 @@ export async function listNotificationsForViewer({
     .leftJoin(stages, eq(stages.id, notifications.stageId))
     .leftJoin(roadmaps, eq(roadmaps.id, sql`coalesce(${milestones.roadmapId}, ${stages.roadmapId})`))
     .leftJoin(mentorships, isCurrentMentorship({ mentorId: viewer.id, learnerId: notifications.learnerId }))
-    .where(eq(notifications.userId, viewer.id))
+    .where(and(eq(notifications.userId, viewer.id), ids ? inArray(notifications.id, ids) : undefined))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);
   return rows.map((row) => ({

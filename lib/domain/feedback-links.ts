@@ -16,7 +16,7 @@ export const menteeFeedbackHref = (mentorshipId: string, milestoneId: string) =>
   `/mentees/${mentorshipId}#${feedbackAnchorId(milestoneId)}`;
 
 /** What a notice says about where it happened; the fields a notification view carries. */
-type NoticePlace = {
+export type NoticePlace = {
   kind: string;
   roadmapSlug: string | null;
   milestoneId: string | null;

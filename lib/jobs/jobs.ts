@@ -5,6 +5,7 @@ import { listStrandedMailIds, MAIL_MAX_ATTEMPTS } from "../data/internal/mail-ou
 import type { MailSender } from "../server/mail-transport";
 import { createJobQueue } from "./job-queue";
 import { deliverMail } from "./mail-delivery";
+import { startNoticeJobs } from "./notice-jobs";
 
 export const DELIVER_MAIL = "deliver-mail";
 export const SWEEP_MAIL = "sweep-mail";
@@ -58,13 +59,15 @@ export async function startJobs({ handle, target, sender, siteUrl, log }: JobsOp
     boss.notifyWorker(deliverWorker);
   });
   await boss.schedule(SWEEP_MAIL, "* * * * *");
+  const wakeMailDelivery = async () => {
+    await boss.send(SWEEP_MAIL, null);
+    boss.notifyWorker(sweepWorker);
+  };
+  await startNoticeJobs(boss, wakeMailDelivery);
   log.info(`Jobs started; mail goes to ${sender.describe()}`);
   return {
     boss,
-    wakeMailDelivery: async () => {
-      await boss.send(SWEEP_MAIL, null);
-      boss.notifyWorker(sweepWorker);
-    },
+    wakeMailDelivery,
     stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
   };
 }

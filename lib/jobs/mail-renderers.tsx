@@ -8,6 +8,7 @@ import { EmailVerificationMail } from "../../components/emails/email-verificatio
 import { PasswordResetMail } from "../../components/emails/password-reset-mail";
 import { SignUpAttemptMail } from "../../components/emails/sign-up-attempt-mail";
 import { PASSWORD_RESET_MINUTES, VERIFY_EMAIL_HOURS } from "../domain/account-links";
+import { noticeRenderers } from "./notice-renderers";
 
 export type RenderedMail = { subject: string; text: string; html: string; headers?: Record<string, string> };
 
@@ -91,4 +92,5 @@ export const mailRenderers: Partial<Record<MailKind, MailRenderer>> = {
   email_verification: renderEmailVerification,
   sign_up_attempt: renderSignUpAttempt,
   email_changed: renderEmailChanged,
+  ...noticeRenderers,
 };

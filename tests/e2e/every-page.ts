@@ -19,6 +19,7 @@ export const EVERY_PAGE: { route: string; as: Visitor; path: (made: Made) => str
   { route: "(auth)/forgot-password", as: "visitor", path: () => "/forgot-password" },
   { route: "(auth)/reset-password", as: "visitor", path: (made) => made.reset },
   { route: "(auth)/verify-email", as: "visitor", path: (made) => made.verifyEmail },
+  { route: "(auth)/unsubscribe", as: "visitor", path: () => "/unsubscribe?token=not-a-real-token" },
   { route: "roadmaps/[slug]", as: "visitor", path: () => ROADMAP },
   { route: "share/[token]", as: "visitor", path: (made) => made.share },
   { route: "invite/[token]", as: "visitor", path: (made) => made.invite },

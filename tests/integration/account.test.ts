@@ -3,6 +3,7 @@ import { eq, getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { saveMailPreferences } from "@/lib/data/mail-preferences";
 import * as schema from "@/db/schema";
 import {
   accounts,
@@ -190,6 +191,7 @@ async function createEverything() {
   // Abuse limits counted against this account and its email: stored as hashes only.
   await limitSignInAttempt({ ip: "203.0.113.9", email: user.email, trustedDevice: null });
   await limitAccountAction(RATE_LIMITS.passwordCheckPerAccount, user.id);
+  await saveMailPreferences({ viewer: user, preferences: { feedback: "daily" } });
 
   const session = await signInSession(user);
 
@@ -203,8 +205,6 @@ async function createEverything() {
   await getDb()
     .insert(verificationTokens)
     .values({ identifier: user.email.toUpperCase(), token: randomUUID(), expires: new Date(Date.now() + 60_000) });
-  // Mail: sign-up already queued the verification mail and its link; a mail choice of their own.
-  await getDb().insert(schema.mailPreferences).values({ userId: user.id, topic: "feedback", delivery: "off" });
 
   return { user, session, mentor, mentee, first: first!, second: second! };
 }

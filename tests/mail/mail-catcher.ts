@@ -58,6 +58,14 @@ export async function startMailCatcher(port = 0): Promise<MailCatcher> {
         .then((parsed) => {
           const headers: Record<string, string> = {};
           for (const [key, value] of parsed.headers) headers[key] = headerText(value);
+          // mailparser folds the List-* headers into one object: keep each as it was sent, unfolded.
+          for (const { key, line } of parsed.headerLines) {
+            if (key.startsWith("list-"))
+              headers[key] = line
+                .slice(key.length + 1)
+                .replace(/\r?\n(?=[ \t])/g, "")
+                .trim();
+          }
           mails.push({
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
