@@ -4,11 +4,12 @@ import type { DatabaseHandle, DatabaseTarget } from "../../db/client";
 import { listStrandedMailIds, MAIL_MAX_ATTEMPTS } from "../data/internal/mail-outbox";
 import type { MailSender } from "../server/mail-transport";
 import { createJobQueue } from "./job-queue";
-import { deliverMail } from "./mail-delivery";
+import { deliverMail, describeFailure } from "./mail-delivery";
 import { startNoticeJobs } from "./notice-jobs";
 
 export const DELIVER_MAIL = "deliver-mail";
 export const SWEEP_MAIL = "sweep-mail";
+const DELIVERY_BATCH = 5;
 
 export type JobLog = { info(message: string): void; error(error: unknown, message: string): void };
 
@@ -45,10 +46,24 @@ export async function startJobs({ handle, target, sender, siteUrl, log }: JobsOp
   });
   // "short": at most one sweep waits at a time, however often delivery is woken.
   await boss.createQueue(SWEEP_MAIL, { policy: "short", retryLimit: 0 });
-  // Idle workers look for work every 10 s; a wake or a sweep nudges the worker here at once.
-  const deliverWorker = await boss.work<{ id: string }>(DELIVER_MAIL, { pollingIntervalSeconds: 10 }, async ([job]) => {
-    if (job) await deliverMail(job.data.id, sender, siteUrl);
-  });
+  // Idle workers look for work every 10 s; a wake or a sweep nudges the worker here at once. While
+  // a backlog lasts (the 8 o'clock digests) they fetch five at a time without pause, sent side by
+  // side; each mail's outcome is its own, so one refused address retries alone.
+  const deliverWorker = await boss.work<{ id: string }>(
+    DELIVER_MAIL,
+    { pollingIntervalSeconds: 10, batchSize: DELIVERY_BATCH, burstWhenBatchFull: true, perJobResults: true },
+    (jobs) =>
+      Promise.all(
+        jobs.map(async (job) => {
+          try {
+            await deliverMail(job.data.id, sender, siteUrl);
+            return { id: job.id, status: "completed" as const };
+          } catch (error) {
+            return { id: job.id, status: "failed" as const, output: { error: describeFailure(error) } };
+          }
+        }),
+      ),
+  );
   const sweepWorker = await boss.work(SWEEP_MAIL, { pollingIntervalSeconds: 10 }, async () => {
     const ids = await listStrandedMailIds();
     if (ids.length === 0) return;

@@ -12,7 +12,7 @@ import { mailRenderers, type MailRenderer } from "./mail-renderers";
 export type DeliveryResult = "sent" | "skipped" | "not-mine";
 
 /** A failure's message for the outbox and the log: the transport's words, never the mail's content. */
-function describeFailure(error: unknown): string {
+export function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return "Unknown error";
   const code = (error as { code?: unknown }).code;
   return `${typeof code === "string" ? `${code}: ` : ""}${error.message}`.replace(/\S+@\S+/g, "<address>");

@@ -77,6 +77,32 @@ describe("mail delivery", () => {
     expect(row.payload).toBeNull();
   });
 
+  it("a backlog goes out in a burst, not one mail per poll", async () => {
+    const run = crypto.randomUUID();
+    const addresses = Array.from({ length: 30 }, (_, index) => `burst-${index}-${run}@example.test`);
+    for (const address of addresses) await queueReset(address);
+    const jobs = await startJobs({
+      handle: getDatabaseHandle(),
+      target: databaseTargetFromProcess(),
+      sender: smtpSender(),
+      siteUrl: SITE,
+      log: { info: () => {}, error: () => {} },
+    });
+    try {
+      await jobs.wakeMailDelivery();
+      // Idle workers poll every 10 s: one mail per poll would take five minutes for these.
+      await vi.waitFor(
+        () => expect(addresses.filter((address) => resetMailsTo(address).length === 1)).toHaveLength(30),
+        {
+          timeout: 60_000,
+          interval: 200,
+        },
+      );
+    } finally {
+      await jobs.stop();
+    }
+  });
+
   it("a second mail for the same occasion is not queued", async () => {
     const key = `reset:${crypto.randomUUID()}`;
     await queueReset("twice@example.test", null, key);
