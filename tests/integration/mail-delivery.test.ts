@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDatabaseHandle, getDb } from "@/db/client";
-import { databaseTargetFromProcess } from "@/db/config";
+import { getDb } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import { MAIL_MAX_ATTEMPTS, queueMail } from "@/lib/data/internal/mail-outbox";
-import { startJobs, type Jobs } from "@/lib/jobs/jobs";
+import type { Jobs } from "@/lib/jobs/jobs";
 import { deliverMail } from "@/lib/jobs/mail-delivery";
 import { parseEnv } from "@/lib/server/env";
 import { createMailSender } from "@/lib/server/mail-transport";
+import { startTestJobs } from "../mail/test-jobs";
 import { startMailCatcher, type MailCatcher } from "../mail/mail-catcher";
 import { createLearner } from "./helpers";
 
@@ -50,13 +50,7 @@ describe("mail delivery", () => {
   it("the job queue sends a queued mail over SMTP, with a plain-text and an HTML part, and forgets its link", async () => {
     const learner = await createLearner("Rosa Reset");
     const id = await queueReset(learner.email, learner.id);
-    const jobs: Jobs = await startJobs({
-      handle: getDatabaseHandle(),
-      target: databaseTargetFromProcess(),
-      sender: smtpSender(),
-      siteUrl: SITE,
-      log: { info: () => {}, error: () => {} },
-    });
+    const jobs: Jobs = await startTestJobs(smtpSender(), SITE);
     try {
       await jobs.wakeMailDelivery();
       // Sign-up's confirmation mail goes too; the reset is the one this test queued.
@@ -81,13 +75,7 @@ describe("mail delivery", () => {
     const run = crypto.randomUUID();
     const addresses = Array.from({ length: 30 }, (_, index) => `burst-${index}-${run}@example.test`);
     for (const address of addresses) await queueReset(address);
-    const jobs = await startJobs({
-      handle: getDatabaseHandle(),
-      target: databaseTargetFromProcess(),
-      sender: smtpSender(),
-      siteUrl: SITE,
-      log: { info: () => {}, error: () => {} },
-    });
+    const jobs = await startTestJobs(smtpSender(), SITE);
     try {
       await jobs.wakeMailDelivery();
       // Idle workers poll every 10 s: one mail per poll would take five minutes for these.

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDatabaseHandle, getDb } from "@/db/client";
-import { databaseTargetFromProcess } from "@/db/config";
+import { getDb } from "@/db/client";
 import { enrollments, mailOutbox, notifications, users, type MailKind } from "@/db/schema";
 import { markMailSent } from "@/lib/data/internal/mail-outbox";
 import { queueBehindPaceReminders, queueMentorDigests } from "@/lib/data/internal/mail-reminders";
@@ -14,11 +13,11 @@ import { markNotificationsRead } from "@/lib/data/notifications";
 import type { Viewer } from "@/lib/data/viewer";
 import { feedbackAnchorId } from "@/lib/domain/feedback-links";
 import { isoWeekOf } from "@/lib/domain/mail-preferences";
-import { startJobs } from "@/lib/jobs/jobs";
 import { deliverMail } from "@/lib/jobs/mail-delivery";
 import { parseEnv } from "@/lib/server/env";
 import { createMailSender } from "@/lib/server/mail-transport";
 import { appUnsubscribeKey, signUnsubscribeToken, verifyUnsubscribeToken } from "@/lib/server/unsubscribe-token";
+import { startTestJobs } from "../mail/test-jobs";
 import { startMailCatcher, type MailCatcher } from "../mail/mail-catcher";
 import { backendMilestones, createLearner } from "./helpers";
 
@@ -165,13 +164,7 @@ describe("a notice mailed at once", () => {
     const { mentor, learner } = await connect();
     // Only this test's mail in the queue: the other tests' sign-ups each queued a confirmation mail.
     await getDb().update(mailOutbox).set({ status: "skipped" }).where(eq(mailOutbox.status, "queued"));
-    const jobs = await startJobs({
-      handle: getDatabaseHandle(),
-      target: databaseTargetFromProcess(),
-      sender: smtpSender(),
-      siteUrl: SITE,
-      log: { info: () => {}, error: () => {} },
-    });
+    const jobs = await startTestJobs(smtpSender(), SITE);
     try {
       await feedback(mentor, learner);
       await jobs.wakeMailDelivery();
