@@ -1,5 +1,4 @@
 import "server-only";
-import { setTimeout as sleep } from "node:timers/promises";
 
 /**
  * Runs `work` and answers no sooner than `ms` after it started, failing or not: when work whose
@@ -11,7 +10,8 @@ export async function takingAtLeast<T>(ms: number, work: () => Promise<T>): Prom
   try {
     return await work();
   } finally {
-    const left = ms - (performance.now() - started);
-    if (left > 0) await sleep(left);
+    // Rounded up: a timer given a fraction of a millisecond may fire that fraction early.
+    const left = Math.ceil(ms - (performance.now() - started));
+    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emailField } from "@/lib/domain/email-address";
 import { PASSWORD_RESET_LINK_PROBLEMS, PASSWORD_RESET_MINUTES } from "@/lib/domain/account-links";
 import { RATE_LIMITS, secondsUntilAllowed } from "@/lib/domain/rate-limit-rules";
@@ -43,23 +43,43 @@ describe("the email field of the account forms", () => {
 });
 
 describe("answering no sooner than a set time", () => {
-  it("holds a quick answer back to the time, and passes a slow one through without more delay", async () => {
-    let started = performance.now();
-    expect(await takingAtLeast(60, async () => "quick")).toBe("quick");
-    expect(performance.now() - started).toBeGreaterThanOrEqual(59);
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
-    started = performance.now();
-    await takingAtLeast(10, () => new Promise((resolve) => setTimeout(resolve, 80)));
-    expect(performance.now() - started).toBeLessThan(400);
+  /** Whether the promise has settled once the clock has moved on by `ms`. */
+  async function settledAfter(answer: Promise<unknown>, ms: number): Promise<boolean> {
+    let settled = false;
+    answer.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await vi.advanceTimersByTimeAsync(ms);
+    return settled;
+  }
+
+  it("holds a quick answer back to the time", async () => {
+    const answer = takingAtLeast(60, async () => "quick");
+    expect(await settledAfter(answer, 59)).toBe(false);
+    expect(await settledAfter(answer, 1)).toBe(true);
+    expect(await answer).toBe("quick");
+  });
+
+  it("passes a slow one through without more delay", async () => {
+    const answer = takingAtLeast(10, () => new Promise((resolve) => setTimeout(() => resolve("slow"), 80)));
+    expect(await settledAfter(answer, 79)).toBe(false);
+    expect(await settledAfter(answer, 1)).toBe(true);
   });
 
   it("holds a failure back just as long, then throws it", async () => {
-    const started = performance.now();
-    await expect(
-      takingAtLeast(60, async () => {
-        throw new Error("refused");
-      }),
-    ).rejects.toThrow("refused");
-    expect(performance.now() - started).toBeGreaterThanOrEqual(59);
+    const answer = takingAtLeast(60, async () => {
+      throw new Error("refused");
+    });
+    expect(await settledAfter(answer, 59)).toBe(false);
+    expect(await settledAfter(answer, 1)).toBe(true);
+    await expect(answer).rejects.toThrow("refused");
   });
 });
