@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { VerifyEmailBanner } from "@/components/verify-email-banner";
 import { getViewer } from "@/lib/server/auth";
+import { emailIsOff, getEnv } from "@/lib/server/env";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -29,7 +30,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <Providers key={viewer?.id ?? "anonymous"} nonce={nonce}>
           <SiteHeader />
-          <VerifyEmailBanner />
+          {/* Where this server can't send mail, no link would come: nothing to ask for. */}
+          {emailIsOff(getEnv()) ? null : <VerifyEmailBanner />}
           <div id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
             {children}
           </div>

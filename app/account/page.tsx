@@ -6,6 +6,8 @@ import { ChangePasswordForm } from "@/components/change-password-form";
 import { DeleteAccountForm } from "@/components/delete-account-form";
 import { DevicesSection } from "@/components/devices-section";
 import { MailSettingsSection } from "@/components/mail-settings-section";
+import { Alert } from "@/components/ui/alert";
+import { emailIsOff, getEnv } from "@/lib/server/env";
 import { requirePageSession } from "@/lib/server/viewer-guard";
 import { getAccountForViewer } from "@/lib/data/account";
 import { getEmailStatusForViewer } from "@/lib/data/email-verification";
@@ -33,6 +35,12 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
           Signed in as {account.name ? `${account.name} (${account.email})` : account.email}.
         </p>
       </header>
+      {emailIsOff(getEnv()) ? (
+        <Alert variant="box">
+          This server can&apos;t send email yet: a new address can&apos;t be confirmed, and no mails are sent, whatever
+          the settings below say. The people who run this Waymark can set it up.
+        </Alert>
+      ) : null}
       <AccountNameForm name={account.name} />
       <AccountEmailSection status={emailStatus} hasPassword={account.hasPassword} />
       <AccountDataSection />

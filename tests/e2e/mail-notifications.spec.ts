@@ -106,7 +106,7 @@ test("feedback is mailed with a link into its thread; unsubscribing stops it, an
   expect(oneClick.status()).toBe(200);
 
   await learner.goto("/account");
-  const settings = learner.getByRole("region", { name: "Mail" });
+  const settings = learner.getByRole("region", { name: "Mail", exact: true });
   const feedback = settings.getByRole("group", { name: "Mentor feedback" });
   const reviews = settings.getByRole("group", { name: "Review marks" });
   await expect(feedback.getByRole("radio", { name: "Off" })).toBeChecked();
@@ -125,7 +125,7 @@ test("feedback is mailed with a link into its thread; unsubscribing stops it, an
 test("an unconfirmed address is told mails wait for confirmation", async ({ page, learner }) => {
   void learner;
   await page.goto("/account");
-  const settings = page.getByRole("region", { name: "Mail" });
+  const settings = page.getByRole("region", { name: "Mail", exact: true });
   await expect(settings.getByText("Confirm your address first: we only mail confirmed addresses.")).toBeVisible();
   await expect(
     settings.getByRole("group", { name: "Mentor feedback" }).getByRole("radio", { name: "At once" }),
