@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client";
-import { accountTokens, type AccountTokenPurpose } from "../../db/schema";
+import { accountTokens, users, type AccountTokenPurpose } from "../../db/schema";
 
 /*
  * Single-use links mailed to a person (reset a password, prove an address). The link carries
@@ -84,11 +84,12 @@ export async function spendAccountToken(
   return check;
 }
 
-/** Retires the person's other unused links of this kind: a reset or a new address makes them moot. */
-export async function spendOtherAccountTokens(
+/** The person's unused links of this kind, and any further condition: what the two retirements below spend. */
+async function retireLinks(
   tx: Transaction,
   input: { userId: string; purpose: AccountTokenPurpose; now: Date },
-): Promise<void> {
+  also?: SQL,
+) {
   await tx
     .update(accountTokens)
     .set({ usedAt: input.now })
@@ -97,6 +98,31 @@ export async function spendOtherAccountTokens(
         eq(accountTokens.userId, input.userId),
         eq(accountTokens.purpose, input.purpose),
         isNull(accountTokens.usedAt),
+        also,
       ),
     );
+}
+
+/** Retires the person's other unused links of this kind: a reset or a new address makes them moot. */
+export async function spendOtherAccountTokens(
+  tx: Transaction,
+  input: { userId: string; purpose: AccountTokenPurpose; now: Date },
+): Promise<void> {
+  await retireLinks(tx, input);
+}
+
+/**
+ * Retires every link that would move the account to another address. Whoever took over a
+ * session may have asked for one to their own address; changing the password, resetting it or
+ * signing out everywhere must leave them nothing to finish the takeover with.
+ */
+export async function retireAddressChangeLinks(tx: Transaction, input: { userId: string; now: Date }): Promise<void> {
+  await retireLinks(
+    tx,
+    { ...input, purpose: "verify_email" },
+    ne(
+      sql`lower(${accountTokens.email})`,
+      sql`(select lower(${users.email}) from ${users} where ${users.id} = ${input.userId})`,
+    ),
+  );
 }

@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { milestoneMessages, notifications, userSessions, users, verificationTokens } from "../../db/schema";
 import { AppError, type FieldErrors } from "../domain/errors";
 import { hashPassword, passwordProblem, verifyPassword } from "../server/passwords";
+import { retireAddressChangeLinks } from "./account-tokens";
 import { lockLearner } from "./internal/learner-lock";
 import { normalizeEmail } from "./users";
 import type { Viewer } from "./viewer";
@@ -55,7 +56,10 @@ export async function changePassword({
       // Only over the password just checked: of two changes racing, the later one must not win unchecked.
       .where(and(eq(users.id, viewer.id), oldHash ? eq(users.passwordHash, oldHash) : isNull(users.passwordHash)))
       .returning({ id: users.id });
-    if (updated.length > 0) await tx.delete(userSessions).where(eq(userSessions.userId, viewer.id));
+    if (updated.length > 0) {
+      await tx.delete(userSessions).where(eq(userSessions.userId, viewer.id));
+      await retireAddressChangeLinks(tx, { userId: viewer.id, now: new Date() });
+    }
     return updated.length > 0;
   });
   if (!replaced) {

@@ -132,6 +132,8 @@ async function moveToAddress(
   await tx.update(users).set({ email: input.newEmail, emailVerified: input.now }).where(eq(users.id, input.userId));
   // Every other link (to the old address, or to a change given up on) proves nothing about the new one.
   await spendOtherAccountTokens(tx, { userId: input.userId, purpose: "verify_email", now: input.now });
+  // Reset links mailed to the old address: moving back to it later must not revive them.
+  await spendOtherAccountTokens(tx, { userId: input.userId, purpose: "password_reset", now: input.now });
   // Only mail to verified addresses goes out, apart from links to verify or reset.
   if (input.user.verified) {
     await queueMail(tx, {

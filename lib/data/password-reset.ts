@@ -1,9 +1,15 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { userSessions, users } from "../../db/schema";
+import { accounts, userSessions, users } from "../../db/schema";
 import { PASSWORD_RESET_MINUTES, type AccountLinkProblem } from "../domain/account-links";
-import { checkAccountToken, issueAccountToken, spendAccountToken, spendOtherAccountTokens } from "./account-tokens";
+import {
+  checkAccountToken,
+  issueAccountToken,
+  retireAddressChangeLinks,
+  spendAccountToken,
+  spendOtherAccountTokens,
+} from "./account-tokens";
 import { queueMail } from "./internal/mail-outbox";
 import { hashPassword, passwordProblem } from "../server/passwords";
 import { normalizeEmail } from "./users";
@@ -100,8 +106,25 @@ export async function resetPassword({
   return getDb().transaction(async (tx): Promise<PasswordResetResult> => {
     const spent = await spendAccountToken(tx, { token, purpose: "password_reset", now });
     if (!spent.ok) return spent;
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, spent.userId));
+    // Checked again under the row's lock: an address change that landed since the page opened wins.
+    const [account] = await tx
+      .select({ email: users.email, verified: users.emailVerified })
+      .from(users)
+      .where(eq(users.id, spent.userId))
+      .for("update");
+    if (!account || normalizeEmail(account.email) !== normalizeEmail(spent.email)) {
+      return { ok: false, problem: "invalid" };
+    }
+    // The link proves the mailbox. On an address nobody had proved, a GitHub or Google sign-in
+    // may have been linked by someone else with an unchecked address: it goes, or they would keep
+    // a way into the account its owner is about to use.
+    if (!account.verified) await tx.delete(accounts).where(eq(accounts.userId, spent.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash, emailVerified: account.verified ?? now })
+      .where(eq(users.id, spent.userId));
     await spendOtherAccountTokens(tx, { userId: spent.userId, purpose: "password_reset", now });
+    await retireAddressChangeLinks(tx, { userId: spent.userId, now });
     await tx.delete(userSessions).where(eq(userSessions.userId, spent.userId));
     return { ok: true, email: link.email };
   });

@@ -5,6 +5,7 @@ import { notifications, userSessions, users } from "../../db/schema";
 import { describeDevice } from "../domain/device-description";
 import { AppError } from "../domain/errors";
 import { SESSION_LAST_SEEN_REFRESH_MS, sessionCutoffs } from "../domain/session-lifetimes";
+import { retireAddressChangeLinks } from "./account-tokens";
 import { mentorshipSidesOf } from "./mentorships";
 import { scalarSubquery } from "./scalar-subquery";
 import type { Viewer } from "./viewer";
@@ -154,12 +155,17 @@ export async function endSessionForViewer({ viewer, sessionId }: { viewer: Viewe
 
 /** Signs out every device of the viewer but the one asking. */
 export async function endOtherSessions({ viewer, currentSessionId }: { viewer: Viewer; currentSessionId: string }) {
-  await getDb()
-    .delete(userSessions)
-    .where(and(eq(userSessions.userId, viewer.id), ne(userSessions.id, currentSessionId)));
+  await getDb().transaction(async (tx) => {
+    await tx.delete(userSessions).where(and(eq(userSessions.userId, viewer.id), ne(userSessions.id, currentSessionId)));
+    // Someone signed out this way may have asked to move the account to their address.
+    await retireAddressChangeLinks(tx, { userId: viewer.id, now: new Date() });
+  });
 }
 
 /** Ends every session of the viewer, on every device, this one included. */
 export async function endAllSessions({ viewer }: { viewer: Viewer }): Promise<void> {
-  await getDb().delete(userSessions).where(eq(userSessions.userId, viewer.id));
+  await getDb().transaction(async (tx) => {
+    await tx.delete(userSessions).where(eq(userSessions.userId, viewer.id));
+    await retireAddressChangeLinks(tx, { userId: viewer.id, now: new Date() });
+  });
 }

@@ -37,7 +37,10 @@ export async function startJobs({ handle, target, sender, siteUrl, log }: JobsOp
   const boss = createJobQueue(handle, target);
   boss.on("error", (error) => log.error(error, "job queue error"));
   await boss.start();
+  // "short" with the mail's id as key: a sweep or a wake never queues a second job for a mail
+  // whose job still waits.
   await boss.createQueue(DELIVER_MAIL, {
+    policy: "short",
     retryLimit: MAIL_MAX_ATTEMPTS - 1,
     retryBackoff: true,
     retryDelay: 30,

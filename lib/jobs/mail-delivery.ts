@@ -6,6 +6,7 @@ import {
   markMailSent,
   markMailSkipped,
 } from "../data/internal/mail-outbox";
+import { releaseNoticesOfMail } from "../data/internal/notice-mails";
 import type { MailSender } from "../server/mail-transport";
 import { mailRenderers, type MailRenderer } from "./mail-renderers";
 
@@ -36,13 +37,16 @@ export async function deliverMail(
     if (!renderer) throw new Error(`No template for mail kind ${mail.kind}`);
     const rendered = await renderer(mail.payload, { siteUrl, userId: mail.userId, to: mail.to });
     if (!rendered) {
+      await releaseNoticesOfMail(mail.kind, mail.payload);
       await markMailSkipped(mail.id);
       return "skipped";
     }
     const host = new URL(siteUrl).hostname;
     await sender.send({ messageId: `<${mail.id}@${host}>`, to: mail.to, ...rendered });
   } catch (error) {
-    await markMailAttemptFailed(mail.id, describeFailure(error), mail.attempts >= MAIL_MAX_ATTEMPTS);
+    const final = mail.attempts >= MAIL_MAX_ATTEMPTS;
+    if (final) await releaseNoticesOfMail(mail.kind, mail.payload);
+    await markMailAttemptFailed(mail.id, describeFailure(error), final);
     throw error;
   }
   await markMailSent(mail.id);

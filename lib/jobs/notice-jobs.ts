@@ -24,8 +24,10 @@ export async function startNoticeJobs(boss: PgBoss, wakeMailDelivery: () => Prom
     retryDelay: 60,
     expireInSeconds: 900,
   });
-  await boss.work(QUEUE_NOTICE_MAIL, { pollingIntervalSeconds: 30 }, async () => {
-    if ((await queueScheduledNoticeMail()) > 0) await wakeMailDelivery();
+  // The hour is the schedule's, not the worker's clock: a run picked up late, or retried past the
+  // hour, still serves the people whose 8 o'clock it was.
+  await boss.work(QUEUE_NOTICE_MAIL, { pollingIntervalSeconds: 30, includeMetadata: true }, async ([job]) => {
+    if ((await queueScheduledNoticeMail(job?.createdOn ?? new Date())) > 0) await wakeMailDelivery();
   });
   await boss.schedule(QUEUE_NOTICE_MAIL, "0 * * * *");
 }

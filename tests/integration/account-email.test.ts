@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { mailOutbox, users, type MailKind } from "@/db/schema";
+import { changePassword } from "@/lib/data/account";
 import { changeName } from "@/lib/data/account-profile";
 import {
   cancelEmailChange,
@@ -11,7 +12,8 @@ import {
   resendEmailChange,
   resendVerificationMail,
 } from "@/lib/data/email-verification";
-import { getSessionViewer } from "@/lib/data/sessions";
+import { requestPasswordReset, resetPassword } from "@/lib/data/password-reset";
+import { endAllSessions, endOtherSessions, getSessionViewer } from "@/lib/data/sessions";
 import { createUserWithPassword, verifyCredentials } from "@/lib/data/users";
 import type { Viewer } from "@/lib/data/viewer";
 import { deliverMail } from "@/lib/jobs/mail-delivery";
@@ -295,5 +297,37 @@ describe("changing the email address", () => {
       .returning({ id: users.id, name: users.name, email: users.email });
     const newEmail = uniqueEmail();
     expect(await requestEmailChange({ viewer: oauthOnly!, newEmail })).toEqual({ email: newEmail });
+  });
+});
+
+describe("a change of address waiting for its link, after the owner takes the account back", () => {
+  const takeBack = {
+    "changing the password": (viewer: Viewer) =>
+      changePassword({ viewer, currentPassword: TEST_PASSWORD, newPassword: "another long and unusual passphrase" }),
+    "signing out everywhere": (viewer: Viewer) => endAllSessions({ viewer }),
+    "signing out everywhere else": async (viewer: Viewer) =>
+      endOtherSessions({ viewer, currentSessionId: (await signInSession(viewer)).sessionId }),
+    "resetting the password": async (viewer: Viewer) => {
+      await requestPasswordReset({ email: viewer.email });
+      const [mail] = (await mailsOf(viewer.id, "password_reset")).slice(-1);
+      const result = await resetPassword({
+        token: mail!.payload!.token,
+        newPassword: "another long and unusual passphrase",
+      });
+      expect(result.ok).toBe(true);
+    },
+  };
+
+  it.each(Object.keys(takeBack))("%s retires the link, so it can no longer move the account", async (way) => {
+    const learner = await createLearner();
+    await confirmOwnAddress(learner);
+    const intruders = uniqueEmail("intruder");
+    await requestEmailChange({ viewer: learner, newEmail: intruders, password: TEST_PASSWORD });
+    const link = await linkTokenTo(learner.id, intruders);
+
+    await takeBack[way as keyof typeof takeBack](learner);
+
+    expect(await confirmEmailWithToken({ token: link, now: new Date() })).toMatchObject({ ok: false });
+    expect((await userRow(learner)).email).toBe(learner.email);
   });
 });

@@ -316,3 +316,18 @@ describe("unsubscribing", () => {
     expect(await outboxOf(learner, "notification_digest")).toHaveLength(0);
   });
 });
+
+describe("a notice mail that can't go", () => {
+  it("skipped when its turn came (the address no longer confirmed), leaves its notice for a later digest", async () => {
+    const { mentor, learner } = await connect();
+    await feedback(mentor, learner);
+    const [queued] = await outboxOf(learner, "notification");
+    await getDb().update(users).set({ emailVerified: null }).where(eq(users.id, learner.id));
+    expect(await deliverMail(queued!.id, smtpSender(), SITE)).toBe("skipped");
+    const [notice] = await getDb()
+      .select({ mailedAt: notifications.mailedAt })
+      .from(notifications)
+      .where(eq(notifications.userId, learner.id));
+    expect(notice!.mailedAt).toBeNull();
+  });
+});

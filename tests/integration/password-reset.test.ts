@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { accountTokens, mailOutbox, rateLimits, userSessions } from "@/db/schema";
+import { accounts, accountTokens, mailOutbox, rateLimits, users, userSessions } from "@/db/schema";
 import { hashAccountToken } from "@/lib/data/account-tokens";
 import { checkPasswordResetLink, requestPasswordReset, resetPassword } from "@/lib/data/password-reset";
 import { hashedSubject, limitPasswordResetRequest } from "@/lib/data/rate-limits";
@@ -290,5 +290,30 @@ describe("the actions", () => {
       ok: false,
       code: "INVALID_INPUT",
     });
+  });
+});
+
+describe("a reset on an address nobody had confirmed", () => {
+  it("confirms it, and removes GitHub or Google sign-ins someone else may have linked", async () => {
+    const learner = await createLearner("Una Unconfirmed");
+    await getDb()
+      .insert(accounts)
+      .values({ userId: learner.id, type: "oauth", provider: "github", providerAccountId: crypto.randomUUID() });
+    const token = await requestLink(learner.email);
+    expect((await resetPassword({ token, newPassword: NEW_PASSWORD })).ok).toBe(true);
+    expect(await getDb().select().from(accounts).where(eq(accounts.userId, learner.id))).toEqual([]);
+    const [row] = await getDb().select({ verified: users.emailVerified }).from(users).where(eq(users.id, learner.id));
+    expect(row!.verified).toBeInstanceOf(Date);
+  });
+
+  it("keeps the sign-ins of an account whose address was already confirmed", async () => {
+    const learner = await createLearner("Cora Confirmed");
+    await getDb().update(users).set({ emailVerified: new Date() }).where(eq(users.id, learner.id));
+    await getDb()
+      .insert(accounts)
+      .values({ userId: learner.id, type: "oauth", provider: "github", providerAccountId: crypto.randomUUID() });
+    const token = await requestLink(learner.email);
+    expect((await resetPassword({ token, newPassword: NEW_PASSWORD })).ok).toBe(true);
+    expect(await getDb().select().from(accounts).where(eq(accounts.userId, learner.id))).toHaveLength(1);
   });
 });

@@ -109,6 +109,25 @@ export async function queueDailyDigests(now = new Date()): Promise<number> {
   return queued;
 }
 
+/**
+ * The notices a notice mail or digest was about, when that mail was skipped or failed for good:
+ * unmarked, so a later digest may still carry those its person wants daily (once their address is
+ * confirmed, say). Read ones stay as they are.
+ */
+export async function releaseNoticesOfMail(kind: string, payload: Record<string, unknown>): Promise<void> {
+  const ids =
+    kind === "notification" && typeof payload.notificationId === "string"
+      ? [payload.notificationId]
+      : kind === "notification_digest" && Array.isArray(payload.notificationIds)
+        ? payload.notificationIds.filter((id): id is string => typeof id === "string")
+        : [];
+  if (ids.length === 0) return;
+  await getDb()
+    .update(notifications)
+    .set({ mailedAt: null })
+    .where(and(inArray(notifications.id, ids), isNull(notifications.readAt)));
+}
+
 /** A notice queued at once whose person has since moved its topic to the digest: the digest takes it. */
 export async function handNoticeToDigest(notificationId: string): Promise<void> {
   await getDb().update(notifications).set({ mailedAt: null }).where(eq(notifications.id, notificationId));
