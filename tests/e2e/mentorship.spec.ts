@@ -71,8 +71,11 @@ test("a mentor invites, the learner accepts, and they work together on a milesto
   await expect(own.getByText("Nice work. Try writing a JOIN by hand next.")).toBeVisible();
   await expect(own.getByText(/Reviewed by Maya Mentor/)).toBeVisible();
   await own.getByRole("textbox", { name: /Reply/ }).fill("Thanks! Will do.");
+  // The reply shows at once; the mentor's notice exists once the server has answered.
+  const posted = nextSave(learner, "Thanks! Will do.");
   await own.getByRole("button", { name: /Post/ }).click();
   await expect(own.getByText("Thanks! Will do.")).toBeVisible();
+  expect((await posted).ok()).toBe(true);
 
   await mentor.goto("/notifications");
   const reply = mentor
