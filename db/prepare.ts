@@ -1,6 +1,6 @@
 import { lt, or } from "drizzle-orm";
 import type { DatabaseHandle } from "./client";
-import { roadmapContents } from "./content";
+import { loadBuiltInRoadmaps } from "./content";
 import { syncRoadmapContent, type SyncReport } from "./content/sync";
 import { migrateDatabase } from "./migrate";
 import { rateLimits, userSessions } from "./schema";
@@ -23,7 +23,7 @@ export async function prepareDatabase(
 ): Promise<SyncReport[]> {
   await migrateDatabase(handle);
   const reports: SyncReport[] = [];
-  for (const content of roadmapContents) {
+  for (const content of loadBuiltInRoadmaps()) {
     reports.push(await syncRoadmapContent(handle.db, content));
   }
   await handle.db.delete(rateLimits).where(lt(rateLimits.windowStartedAt, new Date(Date.now() - DAY_MS)));

@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -16,9 +17,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { ResourceContent, SalaryGuide } from "./content/content-schema";
+import type { ResourceContent, RoadmapContent, SalaryGuide } from "./content/content-schema";
 
-const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const createdAt = (name = "created_at") => timestamp(name, { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
 /* ---------- Users and Auth.js (the adapter reads these property names) ---------- */
 
@@ -112,17 +113,56 @@ export const verificationTokens = pgTable(
   (table) => [primaryKey({ columns: [table.identifier, table.token] })],
 );
 
-/* ---------- Roadmap content (written only by the content sync) ---------- */
+/* ---------- Roadmaps: built-in ones from the content sync, authored ones from their authors ---------- */
 
-export const roadmaps = pgTable("roadmaps", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  slug: text("slug").notNull().unique(),
-  title: text("title").notNull(),
-  summary: text("summary").notNull(),
-  salaryGuides: jsonb("salary_guides").$type<SalaryGuide[]>().notNull(),
-  salaryCaveat: text("salary_caveat").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-});
+export const roadmapVisibility = pgEnum("roadmap_visibility", ["private", "unlisted", "public"]);
+
+/**
+ * A roadmap and its published content's top level. Its stages and milestones rows are the
+ * latest published version (a built-in roadmap's file, or what its author last published);
+ * an author's work in progress is the draft, kept whole in the roadmap file format.
+ */
+export const roadmaps = pgTable(
+  "roadmaps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    salaryGuides: jsonb("salary_guides").$type<SalaryGuide[]>().notNull(),
+    salaryCaveat: text("salary_caveat").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    /** Shipped with the app and written only by the content sync. */
+    builtIn: boolean("built_in").notNull().default(false),
+    /** Null for a built-in roadmap, or once its author's account is deleted (its followers keep it). */
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    visibility: roadmapVisibility("visibility").notNull().default("private"),
+    forkedFromId: uuid("forked_from_id").references((): AnyPgColumn => roadmaps.id, { onDelete: "set null" }),
+    /** The author's working copy in the roadmap file format; null once published with nothing changed since. */
+    draft: jsonb("draft").$type<RoadmapContent>(),
+    /** Counts the draft's saves, so a save from a stale editor is refused instead of overwriting. */
+    draftRevision: integer("draft_revision").notNull().default(0),
+    /** 0 until first published. */
+    publishedVersion: integer("published_version").notNull().default(0),
+  },
+  (table) => [index("roadmaps_owner_id_idx").on(table.ownerId)],
+);
+
+/** Every published version, immutable: the content as published and how it differed from the one before. */
+export const roadmapVersions = pgTable(
+  "roadmap_versions",
+  {
+    roadmapId: uuid("roadmap_id")
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    content: jsonb("content").$type<RoadmapContent>().notNull(),
+    publishedAt: createdAt("published_at"),
+    publishedBy: text("published_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [primaryKey({ columns: [table.roadmapId, table.version] })],
+);
 
 export const stages = pgTable(
   "stages",
@@ -135,7 +175,8 @@ export const stages = pgTable(
     title: text("title").notNull(),
     summary: text("summary").notNull(),
     position: integer("position").notNull(),
-    startMonth: integer("start_month").notNull(),
+    /** Null: the author gave the stage no time window. */
+    startMonth: integer("start_month"),
     endMonth: integer("end_month"),
     archivedAt: timestamp("archived_at", { withTimezone: true, mode: "date" }),
   },
@@ -159,6 +200,8 @@ export const milestones = pgTable(
     skills: jsonb("skills").$type<string[]>().notNull(),
     tools: jsonb("tools").$type<string[]>().notNull(),
     resources: jsonb("resources").$type<ResourceContent[]>().notNull(),
+    doneWhen: jsonb("done_when").$type<string[]>().notNull().default([]),
+    practice: text("practice").notNull().default(""),
     position: integer("position").notNull(),
     /** Set when the content no longer lists the milestone; the row stays so progress keeps pointing at it. */
     archivedAt: timestamp("archived_at", { withTimezone: true, mode: "date" }),

@@ -70,6 +70,8 @@ export async function buildStandalone(): Promise<void> {
   }
   // db/migrate.ts reads the migrations beside the module that holds it: here, prepare.mjs.
   cpSync(path.join(root, "db", "migrations"), path.join(standaloneDir, "migrations"), { recursive: true });
+  // db/content/index.ts reads the built-in roadmap files the same way.
+  cpSync(path.join(root, "db", "content", "roadmaps"), path.join(standaloneDir, "roadmaps"), { recursive: true });
   renameSync(path.join(standaloneDir, "server.js"), path.join(standaloneDir, "next-server.js"));
   await bundleForNode(path.join(root, "scripts", "standalone-server.ts"), path.join(standaloneDir, "server.js"), "esm");
   // PGlite loads its WebAssembly and data files from its own package, which the server's trace already copied.

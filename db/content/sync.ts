@@ -1,8 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../client";
 import { refreshRoadmapProgressSummaries } from "../progress-summaries";
 import { forgetRoadmapContent } from "./cache";
-import { milestones, roadmaps, stages } from "../schema";
+import { milestones, roadmaps, roadmapVersions, stages } from "../schema";
 import { roadmapContentSchema, type RoadmapContent } from "./content-schema";
 
 export type SyncCounts = { inserted: number; updated: number; archived: number; restored: number };
@@ -28,51 +28,100 @@ function differs<T extends Record<string, unknown>>(row: T, wanted: Partial<T>):
   return Object.entries(wanted).some(([key, value]) => canonical(row[key]) !== canonical(value));
 }
 
+/** The content as a version keeps it: what a file may add for editors ($schema, format) left out. */
+export function versionContentOf(content: RoadmapContent): RoadmapContent {
+  const { $schema: _schema, format: _format, ...kept } = content;
+  return kept;
+}
+
 /**
- * Writes a roadmap's content into the database, matching stages and milestones by slug.
+ * Writes a built-in roadmap's file into the database, matching stages and milestones by slug.
  * Idempotent: a second run with the same content changes nothing. Rows the content no
- * longer lists are archived, never deleted, so learners' progress keeps its milestone.
+ * longer lists are archived, never deleted, so learners' progress keeps its milestone. Each
+ * change of content is recorded as a new version, as an author's publish is.
  */
 export async function syncRoadmapContent(db: Database, input: RoadmapContent): Promise<SyncReport> {
   const content = roadmapContentSchema.parse(input);
   const report = await db.transaction(async (tx) => {
-    const report: SyncReport = {
-      roadmap: content.slug,
-      roadmapChanged: false,
-      stages: zeroCounts(),
-      milestones: zeroCounts(),
-    };
-    const roadmapValues = {
-      title: content.title,
-      summary: content.summary,
-      salaryGuides: content.salaryGuides,
-      salaryCaveat: content.salaryCaveat,
-    };
-    const inserted = await tx
+    await tx
       .insert(roadmaps)
-      .values({ slug: content.slug, ...roadmapValues })
-      .onConflictDoNothing({ target: roadmaps.slug })
-      .returning({ id: roadmaps.id });
+      .values({ slug: content.slug, ...roadmapValuesOf(content), builtIn: true, visibility: "public" })
+      .onConflictDoNothing({ target: roadmaps.slug });
     // Locking the roadmap row serialises concurrent syncs (several servers starting at once).
     const [roadmap] = await tx.select().from(roadmaps).where(eq(roadmaps.slug, content.slug)).for("update");
     if (!roadmap) throw new Error(`roadmap ${content.slug} vanished during sync`);
-    if (inserted.length > 0) {
-      report.roadmapChanged = true;
-    } else if (differs(roadmap, roadmapValues)) {
-      await tx
-        .update(roadmaps)
-        .set({ ...roadmapValues, updatedAt: new Date() })
-        .where(eq(roadmaps.id, roadmap.id));
-      report.roadmapChanged = true;
+    if (!roadmap.builtIn)
+      throw new Error(`an authored roadmap already has the built-in roadmap's slug ${content.slug}`);
+    const report = await writePublishedContent(tx, roadmap, content);
+    const [latest] = await tx
+      .select({ content: roadmapVersions.content })
+      .from(roadmapVersions)
+      .where(eq(roadmapVersions.roadmapId, roadmap.id))
+      .orderBy(desc(roadmapVersions.version))
+      .limit(1);
+    if (!latest || canonical(latest.content) !== canonical(versionContentOf(content))) {
+      await recordVersion(tx, roadmap.id, content, null);
     }
-
-    const stageIdsBySlug = await syncStages(tx, roadmap.id, content, report);
-    await syncMilestones(tx, roadmap.id, content, stageIdsBySlug, report);
-    if (syncChangedAnything(report)) await refreshRoadmapProgressSummaries(tx, roadmap.id);
     return report;
   });
   if (syncChangedAnything(report)) forgetRoadmapContent();
   return report;
+}
+
+function roadmapValuesOf(content: RoadmapContent) {
+  return {
+    title: content.title,
+    summary: content.summary,
+    salaryGuides: content.salaryGuides,
+    salaryCaveat: content.salaryCaveat,
+  };
+}
+
+/**
+ * Makes `content` the roadmap's current stages and milestones (matched by slug, the rest
+ * archived) and refreshes its followers' summaries. The caller holds the roadmap row's lock,
+ * and forgets the cached content (forgetRoadmapContent) once its transaction has committed.
+ */
+export async function writePublishedContent(
+  tx: Transaction,
+  roadmap: typeof roadmaps.$inferSelect,
+  content: RoadmapContent,
+): Promise<SyncReport> {
+  const report: SyncReport = {
+    roadmap: content.slug,
+    roadmapChanged: false,
+    stages: zeroCounts(),
+    milestones: zeroCounts(),
+  };
+  const roadmapValues = roadmapValuesOf(content);
+  if (differs(roadmap, roadmapValues)) {
+    await tx
+      .update(roadmaps)
+      .set({ ...roadmapValues, updatedAt: new Date() })
+      .where(eq(roadmaps.id, roadmap.id));
+    report.roadmapChanged = true;
+  }
+  const stageIdsBySlug = await syncStages(tx, roadmap.id, content, report);
+  await syncMilestones(tx, roadmap.id, content, stageIdsBySlug, report);
+  if (syncChangedAnything(report)) await refreshRoadmapProgressSummaries(tx, roadmap.id);
+  return report;
+}
+
+/** Adds the next version (immutable) and makes it the roadmap's published one. */
+export async function recordVersion(
+  tx: Transaction,
+  roadmapId: string,
+  content: RoadmapContent,
+  publishedBy: string | null,
+): Promise<number> {
+  const [row] = await tx
+    .update(roadmaps)
+    .set({ publishedVersion: sql`${roadmaps.publishedVersion} + 1` })
+    .where(eq(roadmaps.id, roadmapId))
+    .returning({ version: roadmaps.publishedVersion });
+  const version = row!.version;
+  await tx.insert(roadmapVersions).values({ roadmapId, version, content: versionContentOf(content), publishedBy });
+  return version;
 }
 
 async function syncStages(
@@ -144,6 +193,8 @@ async function syncMilestones(
         skills: milestone.skills,
         tools: milestone.tools,
         resources: milestone.resources,
+        doneWhen: milestone.doneWhen,
+        practice: milestone.practice,
         position,
         archivedAt: null,
       };

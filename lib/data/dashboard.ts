@@ -19,7 +19,7 @@ export type DashboardStage = {
   id: string;
   slug: string;
   title: string;
-  startMonth: number;
+  startMonth: number | null;
   endMonth: number | null;
   progress: ProgressCounts;
 };

@@ -16,6 +16,8 @@ export type MilestoneView = {
   skills: string[];
   tools: string[];
   resources: ResourceContent[];
+  doneWhen: string[];
+  practice: string;
 };
 
 export type StageView = {
@@ -23,7 +25,7 @@ export type StageView = {
   slug: string;
   title: string;
   summary: string;
-  startMonth: number;
+  startMonth: number | null;
   endMonth: number | null;
   milestones: MilestoneView[];
 };
@@ -51,6 +53,8 @@ const milestoneColumns = {
   skills: true,
   tools: true,
   resources: true,
+  doneWhen: true,
+  practice: true,
 } as const;
 
 export async function listRoadmaps(): Promise<RoadmapSummary[]> {

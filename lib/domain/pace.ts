@@ -23,7 +23,24 @@ export const RECENT_RATE_DAYS = 28;
 /** An open-ended stage ("1+ year") is planned for this many months unless a target says otherwise. */
 export const OPEN_STAGE_MONTHS = 12;
 
-export type StageWindow = { id: string; startMonth: number; endMonth: number | null };
+/** A stage its author gave no time window is planned right after the one before it, for this many months. */
+export const UNTIMED_STAGE_MONTHS = 3;
+
+/** A stage's window in months from the start; a null start: the author gave none. */
+export type StageWindow = { id: string; startMonth: number | null; endMonth: number | null };
+
+function monthsPlanned(stages: readonly StageWindow[]): { id: string; startMonth: number; endMonth: number }[] {
+  let previousEnd = 0;
+  return stages.map((stage) => {
+    const startMonth = stage.startMonth ?? previousEnd;
+    const endMonth =
+      stage.startMonth === null
+        ? startMonth + UNTIMED_STAGE_MONTHS
+        : (stage.endMonth ?? startMonth + OPEN_STAGE_MONTHS);
+    previousEnd = Math.max(previousEnd, endMonth);
+    return { id: stage.id, startMonth, endMonth };
+  });
+}
 export type PlannedStage = { id: string; plannedStart: LocalDate; plannedEnd: LocalDate };
 
 /**
@@ -42,10 +59,10 @@ export function planStages({
   roadmapTarget?: LocalDate | null;
   stageTargets?: Readonly<Record<string, LocalDate>>;
 }): PlannedStage[] {
-  const defaults = stages.map((stage) => ({
+  const defaults = monthsPlanned(stages).map((stage) => ({
     id: stage.id,
     startDays: daysBetween(start, addMonths(start, stage.startMonth)),
-    endDays: daysBetween(start, addMonths(start, stage.endMonth ?? stage.startMonth + OPEN_STAGE_MONTHS)),
+    endDays: daysBetween(start, addMonths(start, stage.endMonth)),
   }));
   const span = Math.max(1, ...defaults.map((stage) => stage.endDays));
   const scale = roadmapTarget ? Math.max(1, daysBetween(start, roadmapTarget)) / span : 1;

@@ -109,7 +109,8 @@ export function nextProgressTimestamps(
 }
 
 /** "0–3 months", "6–12 months", "1+ year": how the roadmap names a stage's time window. */
-export function formatStageWindow(startMonth: number, endMonth: number | null): string {
+export function formatStageWindow(startMonth: number | null, endMonth: number | null): string {
+  if (startMonth === null) return "no set time";
   if (endMonth === null) {
     return startMonth % 12 === 0 && startMonth > 0
       ? `${startMonth / 12}+ year${startMonth === 12 ? "" : "s"}`

@@ -5,7 +5,7 @@ import type { MilestoneContent, RoadmapContent } from "@/db/content/content-sche
 import { syncChangedAnything, syncRoadmapContent } from "@/db/content/sync";
 import { prepareDatabase } from "@/db/prepare";
 import { countQueries } from "@/db/query-count";
-import { milestones, roadmaps, stages } from "@/db/schema";
+import { milestones, roadmaps, roadmapVersions, stages } from "@/db/schema";
 import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import { outlineOf, summarizeRoadmap } from "@/lib/domain/progress-math";
 import { createLearner, viewRoadmap } from "./helpers";
@@ -20,6 +20,8 @@ function milestone(slug: string, title = `Learn ${slug}`): MilestoneContent {
     skills: ["Thinking"],
     tools: [],
     resources: [],
+    doneWhen: [],
+    practice: "",
   };
 }
 
@@ -81,6 +83,24 @@ describe("the roadmap content sync", () => {
     const second = await syncRoadmapContent(getDb(), content(slug));
     expect(syncChangedAnything(second)).toBe(false);
     expect(await snapshot(slug)).toEqual(before);
+  });
+
+  it("records each change of content as a new published version, and a built-in roadmap is public", async () => {
+    const slug = uniqueSlug();
+    await syncRoadmapContent(getDb(), content(slug));
+    await syncRoadmapContent(getDb(), content(slug));
+    await syncRoadmapContent(getDb(), content(slug, { title: "Renamed" }));
+    const { roadmap } = await snapshot(slug);
+    expect(roadmap).toMatchObject({ builtIn: true, visibility: "public", ownerId: null, publishedVersion: 2 });
+    const versions = await getDb()
+      .select()
+      .from(roadmapVersions)
+      .where(eq(roadmapVersions.roadmapId, roadmap!.id))
+      .orderBy(roadmapVersions.version);
+    expect(versions.map((row) => [row.version, row.content.title])).toEqual([
+      [1, "Sync test roadmap"],
+      [2, "Renamed"],
+    ]);
   });
 
   it("reads a roadmap's content once per process: later views read only what the learner recorded, in one statement", async () => {

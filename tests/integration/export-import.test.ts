@@ -74,6 +74,8 @@ function testRoadmap(roadmapSlug: string, milestoneSlugs: string[]): RoadmapCont
           skills: ["Thinking"],
           tools: [],
           resources: [],
+          doneWhen: [],
+          practice: "",
         })),
       },
     ],

@@ -98,6 +98,8 @@ function contentOf(slug: string, layout: string[][]): RoadmapContent {
         skills: ["Thinking"],
         tools: [],
         resources: [],
+        doneWhen: [],
+        practice: "",
       })),
     })),
   };

@@ -79,6 +79,8 @@ describe("the per-learner progress summaries behind the mentor's table", () => {
       skills: ["Thinking"],
       tools: [],
       resources: [],
+      doneWhen: [],
+      practice: "",
     });
     const content = (names: string[]): RoadmapContent => ({
       slug,

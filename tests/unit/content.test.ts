@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { backendDeveloperRoadmap } from "@/db/content/backend-developer";
+import { loadBuiltInRoadmaps } from "@/db/content";
 import { roadmapContentSchema, type RoadmapContent } from "@/db/content/content-schema";
 
-const roadmap: RoadmapContent = backendDeveloperRoadmap;
+const roadmap: RoadmapContent = loadBuiltInRoadmaps().find((content) => content.slug === "backend-developer")!;
 const allMilestones = roadmap.stages.flatMap((stage) => stage.milestones);
 
 const articleMilestones: Record<string, string[]> = {
@@ -122,9 +122,19 @@ describe("roadmapContentSchema", () => {
     expect(roadmapContentSchema.safeParse(broken).success).toBe(false);
   });
 
-  it("rejects a milestone with a blank description", () => {
+  it("rejects a milestone with a blank title", () => {
     const broken = copy();
-    broken.stages[0]!.milestones[0]!.description = "   ";
+    broken.stages[0]!.milestones[0]!.title = "   ";
     expect(roadmapContentSchema.safeParse(broken).success).toBe(false);
+  });
+
+  it("names the place of a wrong field and refuses fields it does not know", () => {
+    const broken: Record<string, unknown> = { ...copy(), colour: "red" };
+    const issues = roadmapContentSchema.safeParse(broken).error?.issues ?? [];
+    expect(issues.some((issue) => issue.code === "unrecognized_keys")).toBe(true);
+    const endBeforeStart = copy();
+    endBeforeStart.stages[1]!.endMonth = 1;
+    const paths = roadmapContentSchema.safeParse(endBeforeStart).error?.issues.map((issue) => issue.path.join("."));
+    expect(paths).toContain("stages.1.endMonth");
   });
 });

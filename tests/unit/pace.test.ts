@@ -16,6 +16,7 @@ import {
   recentRate,
   stageTargetProblems,
   RECENT_RATE_DAYS,
+  UNTIMED_STAGE_MONTHS,
   type PaceCounts,
   type StageWindow,
 } from "@/lib/domain/pace";
@@ -65,6 +66,23 @@ describe("planStages", () => {
   it("plans the Foundation stage (0–3 months) from 2026-01-01 to end on 2026-04-01", () => {
     const [foundation] = planStages({ start: START, stages: STAGES });
     expect(foundation).toEqual({ id: "foundation", plannedStart: "2026-01-01", plannedEnd: "2026-04-01" });
+  });
+
+  it("plans a stage without a time window right after the one before it, for UNTIMED_STAGE_MONTHS months", () => {
+    const stages: StageWindow[] = [
+      { id: "basics", startMonth: null, endMonth: null },
+      { id: "timed", startMonth: 1, endMonth: 2 },
+      { id: "after", startMonth: null, endMonth: null },
+    ];
+    expect(planStages({ start: START, stages })).toEqual([
+      { id: "basics", plannedStart: START, plannedEnd: addMonths(START, UNTIMED_STAGE_MONTHS) },
+      { id: "timed", plannedStart: addMonths(START, 1), plannedEnd: addMonths(START, 2) },
+      {
+        id: "after",
+        plannedStart: addMonths(START, UNTIMED_STAGE_MONTHS),
+        plannedEnd: addMonths(START, 2 * UNTIMED_STAGE_MONTHS),
+      },
+    ]);
   });
 
   it("plans the open-ended stage for OPEN_STAGE_MONTHS months", () => {
