@@ -61,6 +61,7 @@ export async function getDashboardForViewer({
     .select({
       roadmapId: enrollments.roadmapId,
       roadmapSlug: roadmaps.slug,
+      publishedVersion: roadmaps.publishedVersion,
       startedAt: enrollments.startedAt,
       plannedStart: enrollments.plannedStart,
       targetDate: enrollments.targetDate,
@@ -76,7 +77,9 @@ export async function getDashboardForViewer({
   const rateSince = new Date(now.getTime() - (RECENT_RATE_DAYS + 1) * 24 * 60 * 60 * 1000);
 
   const [contents, progressRows, recentEvents, targetRows] = await Promise.all([
-    Promise.all(followed.map((row) => loadRoadmapContent(row.roadmapSlug))),
+    Promise.all(
+      followed.map((row) => loadRoadmapContent({ slug: row.roadmapSlug, publishedVersion: row.publishedVersion })),
+    ),
     db
       .select({ milestoneId: milestoneProgress.milestoneId, status: milestoneProgress.status })
       .from(milestoneProgress)

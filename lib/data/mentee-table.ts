@@ -128,6 +128,7 @@ export async function getMenteesPageForViewer({
       roadmapId: roadmaps.id,
       roadmapTitle: roadmaps.title,
       roadmapSlug: roadmaps.slug,
+      roadmapVersion: roadmaps.publishedVersion,
       total: summary.total,
       done: summary.done,
       inProgress: summary.inProgress,
@@ -167,9 +168,15 @@ export async function getMenteesPageForViewer({
       }))
     : await listOpenInvitesForViewer({ viewer, kind: "mentor_invites_learner" });
   // Stage windows for pace come from the roadmap content this process keeps: no second query.
-  const slugs = [...new Set(rows.flatMap((row) => (row.roadmapSlug ? [row.roadmapSlug] : [])))];
+  const versions = new Map(
+    rows.flatMap((row) =>
+      row.roadmapSlug && row.roadmapVersion !== null
+        ? [[row.roadmapSlug, { slug: row.roadmapSlug, publishedVersion: row.roadmapVersion }] as const]
+        : [],
+    ),
+  );
   const stageWindows = new Map(
-    (await Promise.all(slugs.map(loadRoadmapContent))).flatMap((content) =>
+    (await Promise.all([...versions.values()].map(loadRoadmapContent))).flatMap((content) =>
       content
         ? [
             [
@@ -190,6 +197,7 @@ export async function getMenteesPageForViewer({
     ({
       openInvites: _openInvites,
       roadmapSlug: _roadmapSlug,
+      roadmapVersion: _roadmapVersion,
       enrolledAt,
       plannedStart,
       targetDate,

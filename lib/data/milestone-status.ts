@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb, type Transaction } from "../../db/client";
-import { milestoneProgress, milestones } from "../../db/schema";
+import { milestoneProgress, milestones, roadmaps } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { nextProgressTimestamps, type MilestoneStatus } from "../domain/progress-math";
 import { lockLearner } from "./internal/learner-lock";
 import { writeStatusChange } from "./internal/progress-writes";
 import { currentMentorIds, notify } from "./notifications";
+import { accessColumns, roadmapRoleOf } from "./roadmap-access";
 import { findCurrentMilestone } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
@@ -37,7 +38,7 @@ export async function applyStatusChange(
   tx: Transaction,
   { viewer, milestoneId, status }: { viewer: Viewer; milestoneId: string; status: MilestoneStatus },
 ): Promise<StatusChange> {
-  const milestone = await locateMilestone(tx, milestoneId);
+  const milestone = await locateMilestone(tx, viewer, milestoneId);
   if (!milestone) throw new AppError("NOT_FOUND", "That milestone no longer exists. Reload the page.");
 
   const progressKey = and(eq(milestoneProgress.userId, viewer.id), eq(milestoneProgress.milestoneId, milestoneId));
@@ -88,13 +89,24 @@ const isFinished = (status: MilestoneStatus) => status === "done" || status === 
 
 async function locateMilestone(
   tx: Transaction,
+  viewer: Viewer,
   milestoneId: string,
 ): Promise<{ roadmapId: string; stageId: string; retired: boolean } | undefined> {
   const current = await findCurrentMilestone(tx, milestoneId);
   if (current) return { ...current, retired: false };
   const [row] = await tx
-    .select({ roadmapId: milestones.roadmapId, stageId: milestones.stageId, archivedAt: milestones.archivedAt })
+    .select({
+      roadmapId: milestones.roadmapId,
+      stageId: milestones.stageId,
+      archivedAt: milestones.archivedAt,
+      roadmap: accessColumns(viewer.id),
+    })
     .from(milestones)
+    .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
     .where(eq(milestones.id, milestoneId));
+  // A milestone of a roadmap the viewer may not see is, to them, no milestone at all.
+  if (!row) return undefined;
+  const { following, ...roadmap } = row.roadmap;
+  if (!roadmapRoleOf(roadmap, viewer.id, following)) return undefined;
   return row && { roadmapId: row.roadmapId, stageId: row.stageId, retired: row.archivedAt !== null };
 }

@@ -16,6 +16,7 @@ import {
   statusMapOf,
   type LearnerProgress,
 } from "./internal/learner-roadmap";
+import { requireRoadmapAccess } from "./roadmap-access";
 import { evidenceJson, notebookFromRows, notesJson } from "./internal/notebook-json";
 import { roadmapViewOf, type RoadmapView } from "./roadmaps";
 import type { ShareLinkView } from "./share-links";
@@ -79,7 +80,8 @@ export async function getRoadmapPageForViewer({
   viewer: Viewer | null;
   slug: string;
 }): Promise<{ roadmap: RoadmapView; state: RoadmapState | null }> {
-  const content = await requireRoadmapContent(slug);
+  const access = await requireRoadmapAccess({ viewer, slug, permission: "view" });
+  const content = await requireRoadmapContent(access.roadmap);
   if (!viewer) return { roadmap: await roadmapViewOf(content, {}), state: null };
 
   const [row] = await getDb()
@@ -123,5 +125,6 @@ export async function getRoadmapProgressForViewer({
   viewer: Viewer;
   roadmapSlug: string;
 }): Promise<LearnerProgress> {
-  return readLearnerProgress(viewer.id, (await requireRoadmapContent(roadmapSlug)).id);
+  const access = await requireRoadmapAccess({ viewer, slug: roadmapSlug, permission: "view" });
+  return readLearnerProgress(viewer.id, access.roadmap.id);
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Transaction } from "../../db/client";
 import { cachedRoadmapContent } from "../../db/content/cache";
 import { milestones, roadmaps, stages } from "../../db/schema";
 import { isSlug, type ResourceContent, type SalaryGuide } from "../../db/content/content-schema";
-import { AppError } from "../domain/errors";
 import type { StatusMap } from "../domain/progress-math";
+import { listedRoadmapsFor } from "./roadmap-access";
 
 export type MilestoneView = {
   id: string;
@@ -61,29 +61,20 @@ export async function listRoadmaps(): Promise<RoadmapSummary[]> {
   return getDb()
     .select({ slug: roadmaps.slug, title: roadmaps.title, summary: roadmaps.summary })
     .from(roadmaps)
+    .where(listedRoadmapsFor(null))
     .orderBy(asc(roadmaps.title));
-}
-
-/** Roadmaps are public: anyone may know whether one exists. */
-export async function roadmapExists(slug: string): Promise<boolean> {
-  return (await loadRoadmapContent(slug)) !== undefined;
-}
-
-/** A roadmap's id, from the content this process keeps; NOT_FOUND when there is no such roadmap. */
-export async function roadmapIdOf(slug: string): Promise<string> {
-  const content = await loadRoadmapContent(slug);
-  if (!content) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
-  return content.id;
 }
 
 // Not a slug (slugs have no spaces), so it never collides with a roadmap's content.
 const CURRENT_MILESTONES_KEY = "current milestones";
 
 /**
- * Where a current milestone sits, from the content this process keeps: no query per status
- * change. Undefined for a retired milestone, or one added since the content was read. Read
- * through the caller's transaction: the embedded database has one connection, which an open
- * transaction holds.
+ * Where a current milestone of a built-in roadmap sits, from the content this process keeps:
+ * no query per status change. Built-in content changes only when the app starts; authored
+ * roadmaps change whenever their authors publish, so their milestones are always looked up.
+ * Undefined for those, for a retired milestone, or one added since the content was read.
+ * Read through the caller's transaction: the embedded database has one connection, which an
+ * open transaction holds.
  */
 export async function findCurrentMilestone(
   tx: Transaction,
@@ -93,37 +84,53 @@ export async function findCurrentMilestone(
     const rows = await tx
       .select({ id: milestones.id, roadmapId: milestones.roadmapId, stageId: milestones.stageId })
       .from(milestones)
-      .where(isNull(milestones.archivedAt));
+      .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
+      .where(and(isNull(milestones.archivedAt), eq(roadmaps.builtIn, true)));
     return new Map(rows.map(({ id, ...place }) => [id, place]));
   });
   return index.get(milestoneId);
 }
 
+/** Which published version of a roadmap to read: the content of each is cached under both. */
+export type PublishedRoadmap = { slug: string; publishedVersion: number };
+
 /**
- * A roadmap's current stages and milestones, read once per process (see db/content/cache.ts).
- * An address that cannot be a slug is not looked up: it may hold what Postgres text cannot (NUL).
+ * A roadmap's current stages and milestones, read once per process for each published
+ * version (see db/content/cache.ts): publishing a new version changes the key, so another
+ * server process never serves the old one once it has read the roadmap's row.
  */
-export async function loadRoadmapContent(slug: string) {
+export async function loadRoadmapContent({ slug, publishedVersion }: PublishedRoadmap) {
   if (!isSlug(slug)) return undefined;
-  return cachedRoadmapContent(slug, () =>
-    getDb().query.roadmaps.findFirst({
-      where: eq(roadmaps.slug, slug),
-      with: {
-        stages: {
-          where: isNull(stages.archivedAt),
-          orderBy: asc(stages.position),
-          columns: { id: true, slug: true, title: true, summary: true, startMonth: true, endMonth: true },
-          with: {
-            milestones: {
-              where: isNull(milestones.archivedAt),
-              orderBy: asc(milestones.position),
-              columns: milestoneColumns,
-            },
+  return cachedRoadmapContent(`${slug}@${publishedVersion}`, loadVersion(slug), { replaces: `${slug}@` });
+}
+
+const loadVersion = (slug: string) => () =>
+  getDb().query.roadmaps.findFirst({
+    where: eq(roadmaps.slug, slug),
+    with: {
+      stages: {
+        where: isNull(stages.archivedAt),
+        orderBy: asc(stages.position),
+        columns: { id: true, slug: true, title: true, summary: true, startMonth: true, endMonth: true },
+        with: {
+          milestones: {
+            where: isNull(milestones.archivedAt),
+            orderBy: asc(milestones.position),
+            columns: milestoneColumns,
           },
         },
       },
-    }),
-  );
+    },
+  });
+
+/** The published roadmap at an address, whoever asks: for code that has already decided access. */
+export async function findPublishedRoadmap(slug: string): Promise<(PublishedRoadmap & { id: string }) | undefined> {
+  if (!isSlug(slug)) return undefined;
+  const [row] = await getDb()
+    .select({ id: roadmaps.id, slug: roadmaps.slug, publishedVersion: roadmaps.publishedVersion })
+    .from(roadmaps)
+    .where(eq(roadmaps.slug, slug));
+  return row;
 }
 
 type RoadmapContent = NonNullable<Awaited<ReturnType<typeof loadRoadmapContent>>>;

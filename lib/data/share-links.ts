@@ -7,7 +7,8 @@ import type { StatusMap } from "../domain/progress-math";
 import { allows, findShareTokenAccess, requirePermission } from "./access";
 import { loadLearnerRoadmap } from "./internal/learner-roadmap";
 import { loadEvidence } from "./internal/learner-evidence";
-import { roadmapIdOf, type RoadmapView } from "./roadmaps";
+import { requireRoadmapAccess } from "./roadmap-access";
+import type { RoadmapView } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
 export type ShareLinkView = { token: string; includeEvidence: boolean; createdAt: Date };
@@ -51,7 +52,7 @@ export async function publishShareLink({
   roadmapSlug: string;
   includeEvidence: boolean;
 }): Promise<ShareLinkView> {
-  const roadmapId = await roadmapIdOf(roadmapSlug);
+  const roadmapId = (await requireRoadmapAccess({ viewer, slug: roadmapSlug, permission: "view" })).roadmap.id;
   return getDb().transaction(async (tx) => {
     const [updated] = await tx
       .update(shareLinks)
@@ -73,7 +74,7 @@ export async function publishShareLink({
 
 /** Ends the viewer's public link on a roadmap; its address then says it is no longer shared. */
 export async function revokeShareLink({ viewer, roadmapSlug }: { viewer: Viewer; roadmapSlug: string }) {
-  const roadmapId = await roadmapIdOf(roadmapSlug);
+  const roadmapId = (await requireRoadmapAccess({ viewer, slug: roadmapSlug, permission: "view" })).roadmap.id;
   await getDb().update(shareLinks).set({ revokedAt: new Date() }).where(activeLink(viewer.id, roadmapId));
 }
 

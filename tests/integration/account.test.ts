@@ -113,7 +113,7 @@ async function rowsMentioning(user: Viewer): Promise<Record<string, number>> {
 }
 
 // Tables that never name a user: the roadmap content, and abuse limits, which hold only hashes.
-const TABLES_WITHOUT_USERS = ["roadmaps", "stages", "milestones", "rate_limits"];
+const TABLES_WITHOUT_USERS = ["stages", "milestones", "rate_limits"];
 
 /**
  * A user who is everything at once: a learner with a mentor, the mentor of another learner,
@@ -140,6 +140,25 @@ async function createEverything() {
   await addMilestoneEvidence({ viewer: user, milestoneId: first!.id, title: "Repo", url: "https://example.test/repo" });
   await getDb().insert(stageTargets).values({ userId: user.id, stageId: first!.stageId, targetDate: "2031-01-01" });
   await getDb().insert(shareLinks).values({ token: randomUUID(), userId: user.id, roadmapId: roadmap!.id });
+  const [authored] = await getDb()
+    .insert(schema.roadmaps)
+    .values({
+      slug: `leaving-${randomUUID().slice(0, 8)}`,
+      title: "Uma's roadmap",
+      summary: "",
+      salaryGuides: [],
+      salaryCaveat: "",
+      ownerId: user.id,
+    })
+    .returning({ id: schema.roadmaps.id });
+  await getDb()
+    .insert(schema.roadmapVersions)
+    .values({
+      roadmapId: authored!.id,
+      version: 1,
+      content: { slug: "uma", title: "Uma's roadmap", summary: "", stages: [], salaryGuides: [], salaryCaveat: "" },
+      publishedBy: user.id,
+    });
   await postMilestoneMessage({ viewer: mentor, learnerId: user.id, milestoneId: first!.id, body: "Well done." });
   await postMilestoneMessage({
     viewer: user,

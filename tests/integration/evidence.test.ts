@@ -125,7 +125,7 @@ describe("evidence links on milestones", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("gives the roadmap page notes and links together, in one statement", async () => {
+  it("gives the roadmap page notes and links together, in one statement after the roadmap's access check", async () => {
     const learner = await createLearner();
     const [first] = await backendMilestones();
     await saveMilestoneNote({ viewer: learner, milestoneId: first!.id, body: "plan", baseVersion: 0 });
@@ -137,7 +137,7 @@ describe("evidence links on milestones", () => {
     });
     await getNotebookForViewer({ viewer: learner, roadmapSlug: slug });
     const { result, queries } = await countQueries(() => getNotebookForViewer({ viewer: learner, roadmapSlug: slug }));
-    expect(queries).toBe(1);
+    expect(queries).toBe(2);
     expect(result).toEqual({
       notes: { [first!.id]: { body: "plan", version: 1 } },
       evidence: { [first!.id]: [{ id: link.id, title: "Repo", url: "https://example.com/repo" }] },

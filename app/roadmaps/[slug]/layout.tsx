@@ -1,8 +1,10 @@
 import { notFound } from "next/navigation";
-import { roadmapExists } from "@/lib/data/roadmaps";
+import { getViewer } from "@/lib/server/auth";
+import { findRoadmapAccess } from "@/lib/data/roadmap-access";
 
-/** Checked outside the page's loading boundary, so an unknown roadmap answers with a real 404. */
+/** Checked outside the page's loading boundary, so a roadmap the viewer may not see answers with a real 404. */
 export default async function RoadmapLayout({ children, params }: LayoutProps<"/roadmaps/[slug]">) {
-  if (!(await roadmapExists((await params).slug))) notFound();
+  const [viewer, { slug }] = await Promise.all([getViewer(), params]);
+  if (!(await findRoadmapAccess(viewer?.id ?? null, slug))) notFound();
   return children;
 }

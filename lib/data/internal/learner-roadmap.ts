@@ -6,7 +6,13 @@ import { AppError } from "../../domain/errors";
 import { milestoneDatesFromEvents, type MilestoneDates } from "../../domain/history";
 import type { MilestoneStatus, StatusMap } from "../../domain/progress-math";
 import { scalarSubquery } from "../scalar-subquery";
-import { loadRoadmapContent, roadmapViewOf, type RoadmapView } from "../roadmaps";
+import {
+  findPublishedRoadmap,
+  loadRoadmapContent,
+  roadmapViewOf,
+  type PublishedRoadmap,
+  type RoadmapView,
+} from "../roadmaps";
 
 /*
  * A learner's statuses and milestone dates on a roadmap, read without asking whether the
@@ -40,8 +46,8 @@ export function datesOf(events: readonly { milestoneId: string; toStatus: Milest
   return milestoneDatesFromEvents(events.map((event) => ({ ...event, at: new Date(event.at) })));
 }
 
-export async function requireRoadmapContent(slug: string) {
-  const content = await loadRoadmapContent(slug);
+export async function requireRoadmapContent(roadmap: PublishedRoadmap | undefined) {
+  const content = roadmap && (await loadRoadmapContent(roadmap));
   if (!content) throw new AppError("NOT_FOUND", "There is no roadmap at this address.");
   return content;
 }
@@ -60,7 +66,7 @@ export async function loadLearnerRoadmap(
   slug: string,
   learnerId: string,
 ): Promise<LearnerProgress & { roadmap: RoadmapView }> {
-  const content = await requireRoadmapContent(slug);
+  const content = await requireRoadmapContent(await findPublishedRoadmap(slug));
   const progress = await readLearnerProgress(learnerId, content.id);
   return { roadmap: await roadmapViewOf(content, progress.statuses), ...progress };
 }
