@@ -212,6 +212,35 @@ export const milestones = pgTable(
   ],
 );
 
+export const roadmapAssignmentStatus = pgEnum("roadmap_assignment_status", ["pending", "accepted", "declined"]);
+
+/**
+ * A mentor's suggestion that a mentee follow a roadmap. While pending or accepted it lets the
+ * learner read the roadmap even if it is private; the learner accepts (and follows it) or declines.
+ */
+export const roadmapAssignments = pgTable(
+  "roadmap_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roadmapId: uuid("roadmap_id")
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: "cascade" }),
+    learnerId: text("learner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mentorId: text("mentor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: roadmapAssignmentStatus("status").notNull().default("pending"),
+    createdAt: createdAt(),
+    respondedAt: timestamp("responded_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [
+    uniqueIndex("roadmap_assignments_roadmap_learner_unique").on(table.roadmapId, table.learnerId),
+    index("roadmap_assignments_learner_id_idx").on(table.learnerId),
+  ],
+);
+
 /* ---------- Learner progress ---------- */
 
 // The same list as lib/domain/progress-math.ts MILESTONE_STATUSES (a unit test holds them together).

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   "postFeedback",
   "markReviewed",
   "writeProgress",
+  "assignRoadmap",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +43,7 @@ export const ACCESS_POLICY = {
     postFeedback: true,
     markReviewed: false,
     writeProgress: true,
+    assignRoadmap: false,
   },
   currentMentor: {
     readProgress: true,
@@ -51,6 +53,7 @@ export const ACCESS_POLICY = {
     postFeedback: true,
     markReviewed: true,
     writeProgress: false,
+    assignRoadmap: true,
   },
   shareToken: {
     readProgress: true,
@@ -60,6 +63,7 @@ export const ACCESS_POLICY = {
     postFeedback: false,
     markReviewed: false,
     writeProgress: false,
+    assignRoadmap: false,
   },
 } as const satisfies Record<Role, Record<Permission, Grant>>;
 

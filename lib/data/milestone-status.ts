@@ -106,7 +106,7 @@ async function locateMilestone(
     .where(eq(milestones.id, milestoneId));
   // A milestone of a roadmap the viewer may not see is, to them, no milestone at all.
   if (!row) return undefined;
-  const { following, ...roadmap } = row.roadmap;
-  if (!roadmapRoleOf(roadmap, viewer.id, following)) return undefined;
+  const { following, assigned, ...roadmap } = row.roadmap;
+  if (!roadmapRoleOf(roadmap, viewer.id, { following, assigned })) return undefined;
   return row && { roadmapId: row.roadmapId, stageId: row.stageId, retired: row.archivedAt !== null };
 }

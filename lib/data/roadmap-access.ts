@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, exists, gt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, gt, ne, or, sql, type SQL } from "drizzle-orm";
 import { cache } from "react";
 import { getDb, type Transaction } from "../../db/client";
 import { isSlug } from "../../db/content/content-schema";
-import { enrollments, roadmaps } from "../../db/schema";
+import { enrollments, roadmapAssignments, roadmaps } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { couldBeRowId } from "./row-id";
 import type { Viewer } from "./viewer";
@@ -15,11 +15,12 @@ import type { Viewer } from "./viewer";
  *
  * - owner: its author, on every version and the draft.
  * - follower: someone who follows it; keeps reading it if the author later makes it private.
+ * - assignee: a learner a mentor assigned it to, while the assignment is pending or accepted.
  * - reader: anyone else, on a built-in or public roadmap, or an unlisted one opened by its
  *   address (an unlisted roadmap's address carries a random part that is the permission).
  * A roadmap never published exists only for its owner.
  */
-export const ROADMAP_ROLES = ["owner", "follower", "reader"] as const;
+export const ROADMAP_ROLES = ["owner", "follower", "assignee", "reader"] as const;
 export type RoadmapRole = (typeof ROADMAP_ROLES)[number];
 
 export const ROADMAP_PERMISSIONS = ["view", "follow", "copy", "edit"] as const;
@@ -28,6 +29,7 @@ export type RoadmapPermission = (typeof ROADMAP_PERMISSIONS)[number];
 export const ROADMAP_POLICY = {
   owner: { view: true, follow: true, copy: true, edit: true },
   follower: { view: true, follow: true, copy: true, edit: false },
+  assignee: { view: true, follow: true, copy: true, edit: false },
   reader: { view: true, follow: true, copy: true, edit: false },
 } as const satisfies Record<RoadmapRole, Record<RoadmapPermission, boolean>>;
 
@@ -45,7 +47,7 @@ export type RoadmapRecord = {
 declare const resolvedHere: unique symbol;
 
 /** A viewer's standing to one roadmap; only this module makes one. */
-export type RoadmapAccess = { roadmap: RoadmapRecord; role: RoadmapRole; following: boolean } & {
+export type RoadmapAccess = { roadmap: RoadmapRecord; role: RoadmapRole; following: boolean; assigned: boolean } & {
   readonly [resolvedHere]: true;
 };
 
@@ -72,10 +74,15 @@ export function requireRoadmapPermission(access: RoadmapAccess, permission: Road
 }
 
 /** The role a viewer has on a roadmap opened by its address, or null for none. */
-export function roadmapRoleOf(roadmap: RoadmapRecord, viewerId: string | null, following: boolean): RoadmapRole | null {
+export function roadmapRoleOf(
+  roadmap: RoadmapRecord,
+  viewerId: string | null,
+  { following, assigned }: { following: boolean; assigned: boolean },
+): RoadmapRole | null {
   if (viewerId !== null && roadmap.ownerId === viewerId) return "owner";
   if (roadmap.publishedVersion === 0 && !roadmap.builtIn) return null;
   if (following) return "follower";
+  if (assigned) return "assignee";
   if (roadmap.builtIn || roadmap.visibility !== "private") return "reader";
   return null;
 }
@@ -88,15 +95,30 @@ const followedBy = (viewerId: string) =>
       .where(and(eq(enrollments.roadmapId, roadmaps.id), eq(enrollments.userId, viewerId))),
   ).mapWith(Boolean) as SQL<boolean>;
 
+const assignedTo = (viewerId: string) =>
+  exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(roadmapAssignments)
+      .where(
+        and(
+          eq(roadmapAssignments.roadmapId, roadmaps.id),
+          eq(roadmapAssignments.learnerId, viewerId),
+          ne(roadmapAssignments.status, "declined"),
+        ),
+      ),
+  ).mapWith(Boolean) as SQL<boolean>;
+
 /** The columns roadmapRoleOf needs, for a query that reads them beside its own. */
 export const accessColumns = (viewerId: string | null) => ({
   ...recordColumns,
   following: viewerId === null ? sql<boolean>`false` : followedBy(viewerId),
+  assigned: viewerId === null ? sql<boolean>`false` : assignedTo(viewerId),
 });
 
 /**
  * Roadmaps a catalogue lists for the viewer: built-in and public ones, their own (drafts
- * included), and the ones they follow. Unlisted roadmaps appear only to their owner and
+ * included), and the ones they follow or were assigned. Unlisted roadmaps appear only to their owner and
  * followers. Reused by every query that lists roadmaps.
  */
 export function listedRoadmapsFor(viewerId: string | null): SQL {
@@ -105,7 +127,7 @@ export function listedRoadmapsFor(viewerId: string | null): SQL {
     and(eq(roadmaps.visibility, "public"), gt(roadmaps.publishedVersion, 0)),
   );
   if (viewerId === null) return everyone!;
-  return or(everyone, eq(roadmaps.ownerId, viewerId), followedBy(viewerId))!;
+  return or(everyone, eq(roadmaps.ownerId, viewerId), followedBy(viewerId), assignedTo(viewerId))!;
 }
 
 /**
@@ -117,9 +139,9 @@ export const findRoadmapAccess = cache(async (viewerId: string | null, slug: str
   if (!isSlug(slug)) return null;
   const [row] = await getDb().select(accessColumns(viewerId)).from(roadmaps).where(eq(roadmaps.slug, slug));
   if (!row) return null;
-  const { following, ...roadmap } = row;
-  const role = roadmapRoleOf(roadmap, viewerId, following);
-  return role && ({ roadmap, role, following } as RoadmapAccess);
+  const { following, assigned, ...roadmap } = row;
+  const role = roadmapRoleOf(roadmap, viewerId, { following, assigned });
+  return role && ({ roadmap, role, following, assigned } as RoadmapAccess);
 });
 
 /** Like findRoadmapAccess, for one permission; anyone without it gets the same not-found. */
@@ -142,9 +164,9 @@ export async function requireRoadmapAccess({
 export async function lockRoadmapForEdit(tx: Transaction, viewer: Viewer, roadmapId: string): Promise<RoadmapAccess> {
   if (!couldBeRowId(roadmapId)) throw noRoadmap();
   const [row] = await tx.select(recordColumns).from(roadmaps).where(eq(roadmaps.id, roadmapId)).for("update");
-  const role = row ? roadmapRoleOf(row, viewer.id, false) : null;
+  const role = row ? roadmapRoleOf(row, viewer.id, { following: false, assigned: false }) : null;
   if (!row || !role) throw noRoadmap();
-  const access = { roadmap: row, role, following: false } as RoadmapAccess;
+  const access = { roadmap: row, role, following: false, assigned: false } as RoadmapAccess;
   requireRoadmapPermission(access, "edit");
   return access;
 }

@@ -8,6 +8,7 @@ import { acceptInvite, createInvite, endMentorship, setNotesSharing } from "@/li
 import { getNotebookForViewer } from "@/lib/data/notebook";
 import { saveMilestoneNote } from "@/lib/data/notes";
 import { setMilestoneStatus } from "@/lib/data/milestone-status";
+import { assignRoadmap } from "@/lib/data/roadmap-assignments";
 import { getRoadmapProgressForViewer } from "@/lib/data/roadmap-state";
 import { getSharedProgress, publishShareLink } from "@/lib/data/share-links";
 import type { Viewer } from "@/lib/data/viewer";
@@ -181,6 +182,14 @@ const PROBES: Record<Permission, (w: World) => Promise<boolean>> = {
       milestoneId: w.milestoneId,
       reviewed: true,
     }).then(() => true, refused);
+  },
+  async assignRoadmap(w) {
+    const { looking } = w;
+    if ("token" in looking) return false;
+    return assignRoadmap({ viewer: looking.viewer, mentorshipId: looking.mentorshipId, roadmapSlug }).then(
+      () => true,
+      refused,
+    );
   },
   // Progress is written through setMilestoneStatus only, which writes the viewer's own.
   async writeProgress(w) {

@@ -12,16 +12,19 @@ import { getActivityForViewer, type Activity } from "@/lib/data/insight";
 import { getDashboardForViewer, type DashboardRoadmap } from "@/lib/data/dashboard";
 import { listUnreadFeedbackForViewer } from "@/lib/data/feedback";
 import { listRoadmaps } from "@/lib/data/roadmaps";
+import { listPendingAssignmentsForViewer } from "@/lib/data/roadmap-assignments";
+import { RoadmapSuggestions } from "@/components/roadmap-suggestions";
 import { formatStageWindow } from "@/lib/domain/progress-math";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const viewer = await requirePageViewer("/dashboard");
-  const [followed, activity, unreadFeedback] = await Promise.all([
+  const [followed, activity, unreadFeedback, assignments] = await Promise.all([
     getDashboardForViewer({ viewer }),
     getActivityForViewer({ viewer }),
     listUnreadFeedbackForViewer({ viewer }),
+    listPendingAssignmentsForViewer({ viewer }),
   ]);
 
   return (
@@ -31,6 +34,7 @@ export default async function DashboardPage() {
         <p className="mt-1 text-slate-700">Here is where you stand.</p>
       </header>
       <UnreadFeedbackSection threads={unreadFeedback} />
+      <RoadmapSuggestions assignments={assignments} />
       {followed.length === 0 ? (
         <EmptyDashboard />
       ) : (

@@ -11,6 +11,8 @@ import { OpenFeedbackFromLink } from "@/components/open-feedback-from-link";
 import { OverallProgress } from "@/components/overall-progress";
 import { getViewer } from "@/lib/server/auth";
 import { getMenteeForViewer } from "@/lib/data/mentee";
+import { listAssignableRoadmaps, listAssignmentsForMentee } from "@/lib/data/roadmap-assignments";
+import { AssignRoadmapForm } from "@/components/assign-roadmap-form";
 import { AppError } from "@/lib/domain/errors";
 import { outlineOf, STATUS_LABELS, statusOf, summarizeRoadmap } from "@/lib/domain/progress-math";
 import { LocalTime } from "@/components/ui/local-time";
@@ -20,7 +22,12 @@ export const metadata: Metadata = { title: "Mentee" };
 export default async function MenteePage({ params }: PageProps<"/mentees/[id]">) {
   const viewer = await getViewer();
   if (!viewer) notFound();
-  const mentee = await getMenteeForViewer({ viewer, mentorshipId: (await params).id }).catch((error: unknown) => {
+  const mentorshipId = (await params).id;
+  const [mentee, assignments, assignable] = await Promise.all([
+    getMenteeForViewer({ viewer, mentorshipId }),
+    listAssignmentsForMentee({ viewer, mentorshipId }),
+    listAssignableRoadmaps({ viewer }),
+  ]).catch((error: unknown) => {
     // The layout answers 404 for the same reason; pages render alongside it, so say nothing more here.
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -109,30 +116,35 @@ export default async function MenteePage({ params }: PageProps<"/mentees/[id]">)
             );
           })}
         </div>
-        <aside
-          aria-labelledby="activity-heading"
-          className="rounded-xl border border-slate-200 bg-white p-4 lg:sticky lg:top-20 lg:self-start"
-        >
-          <h2 id="activity-heading" className="text-lg font-semibold">
-            Recent activity
-          </h2>
-          {mentee.activity.length === 0 ? (
-            <p className="mt-2 text-sm text-slate-700">No activity yet.</p>
-          ) : (
-            <ol className="mt-2 flex flex-col gap-2 text-sm">
-              {mentee.activity.map((item) => (
-                <li key={item.id}>
-                  <span className="font-medium">{item.milestoneTitle}</span>: {STATUS_LABELS[item.fromStatus]} →{" "}
-                  {STATUS_LABELS[item.toStatus]}
-                  <br />
-                  <span className="text-slate-600">
-                    <LocalTime value={item.at} withTime />
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
-        </aside>
+        <div className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start">
+          <AssignRoadmapForm
+            mentorshipId={mentee.mentorshipId}
+            learnerName={mentee.learnerName}
+            roadmaps={assignable}
+            assignments={assignments}
+          />
+          <aside aria-labelledby="activity-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+            <h2 id="activity-heading" className="text-lg font-semibold">
+              Recent activity
+            </h2>
+            {mentee.activity.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-700">No activity yet.</p>
+            ) : (
+              <ol className="mt-2 flex flex-col gap-2 text-sm">
+                {mentee.activity.map((item) => (
+                  <li key={item.id}>
+                    <span className="font-medium">{item.milestoneTitle}</span>: {STATUS_LABELS[item.fromStatus]} →{" "}
+                    {STATUS_LABELS[item.toStatus]}
+                    <br />
+                    <span className="text-slate-600">
+                      <LocalTime value={item.at} withTime />
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </aside>
+        </div>
       </div>
       <OpenFeedbackFromLink learnerId={mentee.learnerId} viewerId={viewer.id} />
     </main>
