@@ -153,6 +153,22 @@ test("a milestone's details show its resources marked free or paid, a practice i
   await expect(item.getByText(/\*\*request\*\*/)).toHaveCount(0);
 });
 
+test("details opened before the page's script has loaded show their content once it has", async ({ page }) => {
+  // A slow phone: the learner opens a milestone's details while the script is still on its way.
+  let release!: () => void;
+  const scriptHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
+    await scriptHeld;
+    await route.continue();
+  });
+  await page.goto(ROADMAP, { waitUntil: "commit" });
+  const item = milestoneItem(page, "Understand how the web works");
+  await item.getByText("Details about Understand how the web works").click();
+  release();
+  await expect(item.getByRole("heading", { name: "Done when" })).toBeVisible();
+  await expect(item.getByRole("heading", { name: "Practice idea" })).toBeVisible();
+});
+
 test("overlapping changes that all fail end on what was saved, not on an unsaved value", async ({ page, learner }) => {
   void learner;
   await page.goto(ROADMAP);
