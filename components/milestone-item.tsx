@@ -1,7 +1,8 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { LazyDetails } from "./ui/lazy-details";
+import { MilestoneResources } from "./milestone-resources";
 import { LocalTime } from "./ui/local-time";
 import { STATUS_LABELS, MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/progress-math";
 import type { MilestoneView } from "@/lib/data/roadmaps";
@@ -24,6 +25,10 @@ type MilestoneItemProps = {
   /** Feedback and review marks, shown under the milestone. */
   children?: ReactNode;
 };
+
+// The Markdown renderer is a third of the page's script: it loads when a milestone's details first open,
+// showing the description as plain text until then.
+const NoteMarkdown = lazy(() => import("./note-markdown").then((module) => ({ default: module.NoteMarkdown })));
 
 const STATUS_BADGE: Record<MilestoneStatus, string> = {
   not_started: "",
@@ -115,38 +120,30 @@ export function MilestoneItem({
         }
       >
         <div className="mt-3 space-y-3 text-sm text-slate-800">
-          <p>{milestone.description}</p>
+          {milestone.description ? (
+            <Suspense fallback={<p className="whitespace-pre-line">{milestone.description}</p>}>
+              <NoteMarkdown body={milestone.description} />
+            </Suspense>
+          ) : null}
           <p>
             <strong className="font-semibold">Why it matters: </strong>
             {milestone.whyItMatters}
           </p>
           <TagList label="Skills" items={milestone.skills} />
           <TagList label="Tools" items={milestone.tools} />
-          {milestone.resources.length > 0 ? (
+          <MilestoneResources resources={milestone.resources} />
+          {milestone.practice ? (
             <div>
-              <h3 className="font-semibold">Resources</h3>
+              <h3 className="font-semibold">Practice idea</h3>
+              <p className="mt-1">{milestone.practice}</p>
+            </div>
+          ) : null}
+          {milestone.doneWhen.length > 0 ? (
+            <div>
+              <h3 className="font-semibold">Done when</h3>
               <ul className="mt-1 list-disc space-y-1 pl-5">
-                {milestone.resources.map((resource) => (
-                  <li key={`${resource.kind}-${resource.title}`}>
-                    {resource.url ? (
-                      <a
-                        href={resource.url}
-                        rel="noopener noreferrer"
-                        target="_blank"
-                        className="text-indigo-700 underline underline-offset-2"
-                      >
-                        {resource.title}
-                        <span className="sr-only"> (opens in a new tab)</span>
-                      </a>
-                    ) : (
-                      resource.title
-                    )}
-                    <span className="text-slate-600">
-                      {" "}
-                      · {resource.kind}
-                      {resource.provider ? `, ${resource.provider}` : ""}
-                    </span>
-                  </li>
+                {milestone.doneWhen.map((check, index) => (
+                  <li key={index}>{check}</li>
                 ))}
               </ul>
             </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 type LazyDetailsProps = {
   summary: ReactNode;
@@ -20,8 +20,15 @@ export function LazyDetails({ summary, defaultOpen = false, id, className, child
   // know whether it has been opened.
   const [initiallyOpen] = useState(defaultOpen);
   const [rendered, setRendered] = useState(defaultOpen);
+  const element = useRef<HTMLDetailsElement>(null);
+  // Opened before the page's script ran (a slow phone): that toggle event fired before React
+  // listened, so the body would stay empty until closed and opened again.
+  useEffect(() => {
+    if (element.current?.open) setRendered(true);
+  }, []);
   return (
     <details
+      ref={element}
       id={id}
       open={initiallyOpen || undefined}
       onToggle={(event) => {

@@ -17,6 +17,13 @@ for (const colorScheme of ["light", "dark"] as const) {
         .getByRole("combobox", { name: /^Status: Choose one programming/ })
         .selectOption({ label: "In progress" });
       await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /dark/ : /^(?!.*dark)/);
+      // Opened details hold the Markdown description, the Free and Paid marks and the checklists.
+      const details = milestoneItem(page, "Understand how the web works");
+      // The finishing date appears once the saved progress is read back; clicking before it may miss the moving summary.
+      await expect(details.getByText(/Finished/)).toBeVisible();
+      await details.getByText("Details about Understand how the web works").click();
+      await expect(details.getByRole("heading", { name: "Done when" })).toBeVisible();
+      await expect(details.getByRole("strong").filter({ hasText: "request" })).toBeVisible();
 
       const roadmap = await new AxeBuilder({ page }).withTags(WCAG).analyze();
       expect(roadmap.violations, JSON.stringify(roadmap.violations, null, 2)).toEqual([]);

@@ -133,6 +133,42 @@ test("a signed-out visitor can read everything and is invited to sign in to save
   await expect(page.getByRole("checkbox", { name: SQL })).not.toBeChecked();
 });
 
+test("a milestone's details show its resources marked free or paid, a practice idea and when it is done", async ({
+  page,
+}) => {
+  await page.goto(ROADMAP);
+  const item = milestoneItem(page, "Understand how the web works");
+  await item.getByText("Details about Understand how the web works").click();
+  await expect(item.getByRole("heading", { name: "Done when" })).toBeVisible();
+  await expect(item.getByText(/explain, step by step, what happens between typing a URL/)).toBeVisible();
+  await expect(item.getByRole("heading", { name: "Practice idea" })).toBeVisible();
+  await expect(item.getByRole("heading", { name: "Documentation" })).toBeVisible();
+  const overview = item.getByRole("listitem").filter({ has: page.getByRole("link", { name: /An overview of HTTP/ }) });
+  await expect(overview.getByText("Free", { exact: true })).toBeVisible();
+  await expect(overview.getByRole("link")).toHaveAttribute("href", /^https:\/\/developer\.mozilla\.org\//);
+  const certificate = item.getByRole("listitem").filter({ hasText: "Introduction to Back-End Development" });
+  await expect(certificate.getByText("Paid", { exact: true })).toBeVisible();
+  // The description is Markdown: its emphasis is rendered, not shown as asterisks.
+  await expect(item.getByText("request", { exact: true }).first()).toBeVisible();
+  await expect(item.getByText(/\*\*request\*\*/)).toHaveCount(0);
+});
+
+test("details opened before the page's script has loaded show their content once it has", async ({ page }) => {
+  // A slow phone: the learner opens a milestone's details while the script is still on its way.
+  let release!: () => void;
+  const scriptHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
+    await scriptHeld;
+    await route.continue();
+  });
+  await page.goto(ROADMAP, { waitUntil: "commit" });
+  const item = milestoneItem(page, "Understand how the web works");
+  await item.getByText("Details about Understand how the web works").click();
+  release();
+  await expect(item.getByRole("heading", { name: "Done when" })).toBeVisible();
+  await expect(item.getByRole("heading", { name: "Practice idea" })).toBeVisible();
+});
+
 test("overlapping changes that all fail end on what was saved, not on an unsaved value", async ({ page, learner }) => {
   void learner;
   await page.goto(ROADMAP);

@@ -36,6 +36,65 @@ const articleMilestones: Record<string, string[]> = {
   ],
 };
 
+const articleTools = [
+  "Web browser developer tools",
+  "Python",
+  "Node.js",
+  "LeetCode",
+  "HackerRank",
+  "curl",
+  "PostgreSQL",
+  "MySQL",
+  "DBeaver",
+  "phpMyAdmin",
+  "pgAdmin",
+  "Git",
+  "GitHub",
+  "GitLab",
+  "VS Code",
+  "Visual Studio Code",
+  "IntelliJ IDEA",
+  "Sublime Text",
+  "Django",
+  "Flask",
+  "Express.js",
+  "Spring Boot",
+  "Laravel",
+  "Ruby on Rails",
+  "Postman",
+  "Insomnia",
+  "MongoDB",
+  "Cassandra",
+  "bcrypt",
+  "JWT",
+  "OAuth",
+  "Nginx",
+  "Apache HTTP Server",
+  "AWS",
+  "Azure",
+  "GCP",
+  "Amazon Web Services (AWS)",
+  "Microsoft Azure",
+  "Google Cloud",
+  "GraphQL",
+  "Redis",
+  "RabbitMQ",
+  "Apache Kafka",
+  "Jest",
+  "Pytest",
+  "JUnit",
+  "Newman",
+  "Selenium",
+  "Docker",
+  "Docker Desktop",
+  "Kubernetes",
+  "Jenkins",
+  "Travis CI",
+  "CircleCI",
+  "Sentry",
+  "Loggly",
+];
+
 /** A deep copy that tests may break without touching the shipped content. */
 function copy(): RoadmapContent {
   return structuredClone(roadmap);
@@ -88,6 +147,61 @@ describe("Backend Developer roadmap content", () => {
       for (const resource of resources) expect(resource.kind).toBe("certificate");
     },
   );
+
+  it.each(allMilestones.map((m) => [m.slug, m] as const))(
+    "gives %s enough to follow: three resources of two kinds, two to five self-checks and a practice idea",
+    (_slug, milestone) => {
+      expect(milestone.resources.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(milestone.resources.map((r) => r.kind)).size).toBeGreaterThanOrEqual(2);
+      expect(milestone.doneWhen.length).toBeGreaterThanOrEqual(2);
+      expect(milestone.doneWhen.length).toBeLessThanOrEqual(5);
+      expect(milestone.practice.trim()).not.toBe("");
+    },
+  );
+
+  it("links only to https pages, never to a bare homepage, and never twice in a milestone", () => {
+    for (const milestone of allMilestones) {
+      const urls: string[] = [];
+      for (const resource of milestone.resources) {
+        if (resource.url === undefined) continue;
+        const where = `${milestone.slug}: ${resource.title}`;
+        const url = new URL(resource.url);
+        expect(url.protocol, where).toBe("https:");
+        // A product's homepage is a tool, listed under tools; a resource points at the page to read.
+        expect(url.pathname, where).not.toBe("/");
+        expect(url.search, `${where} has a query string`).toBe("");
+        urls.push(url.href);
+      }
+      expect(urls.length, `${milestone.slug} repeats a link`).toBe(new Set(urls).size);
+      const titles = milestone.resources.map((r) => r.title.toLowerCase());
+      expect(titles.length, `${milestone.slug} repeats a resource title`).toBe(new Set(titles).size);
+    }
+  });
+
+  it.each([
+    ["Introduction to Back-End Development", "course"],
+    ["The Complete 2023 Web Development Bootcamp", "course"],
+    ["Node.js, Express, MongoDB & More: The Complete Bootcamp 2024", "course"],
+    ["Complete Backend Development 2023 Bundle – Python Roadmap", "course"],
+    ["Back-End Web Development with Node, Express, and MongoDB", "course"],
+    ["AWS Certified Developer", "certificate"],
+  ])("keeps the articles' %s as a paid %s", (title, kind) => {
+    const resources = allMilestones.flatMap((m) => m.resources).filter((r) => r.title === title);
+    expect(resources.length).toBeGreaterThan(0);
+    for (const resource of resources) {
+      expect(resource.kind).toBe(kind);
+      expect(resource.free).toBe(false);
+    }
+  });
+
+  it.each(["freeCodeCamp", "Codecademy"])("keeps the articles' learning platform %s", (provider) => {
+    expect(allMilestones.flatMap((m) => m.resources).some((r) => r.provider === provider)).toBe(true);
+  });
+
+  it("keeps every tool the articles name", () => {
+    const tools = new Set(allMilestones.flatMap((m) => m.tools));
+    for (const tool of articleTools) expect(tools, tool).toContain(tool);
+  });
 
   it("shows salary guides whose bands never run backwards", () => {
     expect(roadmap.salaryGuides.length).toBeGreaterThan(0);
