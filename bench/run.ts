@@ -33,7 +33,7 @@ import {
   type Measurement,
   type ScenarioKind,
 } from "./report";
-import { BENCH_PASSWORD, ROADMAP_SLUG, seedBenchData } from "./seed";
+import { BENCH_PASSWORD, BIG_ROADMAP_SLUG, ROADMAP_SLUG, seedBenchData, seedBigRoadmap } from "./seed";
 import { sessionCutoffs } from "../lib/domain/session-lifetimes";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -77,6 +77,7 @@ async function runOnce(options: RunOptions): Promise<BenchReport> {
         onProgress: (done) => bar.update(done),
       });
       bar.stop();
+      await seedBigRoadmap(handle.db);
       console.info(`Seeded ${options.learners} learners and ${seeded.events.toLocaleString("en-US")} events.`);
       milestoneIds = (
         await handle.db
@@ -160,6 +161,13 @@ async function runOnce(options: RunOptions): Promise<BenchReport> {
           kind: "page",
           baseline: SCENARIOS.minimal,
           path: roadmapPath,
+          cookie: learnerCookie,
+        },
+        {
+          name: SCENARIOS.bigRoadmap,
+          kind: "page",
+          baseline: SCENARIOS.minimal,
+          path: `/roadmaps/${BIG_ROADMAP_SLUG}`,
           cookie: learnerCookie,
         },
         {

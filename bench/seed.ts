@@ -2,11 +2,15 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { refreshRoadmapProgressSummaries } from "../db/progress-summaries";
 import { enrollments, milestoneProgress, milestones, mentorships, progressEvents, roadmaps, users } from "../db/schema";
+import { ROADMAP_LIMITS, roadmapContentSchema } from "../db/content/content-schema";
+import { recordVersion, writePublishedContent } from "../db/content/sync";
 import { hashPassword } from "../lib/server/passwords";
 import { planLearner, randomSource } from "./seed-plan";
 
 export const BENCH_PASSWORD = "bench: a long and unusual passphrase";
 export const ROADMAP_SLUG = "backend-developer";
+/** An authored, public roadmap at the size limit: 20 stages of 15 milestones. */
+export const BIG_ROADMAP_SLUG = "bench-big-roadmap-000000000000";
 
 export type SeedOptions = {
   learners: number;
@@ -131,4 +135,49 @@ export async function seedBenchData(db: Database, options: SeedOptions): Promise
     mentorEmail: MENTOR_EMAIL,
     events,
   };
+}
+
+/**
+ * The largest roadmap an author may publish (ROADMAP_LIMITS), owned by the bench mentor and
+ * public, published through the same writer an author's publish uses.
+ */
+export async function seedBigRoadmap(db: Database): Promise<void> {
+  const stageCount = ROADMAP_LIMITS.stages;
+  const perStage = ROADMAP_LIMITS.milestones / stageCount;
+  const content = roadmapContentSchema.parse({
+    slug: BIG_ROADMAP_SLUG,
+    title: "Bench: the largest roadmap",
+    summary: "Twenty stages of fifteen milestones, the most a roadmap may hold.",
+    stages: Array.from({ length: stageCount }, (_, stage) => ({
+      slug: `stage-${stage}`,
+      title: `Stage ${stage + 1}`,
+      milestones: Array.from({ length: perStage }, (_, index) => ({
+        slug: `milestone-${stage}-${index}`,
+        title: `Milestone ${index + 1} of stage ${stage + 1}`,
+        description: "A **Markdown** description of what to learn, as long as an author might write it. ".repeat(6),
+        resources: [
+          { title: "The official documentation", kind: "docs", free: true, url: "https://example.com/docs" },
+          { title: "A course", kind: "course", free: false, provider: "Somewhere" },
+        ],
+        doneWhen: ["You can explain it", "You have built something with it"],
+        practice: "Build a small project that uses it.",
+      })),
+    })),
+  });
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(roadmaps)
+      .values({
+        slug: content.slug,
+        title: content.title,
+        summary: content.summary,
+        salaryGuides: [],
+        salaryCaveat: "",
+        ownerId: MENTOR_ID,
+        visibility: "public",
+      })
+      .returning();
+    await writePublishedContent(tx, row!, content);
+    await recordVersion(tx, row!.id, content, MENTOR_ID);
+  });
 }
