@@ -117,6 +117,9 @@ function percent(ratio: number | null): string {
   return ratio === null ? "–" : `${Math.round(ratio * 100)}%`;
 }
 
+/** A page that reads the database sends at least one statement: none counted means counting failed. */
+const countedAtMost = (queries: number | null, most: number) => queries !== null && queries > 0 && queries <= most;
+
 /** The issue's budgets, each with the figure measured against it. */
 export function checkBudgets(
   measurements: Measurement[],
@@ -135,7 +138,7 @@ export function checkBudgets(
     checks.push({
       budget: "Roadmap page ≤ 3 SQL queries",
       measured: String(roadmap.queriesPerRequest ?? "–"),
-      met: roadmap.queriesPerRequest !== null && roadmap.queriesPerRequest <= 3,
+      met: countedAtMost(roadmap.queriesPerRequest, 3),
     });
   }
   const bigRoadmap = find(SCENARIOS.bigRoadmap);
@@ -143,7 +146,7 @@ export function checkBudgets(
     checks.push({
       budget: "Roadmap page of 300 milestones ≤ 3 SQL queries",
       measured: String(bigRoadmap.queriesPerRequest ?? "–"),
-      met: bigRoadmap.queriesPerRequest !== null && bigRoadmap.queriesPerRequest <= 3,
+      met: countedAtMost(bigRoadmap.queriesPerRequest, 3),
     });
   }
   const change = find(SCENARIOS.statusChange);
@@ -174,7 +177,7 @@ export function checkBudgets(
     checks.push({
       budget: "Mentor dashboard ≤ 2 SQL queries",
       measured: String(mentor.queriesPerRequest ?? "–"),
-      met: mentor.queriesPerRequest !== null && mentor.queriesPerRequest <= 2,
+      met: countedAtMost(mentor.queriesPerRequest, 2),
     });
   }
   checks.push({

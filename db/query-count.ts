@@ -2,7 +2,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger } from "drizzle-orm/logger";
 
 const counters = new AsyncLocalStorage<{ queries: number; statements: string[] }>();
-let queriesSinceStart = 0;
+/*
+ * Kept on globalThis: Next evaluates this module once per bundle that imports it (the pages'
+ * and the route handlers'), so a module variable counted in one was read as 0 by the other.
+ */
+const processCount = globalThis as typeof globalThis & { waymarkQueriesSinceStart?: number };
 
 /**
  * Counts the SQL statements Drizzle sends: inside countQueries() for tests, and in all for
@@ -10,7 +14,7 @@ let queriesSinceStart = 0;
  */
 export const queryCountingLogger: Logger = {
   logQuery(query) {
-    queriesSinceStart += 1;
+    processCount.waymarkQueriesSinceStart = (processCount.waymarkQueriesSinceStart ?? 0) + 1;
     const counter = counters.getStore();
     if (counter) {
       counter.queries += 1;
@@ -20,7 +24,7 @@ export const queryCountingLogger: Logger = {
 };
 
 export function queriesSinceProcessStart(): number {
-  return queriesSinceStart;
+  return processCount.waymarkQueriesSinceStart ?? 0;
 }
 
 export async function countQueries<T>(

@@ -130,6 +130,15 @@ describe("the benchmark's report", () => {
     expect(markdown).toContain("| Roadmap page | 160 | 7 | 12 | 4 | 0 | 80% | 3 |");
     expect(markdown).toContain("| ❌ Status change p99 < 50 ms | 60 ms |");
   });
+
+  it("counts a page that sent no SQL as a failed count, not a budget met", () => {
+    const measurements = withRatios([
+      summarizeLoad(SCENARIOS.minimal, "page", null, load(200, 5, 9), 0, 4),
+      summarizeLoad(SCENARIOS.roadmap, "page", SCENARIOS.minimal, load(160, 7, 12), 0, 4),
+    ]);
+    const budgets = checkBudgets(measurements, 250, { acknowledged: 0, recorded: 0, missing: 0 });
+    expect(budgets.find((check) => check.budget === "Roadmap page ≤ 3 SQL queries")?.met).toBe(false);
+  });
 });
 
 describe("the first-load script of a page", () => {
