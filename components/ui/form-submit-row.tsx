@@ -12,7 +12,7 @@ export function FormSubmitRow(props: { pending: boolean; label: string; pendingL
         {props.pending ? props.pendingLabel : props.label}
       </button>
       {/* Always in the page, so screen readers announce the message when it appears. */}
-      <p role="status" className="text-sm break-all text-emerald-800">
+      <p role="status" className="min-w-0 text-sm wrap-anywhere text-emerald-800">
         {props.pending ? null : props.status}
       </p>
     </div>
