@@ -12,7 +12,7 @@ export function FollowRoadmapButton({
   label?: string;
 }) {
   return (
-    <ActionButton action={followRoadmapAction} input={{ roadmapSlug }} pendingLabel="Following…" variant="primary">
+    <ActionButton action={followRoadmapAction} input={{ roadmapSlug }} pendingLabel="Saving…" variant="primary">
       {label}
       <span className="sr-only"> {roadmapTitle}</span>
     </ActionButton>
@@ -47,8 +47,7 @@ export function FollowRoadmapPanel({
         input={{ roadmapSlug }}
         pendingLabel="Stopping…"
         confirm={{
-          question:
-            "Stop following? It leaves your dashboard, but your progress, notes and history on it are kept and come back if you follow it again.",
+          question: "Stop following? Your progress, notes and history on it are kept for when you follow it again.",
           yes: "Yes, stop following",
         }}
       >

@@ -32,7 +32,7 @@ test("a learner searches the catalogue, follows a roadmap from its page, then st
   await backend.getByRole("link", { name: "Backend Developer" }).click();
 
   await page.getByRole("button", { name: "Stop following" }).click();
-  await expect(page.getByText(/your progress, notes and history on it are kept/)).toBeVisible();
+  await expect(page.getByText(/Your progress, notes and history on it are kept/)).toBeVisible();
   await page.getByRole("button", { name: "Yes, stop following" }).click();
   await expect(page.getByRole("button", { name: "Follow roadmap" })).toBeVisible();
 

@@ -11,6 +11,7 @@ import { requirePageViewer } from "@/lib/server/viewer-guard";
 import { getActivityForViewer, type Activity } from "@/lib/data/insight";
 import { getDashboardForViewer, type DashboardRoadmap } from "@/lib/data/dashboard";
 import { listUnreadFeedbackForViewer } from "@/lib/data/feedback";
+import { UNTIMED_STAGE_MONTHS } from "@/lib/domain/pace";
 import { formatStageWindow } from "@/lib/domain/progress-math";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -137,7 +138,12 @@ function RoadmapCard({ roadmap, timeZone }: { roadmap: DashboardRoadmap; timeZon
       <PaceSummary pace={roadmap.pace} targetDate={roadmap.paceSettings.targetDate} />
       <div className="mt-2">
         <PaceTable
-          rows={roadmap.stages.map((stage, index) => ({ title: stage.title, pace: roadmap.pace.stages[index]! }))}
+          rows={roadmap.stages.map((stage, index) => ({
+            title: stage.title,
+            note:
+              stage.startMonth === null ? `No set time: given ${UNTIMED_STAGE_MONTHS} months in the plan` : undefined,
+            pace: roadmap.pace.stages[index]!,
+          }))}
           overall={roadmap.pace.overall}
         />
       </div>

@@ -46,12 +46,15 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
 
   return (
     <main className="flex flex-col gap-6">
-      <header>
-        <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Roadmap</p>
-        <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
+      {/* Following sits beside the title on a wide screen, so the first milestone stays on the first screen. */}
+      <header className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
+        <div>
+          <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Roadmap</p>
+          <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
+          <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
+        </div>
         {access && access.roadmap.publishedVersion > 0 ? (
-          <div className="mt-4">
+          <div className="lg:w-80 lg:shrink-0 lg:pt-6">
             <FollowRoadmapPanel roadmapSlug={slug} roadmapTitle={roadmap.title} following={access.following} />
           </div>
         ) : null}
