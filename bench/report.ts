@@ -111,6 +111,7 @@ export const SCENARIOS = {
   dashboard: "Dashboard",
   statusChange: "Status change (server action)",
   mentor: "Mentor dashboard, 1,000 mentees",
+  catalogue: "Roadmap catalogue",
 } as const;
 
 function percent(ratio: number | null): string {
@@ -178,6 +179,14 @@ export function checkBudgets(
       budget: "Mentor dashboard ≤ 2 SQL queries",
       measured: String(mentor.queriesPerRequest ?? "–"),
       met: countedAtMost(mentor.queriesPerRequest, 2),
+    });
+  }
+  const catalogue = find(SCENARIOS.catalogue);
+  if (catalogue) {
+    checks.push({
+      budget: "Roadmap catalogue ≤ 2 SQL statements",
+      measured: String(catalogue.queriesPerRequest ?? "–"),
+      met: catalogue.queriesPerRequest !== null && catalogue.queriesPerRequest <= 2,
     });
   }
   checks.push({

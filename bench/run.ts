@@ -186,6 +186,13 @@ async function runOnce(options: RunOptions): Promise<BenchReport> {
           action: true,
         },
         { name: SCENARIOS.mentor, kind: "page", baseline: SCENARIOS.minimal, path: "/mentees", cookie: mentorCookie },
+        {
+          name: SCENARIOS.catalogue,
+          kind: "page",
+          baseline: SCENARIOS.minimal,
+          path: "/roadmaps?q=developer",
+          cookie: learnerCookie,
+        },
       ];
 
       const probeWriter = writers - 1;

@@ -88,7 +88,17 @@ export function PaceSummary({ pace, targetDate }: { pace: RoadmapPace; targetDat
   );
 }
 
-type PaceRow = { title: string; pace: StagePace };
+/** `note`: said under the stage's name, such as how a stage without a time window is planned. */
+type PaceRow = { title: string; note?: string; pace: StagePace };
+
+function RowTitle({ title, note }: { title: string; note?: string }) {
+  return (
+    <>
+      {title}
+      {note ? <span className="block text-xs font-normal text-slate-600">{note}</span> : null}
+    </>
+  );
+}
 
 type Cell = { label: string; render: (pace: StagePace) => ReactNode; numeric?: boolean };
 
@@ -108,14 +118,16 @@ const CELLS: Cell[] = [
  * table where there is room for six columns, one card per stage on a phone.
  */
 export function PaceTable({ rows, overall }: { rows: PaceRow[]; overall: StagePace }) {
-  const all = [...rows, { title: "Whole roadmap", pace: overall }];
+  const all: PaceRow[] = [...rows, { title: "Whole roadmap", pace: overall }];
   return (
     <>
       <ul aria-label="Your pace against the stage windows" className="grid gap-2 md:hidden">
-        {all.map(({ title, pace }) => (
+        {all.map(({ title, note, pace }) => (
           <li key={pace.id} className="rounded-lg border border-slate-200 p-3">
             <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-              <h4 className="font-medium">{title}</h4>
+              <h4 className="font-medium">
+                <RowTitle title={title} note={note} />
+              </h4>
               <PaceBadge status={pace.status} />
             </div>
             <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
@@ -145,10 +157,10 @@ export function PaceTable({ rows, overall }: { rows: PaceRow[]; overall: StagePa
             </tr>
           </thead>
           <tbody>
-            {all.map(({ title, pace }) => (
+            {all.map(({ title, note, pace }) => (
               <tr key={pace.id} className="border-b border-slate-100 last:border-0">
                 <th scope="row" className="py-2 pr-3 font-medium">
-                  {title}
+                  <RowTitle title={title} note={note} />
                 </th>
                 {CELLS.map((cell) => (
                   <td key={cell.label} className={`py-2 pr-3 last:pr-0 ${cell.numeric ? "tabular-nums" : ""}`}>

@@ -10,11 +10,11 @@ type NavLink = { href: string; label: string };
 
 /** The header's page links, the one place that decides which show for whom. */
 function navLinksFor(session: Awaited<ReturnType<typeof getSession>>): NavLink[] {
-  const roadmap = { href: "/roadmaps/backend-developer", label: "Roadmap" };
-  if (!session?.viewer) return [roadmap];
+  const roadmaps = { href: "/roadmaps", label: "Roadmaps" };
+  if (!session?.viewer) return [roadmaps];
   const mentorship = mentorshipMenuLinks(session.mentorshipSides);
   return [
-    roadmap,
+    roadmaps,
     { href: "/dashboard", label: "Dashboard" },
     ...(mentorship.mentors ? [{ href: "/mentors", label: "Mentors" }] : []),
     ...(mentorship.mentees ? [{ href: "/mentees", label: "Mentees" }] : []),

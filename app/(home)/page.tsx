@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getViewer } from "@/lib/server/auth";
-import { listRoadmaps } from "@/lib/data/roadmaps";
+import { listBuiltInRoadmaps } from "@/lib/data/roadmap-catalogue";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
-  const [viewer, roadmaps, { account }] = await Promise.all([getViewer(), listRoadmaps(), searchParams]);
+  const [viewer, roadmaps, { account }] = await Promise.all([getViewer(), listBuiltInRoadmaps(), searchParams]);
   return (
     <main className="flex flex-col gap-8">
       {account === "deleted" && !viewer ? (
@@ -13,17 +13,18 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
       ) : null}
       <section className="rounded-2xl bg-indigo-900 px-6 py-10 text-white sm:px-10">
         <h1 className="max-w-2xl text-3xl font-bold tracking-tight sm:text-4xl">
-          Know where you are on the way to backend developer.
+          Know where you are on the way to your next role.
         </h1>
         <p className="mt-3 max-w-2xl text-indigo-100">
-          Follow a roadmap stage by stage, tick off milestones as you learn them, and see your progress at a glance.
+          Follow roadmaps stage by stage, tick off milestones as you learn them, and see your progress and pace on each
+          at a glance.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <Link
-            href="/roadmaps/backend-developer"
+            href="/roadmaps"
             className="rounded-md bg-white px-4 py-2 font-semibold text-indigo-900 hover:bg-indigo-50"
           >
-            View the roadmap
+            Browse roadmaps
           </Link>
           {viewer ? (
             <Link
@@ -69,10 +70,10 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
       </section>
       <section aria-labelledby="roadmaps-heading">
         <h2 id="roadmaps-heading" className="text-xl font-semibold">
-          Roadmaps
+          Roadmaps to start with
         </h2>
         {roadmaps.length === 0 ? (
-          <p className="mt-2 text-slate-700">No roadmaps are published yet.</p>
+          <p className="mt-2 text-slate-700">No roadmaps come with Waymark yet.</p>
         ) : (
           <ul className="mt-3 grid gap-4 sm:grid-cols-2">
             {roadmaps.map((roadmap) => (
@@ -87,6 +88,11 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
             ))}
           </ul>
         )}
+        <p className="mt-4">
+          <Link href="/roadmaps" className="font-medium text-indigo-700 underline underline-offset-4">
+            See every roadmap, including ones written by learners and mentors
+          </Link>
+        </p>
       </section>
     </main>
   );

@@ -24,6 +24,7 @@ import { insertInChunks } from "./internal/insert-in-chunks";
 import { lockLearner } from "./internal/learner-lock";
 import { replaceRoadmapProgress } from "./internal/progress-writes";
 import { NOTE_MAX_LENGTH } from "./notes";
+import { accessColumns, ROADMAP_POLICY, roadmapRoleOf } from "./roadmap-access";
 import type { Viewer } from "./viewer";
 
 /**
@@ -44,13 +45,13 @@ export async function importLearnerData({
   if (!read.ok) throw new AppError("INVALID_INPUT", read.error);
   const { envelope } = read;
 
-  // Every roadmap in the file in one query, before the learner's lock is taken.
-  const slugs = importedRoadmapSlugs(envelope);
+  // Every roadmap in the file the viewer may follow, before the learner's lock is taken.
+  const roadmapIds = await followableRoadmapIds(viewer, importedRoadmapSlugs(envelope));
   const contents: ImportedRoadmapContent[] =
-    slugs.length === 0
+    roadmapIds.length === 0
       ? []
       : await getDb().query.roadmaps.findMany({
-          where: inArray(roadmaps.slug, slugs),
+          where: inArray(roadmaps.id, roadmapIds),
           columns: { id: true, slug: true },
           with: {
             stages: {
@@ -69,6 +70,20 @@ export async function importLearnerData({
     });
   }
   return report;
+}
+
+/**
+ * Of the roadmaps a file names, the ones the viewer may follow, by the roadmap access policy.
+ * Any other (someone else's private roadmap, or one not yet published) is left out exactly like
+ * a roadmap that doesn't exist, so the report can't tell the two apart.
+ */
+async function followableRoadmapIds(viewer: Viewer, slugs: string[]): Promise<string[]> {
+  if (slugs.length === 0) return [];
+  const rows = await getDb().select(accessColumns(viewer.id)).from(roadmaps).where(inArray(roadmaps.slug, slugs));
+  return rows.flatMap(({ following, assigned, ...roadmap }) => {
+    const role = roadmapRoleOf(roadmap, viewer.id, { following, assigned });
+    return role && ROADMAP_POLICY[role].follow ? [roadmap.id] : [];
+  });
 }
 
 /** Writes one roadmap's plan over whatever the learner had on that roadmap. */

@@ -16,6 +16,7 @@ import { localDate } from "../domain/dates";
 import { overallPaceStatus, RECENT_RATE_DAYS, type PaceStatus } from "../domain/pace";
 import { percentDone } from "../domain/progress-math";
 import { isCurrentMentorship } from "./access";
+import { containsPattern } from "./like-pattern";
 import { listOpenInvitesForViewer, openInvitesJson, type OpenInvite } from "./mentorships";
 import { loadRoadmapContent } from "./roadmaps";
 import {
@@ -55,10 +56,6 @@ export type MenteeRow = {
 };
 
 export type MenteeTable = { rows: MenteeRow[]; totalRows: number; page: number; pageCount: number };
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 /**
  * The mentor's page: their table of current mentees, one row per mentee and roadmap, over the
@@ -154,7 +151,7 @@ export async function getMenteesPageForViewer({
     .where(
       and(
         isCurrentMentorship({ mentorId: viewer.id }),
-        search ? ilike(users.name, `%${escapeLike(search)}%`) : undefined,
+        search ? ilike(users.name, containsPattern(search)) : undefined,
       ),
     )
     // Unique last keys (mentorship, then roadmap) keep pages from skipping or repeating rows.

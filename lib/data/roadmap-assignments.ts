@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { roadmapAssignments, roadmaps, users } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { requireMenteeAccess, requirePermission } from "./access";
+import { followRoadmapForViewer } from "./following";
 import { listedRoadmapsFor, requireRoadmapAccess } from "./roadmap-access";
 import { couldBeRowId } from "./row-id";
 import type { Viewer } from "./viewer";
@@ -116,8 +117,8 @@ export async function listPendingAssignmentsForViewer({ viewer }: { viewer: View
 }
 
 /**
- * The learner's answer. Accepting keeps the roadmap readable and shows it on the dashboard
- * once they start; declining ends the access the suggestion gave (unless they follow it).
+ * The learner's answer. Accepting follows the roadmap, so it shows on their dashboard;
+ * declining ends the access the suggestion gave (unless they follow it).
  */
 export async function answerAssignment({
   viewer,
@@ -142,5 +143,6 @@ export async function answerAssignment({
     .returning({ roadmapId: roadmapAssignments.roadmapId });
   if (!row) throw noAssignment();
   const [roadmap] = await getDb().select({ slug: roadmaps.slug }).from(roadmaps).where(eq(roadmaps.id, row.roadmapId));
+  if (accept) await followRoadmapForViewer({ viewer, roadmapSlug: roadmap!.slug });
   return { roadmapSlug: roadmap!.slug };
 }

@@ -5,7 +5,6 @@ import { cachedRoadmapContent } from "../../db/content/cache";
 import { milestones, roadmaps, stages } from "../../db/schema";
 import { isSlug, type ResourceContent, type SalaryGuide } from "../../db/content/content-schema";
 import type { StatusMap } from "../domain/progress-math";
-import { listedRoadmapsFor } from "./roadmap-access";
 
 export type MilestoneView = {
   id: string;
@@ -42,8 +41,6 @@ export type RoadmapView = {
   retired: MilestoneView[];
 };
 
-export type RoadmapSummary = { slug: string; title: string; summary: string };
-
 const milestoneColumns = {
   id: true,
   slug: true,
@@ -56,14 +53,6 @@ const milestoneColumns = {
   doneWhen: true,
   practice: true,
 } as const;
-
-export async function listRoadmaps(): Promise<RoadmapSummary[]> {
-  return getDb()
-    .select({ slug: roadmaps.slug, title: roadmaps.title, summary: roadmaps.summary })
-    .from(roadmaps)
-    .where(listedRoadmapsFor(null))
-    .orderBy(asc(roadmaps.title));
-}
 
 // Not a slug (slugs have no spaces), so it never collides with a roadmap's content.
 const CURRENT_MILESTONES_KEY = "current milestones";

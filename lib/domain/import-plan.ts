@@ -171,7 +171,7 @@ export function planImport({
     seen.add(slug);
     const content = contentBySlug.get(slug);
     if (!content) {
-      skip(where, `There is no roadmap ${shownValue(slug)} on Waymark any more; nothing on it was imported.`);
+      skip(where, `There is no roadmap ${shownValue(slug)} on Waymark that you can open; nothing on it was imported.`);
       continue;
     }
     plans.push(planRoadmap(entry.data, raw!, content, where, skip, limits));

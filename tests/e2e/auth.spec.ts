@@ -6,7 +6,7 @@ test("a new learner signs up and lands on an empty dashboard", async ({ page }) 
   await signUp(page, learner);
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Grace Hopper" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "You haven't started a roadmap yet" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Start the Backend Developer roadmap" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Browse roadmaps" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 });
 

@@ -40,7 +40,7 @@ test("on a phone the header is one row, its links and theme in a Menu that Escap
   await expect(header.getByRole("link", { name: "Dashboard" })).toBeVisible();
   await expect(header.getByRole("combobox", { name: "Theme" })).toBeVisible();
   await page.keyboard.press("Tab");
-  await expect(header.getByRole("link", { name: "Roadmap" })).toBeFocused();
+  await expect(header.getByRole("link", { name: "Roadmaps" })).toBeFocused();
 
   await page.keyboard.press("Escape");
   await expect(menu).toHaveAttribute("aria-expanded", "false");

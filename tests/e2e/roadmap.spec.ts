@@ -224,7 +224,8 @@ test("after signing out, the roadmap shows none of the last learner's progress",
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Roadmap" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Roadmaps" }).click();
+  await page.getByRole("link", { name: "Backend Developer", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Backend Developer" })).toBeVisible();
   await expect(page.getByRole("checkbox", { name: SQL })).not.toBeChecked();
   await expect(page.getByRole("progressbar", { name: "Overall progress" })).toHaveAttribute("aria-valuenow", "0");
@@ -346,7 +347,7 @@ test("the Done filter and a search are kept in the address, survive a reload and
 
   // Filtering replaced the address rather than adding to history: Back leaves the roadmap.
   await page.goto("/dashboard");
-  await page.getByRole("link", { name: "Roadmap", exact: true }).click();
+  await page.getByRole("link", { name: "Backend Developer", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${ROADMAP}$`));
   await page.getByRole("radio", { name: "Done", exact: true }).check({ force: true });
   await expect(page).toHaveURL(/\?filter=done$/);

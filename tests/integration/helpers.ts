@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { progressEvents } from "@/db/schema";
+import { forgetRoadmapContent } from "@/db/content/cache";
+import type { MilestoneContent, RoadmapContent } from "@/db/content/content-schema";
+import { recordVersion, writePublishedContent } from "@/db/content/sync";
+import { progressEvents, roadmaps } from "@/db/schema";
 import { startSession } from "@/lib/data/sessions";
 import { createUserWithPassword } from "@/lib/data/users";
 import type { Viewer } from "@/lib/data/viewer";
@@ -66,4 +69,88 @@ export async function datesOf(args: { viewer: Viewer; roadmapSlug: string }) {
 
 export async function menteeTable(args: Parameters<typeof getMenteesPageForViewer>[0]) {
   return (await getMenteesPageForViewer(args)).table;
+}
+
+function authoredMilestone(slug: string): MilestoneContent {
+  return {
+    slug,
+    title: `Learn ${slug}`,
+    description: `What ${slug} is about.`,
+    whyItMatters: `Why ${slug} matters.`,
+    skills: [],
+    tools: [],
+    resources: [],
+    doneWhen: [],
+    practice: "",
+  };
+}
+
+/** A small roadmap of two stages, the second without a time window, for tests of authored roadmaps. */
+export function authoredContent(slug: string, changes: Partial<RoadmapContent> = {}): RoadmapContent {
+  return {
+    slug,
+    title: `Authored ${slug}`,
+    summary: "A roadmap a learner wrote, for tests.",
+    salaryCaveat: "",
+    salaryGuides: [],
+    stages: [
+      {
+        slug: "first-steps",
+        title: "First steps",
+        summary: "Where it starts.",
+        startMonth: 0,
+        endMonth: 2,
+        milestones: [authoredMilestone("alpha"), authoredMilestone("beta")],
+      },
+      {
+        slug: "whenever",
+        title: "Whenever you like",
+        summary: "No set time.",
+        startMonth: null,
+        endMonth: null,
+        milestones: [authoredMilestone("gamma")],
+      },
+    ],
+    ...changes,
+  };
+}
+
+/**
+ * A roadmap written by `owner`, as authoring will make one: its row with the content as the draft,
+ * and, when published, its stages and milestones and first version. Test-only: the authoring
+ * code in lib/ is the real way.
+ */
+export async function createAuthoredRoadmap({
+  owner,
+  visibility,
+  publish,
+  content = authoredContent(`authored-${randomUUID().slice(0, 8)}`),
+}: {
+  owner: Viewer;
+  visibility: "private" | "unlisted" | "public";
+  publish: boolean;
+  content?: RoadmapContent;
+}): Promise<{ id: string; slug: string; title: string }> {
+  const created = await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(roadmaps)
+      .values({
+        slug: content.slug,
+        title: content.title,
+        summary: content.summary,
+        salaryGuides: content.salaryGuides,
+        salaryCaveat: content.salaryCaveat,
+        ownerId: owner.id,
+        visibility,
+        draft: publish ? null : content,
+      })
+      .returning();
+    if (publish) {
+      await writePublishedContent(tx, row!, content);
+      await recordVersion(tx, row!.id, content, owner.id);
+    }
+    return row!;
+  });
+  forgetRoadmapContent();
+  return { id: created.id, slug: created.slug, title: created.title };
 }

@@ -100,6 +100,7 @@ describe("a mentor assigning a roadmap", () => {
 
     await answerAssignment({ viewer: learner, assignmentId: pending!.id, accept: true });
     expect(await listPendingAssignmentsForViewer({ viewer: learner })).toEqual([]);
+    expect((await findRoadmapAccess(learner.id, slug))?.following).toBe(true);
     expect((await listAssignmentsForMentee({ viewer: mentor, mentorshipId }))[0]?.status).toBe("accepted");
   });
 

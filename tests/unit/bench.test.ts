@@ -106,12 +106,14 @@ describe("the benchmark's report", () => {
       summarizeLoad(SCENARIOS.roadmap, "page", SCENARIOS.minimal, load(160, 7, 12), 3, 4),
       summarizeLoad(SCENARIOS.statusChange, "action", SCENARIOS.constant, load(500, 8, 60), 4, 4),
       summarizeLoad(SCENARIOS.mentor, "page", SCENARIOS.minimal, load(100, 25, 40), 2, 4),
+      summarizeLoad(SCENARIOS.catalogue, "page", SCENARIOS.minimal, load(150, 8, 14), 3, 4),
     ]);
     const statusChanges = { acknowledged: 10, recorded: 10, missing: 0 };
     const budgets = checkBudgets(measurements, 250, statusChanges);
     expect(budgets.filter((check) => !check.met).map((check) => check.budget)).toEqual([
       "Status change ≥ 60% of the constant handler's throughput",
       "Status change p99 < 50 ms",
+      "Roadmap catalogue ≤ 2 SQL statements",
     ]);
     const report: BenchReport = {
       startedAt: now.toISOString(),

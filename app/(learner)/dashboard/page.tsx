@@ -11,9 +11,9 @@ import { requirePageViewer } from "@/lib/server/viewer-guard";
 import { getActivityForViewer, type Activity } from "@/lib/data/insight";
 import { getDashboardForViewer, type DashboardRoadmap } from "@/lib/data/dashboard";
 import { listUnreadFeedbackForViewer } from "@/lib/data/feedback";
-import { listRoadmaps } from "@/lib/data/roadmaps";
 import { listPendingAssignmentsForViewer } from "@/lib/data/roadmap-assignments";
 import { RoadmapSuggestions } from "@/components/roadmap-suggestions";
+import { UNTIMED_STAGE_MONTHS } from "@/lib/domain/pace";
 import { formatStageWindow } from "@/lib/domain/progress-math";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -45,26 +45,24 @@ export default async function DashboardPage() {
   );
 }
 
-async function EmptyDashboard() {
-  const roadmaps = await listRoadmaps();
+function EmptyDashboard() {
   return (
     <section aria-labelledby="start-heading" className="rounded-xl border border-dashed border-slate-300 bg-white p-6">
       <h2 id="start-heading" className="text-xl font-semibold">
         You haven&apos;t started a roadmap yet
       </h2>
-      <p className="mt-1 text-slate-700">Open a roadmap and tick off your first milestone: it will show up here.</p>
-      <ul className="mt-4 flex flex-col gap-2">
-        {roadmaps.map((roadmap) => (
-          <li key={roadmap.slug}>
-            <Link
-              href={`/roadmaps/${roadmap.slug}`}
-              className="inline-block rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800"
-            >
-              Start the {roadmap.title} roadmap
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <p className="mt-1 text-slate-700">
+        Find one you like and follow it, or tick off a first milestone on it: it will show up here with your progress
+        and pace. You can follow several at once.
+      </p>
+      <p className="mt-4">
+        <Link
+          href="/roadmaps"
+          className="inline-block rounded-md bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800"
+        >
+          Browse roadmaps
+        </Link>
+      </p>
     </section>
   );
 }
@@ -144,7 +142,12 @@ function RoadmapCard({ roadmap, timeZone }: { roadmap: DashboardRoadmap; timeZon
       <PaceSummary pace={roadmap.pace} targetDate={roadmap.paceSettings.targetDate} />
       <div className="mt-2">
         <PaceTable
-          rows={roadmap.stages.map((stage, index) => ({ title: stage.title, pace: roadmap.pace.stages[index]! }))}
+          rows={roadmap.stages.map((stage, index) => ({
+            title: stage.title,
+            note:
+              stage.startMonth === null ? `No set time: given ${UNTIMED_STAGE_MONTHS} months in the plan` : undefined,
+            pace: roadmap.pace.stages[index]!,
+          }))}
           overall={roadmap.pace.overall}
         />
       </div>

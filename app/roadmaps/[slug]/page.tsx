@@ -2,12 +2,14 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { FollowRoadmapPanel } from "@/components/follow-roadmap";
 import { OpenFeedbackFromLink } from "@/components/open-feedback-from-link";
 import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
 import { ShareLinkPanel } from "@/components/share-link-panel";
 import { getViewer } from "@/lib/server/auth";
 import { getRoadmapPageForViewer } from "@/lib/data/roadmap-state";
+import { findRoadmapAccess } from "@/lib/data/roadmap-access";
 import { AppError } from "@/lib/domain/errors";
 import { parseMilestoneQuery } from "@/lib/domain/milestone-filter";
 import { roadmapNotesQuery, roadmapProgressQuery } from "@/lib/client/queries";
@@ -33,6 +35,8 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
   const { slug } = await params;
   const initialQuery = parseMilestoneQuery(await searchParams);
   const { viewer, roadmap, state } = await loadRoadmap(slug);
+  // Read once per request already (the layout checked it): no further statement.
+  const access = viewer ? await findRoadmapAccess(viewer.id, slug) : null;
   const queryClient = new QueryClient();
   if (viewer && state) {
     const { statuses, dates, notebook } = state;
@@ -42,10 +46,18 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
 
   return (
     <main className="flex flex-col gap-6">
-      <header>
-        <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Roadmap</p>
-        <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
+      {/* Following sits beside the title on a wide screen, so the first milestone stays on the first screen. */}
+      <header className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
+        <div>
+          <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Roadmap</p>
+          <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
+          <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
+        </div>
+        {access && access.roadmap.publishedVersion > 0 ? (
+          <div className="lg:w-80 lg:shrink-0 lg:pt-6">
+            <FollowRoadmapPanel roadmapSlug={slug} roadmapTitle={roadmap.title} following={access.following} />
+          </div>
+        ) : null}
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <HydrationBoundary state={dehydrate(queryClient)}>

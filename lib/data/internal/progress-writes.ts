@@ -134,3 +134,46 @@ export async function replaceRoadmapProgress(
   );
   await refreshProgressSummary(tx, { userId: learnerId, roadmapId });
 }
+
+/**
+ * Follows a roadmap: its enrolment and summary. Following again after stopping picks up the
+ * progress that stayed, and starts from the learner's first change on the roadmap, if any, so
+ * pace counts from when they really began. False when they already followed it.
+ */
+export async function followRoadmap(
+  tx: Transaction,
+  { learnerId, roadmapId, now }: { learnerId: string; roadmapId: string; now: Date },
+): Promise<boolean> {
+  const firstChange = tx
+    .select({ at: sql<Date>`min(${progressEvents.createdAt})` })
+    .from(progressEvents)
+    .innerJoin(milestones, eq(milestones.id, progressEvents.milestoneId))
+    .where(and(eq(progressEvents.userId, learnerId), eq(milestones.roadmapId, roadmapId)));
+  const followed = await tx
+    .insert(enrollments)
+    .values({
+      userId: learnerId,
+      roadmapId,
+      startedAt: sql`coalesce((${firstChange}), ${now.toISOString()}::timestamptz)`,
+    })
+    .onConflictDoNothing()
+    .returning({ userId: enrollments.userId });
+  if (followed.length === 0) return false;
+  await refreshProgressSummary(tx, { userId: learnerId, roadmapId });
+  return true;
+}
+
+/**
+ * Stops following a roadmap: only the enrolment goes (and its summary with it). Progress rows,
+ * events, notes and evidence stay, so following again shows them again. False when they didn't follow it.
+ */
+export async function unfollowRoadmap(
+  tx: Transaction,
+  { learnerId, roadmapId }: { learnerId: string; roadmapId: string },
+): Promise<boolean> {
+  const unfollowed = await tx
+    .delete(enrollments)
+    .where(and(eq(enrollments.userId, learnerId), eq(enrollments.roadmapId, roadmapId)))
+    .returning({ userId: enrollments.userId });
+  return unfollowed.length > 0;
+}
