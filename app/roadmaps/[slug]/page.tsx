@@ -1,8 +1,10 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { OpenFeedbackFromLink } from "@/components/open-feedback-from-link";
+import { RoadmapChangesNotice } from "@/components/roadmap-changes-notice";
 import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
 import { ShareLinkPanel } from "@/components/share-link-panel";
@@ -46,7 +48,16 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
         <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Roadmap</p>
         <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
+        <p className="mt-2 text-sm">
+          <Link
+            href={`/roadmaps/${slug}/versions`}
+            className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+          >
+            Versions
+          </Link>
+        </p>
       </header>
+      {state?.unseenChanges ? <RoadmapChangesNotice slug={slug} changes={state.unseenChanges} /> : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <HydrationBoundary state={dehydrate(queryClient)}>
           <RoadmapView
