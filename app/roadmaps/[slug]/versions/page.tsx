@@ -69,7 +69,7 @@ export default async function RoadmapVersionsPage({ params, searchParams }: Page
           <section
             id="compare"
             aria-labelledby="compare-heading"
-            className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4"
+            className="flex scroll-mt-24 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4"
           >
             <h2 id="compare-heading" className="text-xl font-semibold">
               Compare versions
