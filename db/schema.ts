@@ -261,6 +261,12 @@ export const enrollments = pgTable(
     plannedStart: date("planned_start", { mode: "string" }),
     /** Finish the whole roadmap by this date; null follows the stage windows. */
     targetDate: date("target_date", { mode: "string" }),
+    /**
+     * The published version the learner last acknowledged: the roadmap page tells them what
+     * changed since then. Set to the roadmap's published version on enrolment; 0 only for a
+     * roadmap never published, where there is nothing to compare.
+     */
+    seenVersion: integer("seen_version").notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.userId, table.roadmapId] })],
 );

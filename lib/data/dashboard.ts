@@ -13,6 +13,7 @@ import {
   type StatusMap,
 } from "../domain/progress-math";
 import { loadRoadmapContent } from "./roadmaps";
+import { unseenChangesOf, unseenVersionsJson, type UnseenChanges } from "./roadmap-versions";
 import type { Viewer } from "./viewer";
 
 export type DashboardStage = {
@@ -43,6 +44,8 @@ export type DashboardRoadmap = {
   stages: DashboardStage[];
   currentStageTitle: string | null;
   next: { id: string; slug: string; title: string; stageTitle: string } | null;
+  /** What changed since the version the learner last acknowledged on the roadmap page. */
+  unseenChanges: UnseenChanges | null;
 };
 
 /**
@@ -66,6 +69,7 @@ export async function getDashboardForViewer({
       plannedStart: enrollments.plannedStart,
       targetDate: enrollments.targetDate,
       timeZone: users.timeZone,
+      unseen: unseenVersionsJson(viewer.id, enrollments.roadmapId),
     })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.userId))
@@ -154,6 +158,7 @@ export async function getDashboardForViewer({
         nextMilestone && nextStage
           ? { id: nextMilestone.id, slug: nextMilestone.slug, title: nextMilestone.title, stageTitle: nextStage.title }
           : null,
+      unseenChanges: unseenChangesOf(enrollment.unseen),
     };
   });
 }

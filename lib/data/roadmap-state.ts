@@ -19,6 +19,7 @@ import {
 import { requireRoadmapAccess } from "./roadmap-access";
 import { evidenceJson, notebookFromRows, notesJson } from "./internal/notebook-json";
 import { roadmapViewOf, type RoadmapView } from "./roadmaps";
+import { unseenChangesOf, unseenVersionsJson, type UnseenChanges } from "./roadmap-versions";
 import type { ShareLinkView } from "./share-links";
 import { scalarSubquery } from "./scalar-subquery";
 import type { Viewer } from "./viewer";
@@ -30,6 +31,8 @@ export type RoadmapState = {
   notebook: RoadmapNotesData;
   feedback: MilestoneFeedback;
   shareLink: ShareLinkView | null;
+  /** What changed since the version the learner last acknowledged; null when nothing new. */
+  unseenChanges: UnseenChanges | null;
 };
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -93,6 +96,7 @@ export async function getRoadmapPageForViewer({
       messages: messagesJson(viewer.id, content.id),
       reviews: reviewsJson(viewer.id, content.id),
       shareLink: shareLinkJson(viewer.id, content.id),
+      unseen: unseenVersionsJson(viewer.id, content.id),
     })
     .from(users)
     .where(eq(users.id, viewer.id));
@@ -113,6 +117,7 @@ export async function getRoadmapPageForViewer({
       row.reviews.map((review) => ({ ...review, reviewedAt: new Date(review.reviewedAt) })),
     ),
     shareLink: row.shareLink && { ...row.shareLink, createdAt: new Date(row.shareLink.createdAt) },
+    unseenChanges: unseenChangesOf(row.unseen),
   };
   return { roadmap: await roadmapViewOf(content, statuses), state };
 }

@@ -111,7 +111,15 @@ test("raw server action posts and odd URLs never get a server error and change n
   await fc.assert(
     fc.asyncProperty(segment, async (slug) => {
       tried++;
-      for (const path of [`/api/roadmaps/${slug}/progress`, `/api/roadmaps/${slug}/notes`, `/roadmaps/${slug}`]) {
+      for (const path of [
+        `/api/roadmaps/${slug}/progress`,
+        `/api/roadmaps/${slug}/notes`,
+        `/roadmaps/${slug}`,
+        `/roadmaps/${slug}/versions`,
+        `/roadmaps/backend-developer/versions?from=${slug}&to=${slug}`,
+        `/api/roadmaps/${slug}/file`,
+        `/api/roadmaps/backend-developer/file?format=${slug}&version=${slug}`,
+      ]) {
         const response = await request.get(path);
         expect(response.status(), path.slice(0, 200)).toBeLessThan(500);
       }

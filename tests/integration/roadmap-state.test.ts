@@ -83,6 +83,7 @@ describe("the roadmap page's read of what a learner recorded", () => {
       notebook: { notes: {}, evidence: {} },
       feedback: { threads: {}, reviews: {} },
       shareLink: null,
+      unseenChanges: null,
     });
     const signedOut = await getRoadmapPageForViewer({ viewer: null, slug });
     expect(signedOut.state).toBeNull();

@@ -120,6 +120,17 @@ function RoadmapCard({ roadmap, timeZone }: { roadmap: DashboardRoadmap; timeZon
         counts={roadmap.overall}
         extra={roadmap.currentStageTitle ? `current stage: ${roadmap.currentStageTitle}` : null}
       />
+      {roadmap.unseenChanges ? (
+        <p className="mt-3 text-sm text-indigo-950">
+          Changed since you last looked: {roadmap.unseenChanges.summary}.{" "}
+          <Link
+            href={`/roadmaps/${roadmap.slug}/versions?from=${roadmap.unseenChanges.from}&to=${roadmap.unseenChanges.to}#compare`}
+            className="font-medium text-indigo-700 underline underline-offset-2"
+          >
+            See what changed
+          </Link>
+        </p>
+      ) : null}
       <div className="mt-4 rounded-lg bg-indigo-50 p-4">
         {roadmap.next ? (
           <>

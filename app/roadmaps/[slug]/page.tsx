@@ -1,9 +1,11 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FollowRoadmapPanel } from "@/components/follow-roadmap";
 import { OpenFeedbackFromLink } from "@/components/open-feedback-from-link";
+import { RoadmapChangesNotice } from "@/components/roadmap-changes-notice";
 import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
 import { ShareLinkPanel } from "@/components/share-link-panel";
@@ -49,7 +51,15 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
       {/* Following sits beside the title on a wide screen, so the first milestone stays on the first screen. */}
       <header className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
         <div>
-          <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Roadmap</p>
+          <p className="flex flex-wrap items-baseline gap-x-3 text-sm">
+            <span className="font-medium uppercase tracking-wide text-indigo-700">Roadmap</span>
+            <Link
+              href={`/roadmaps/${slug}/versions`}
+              className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+            >
+              Versions
+            </Link>
+          </p>
           <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
           <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
         </div>
@@ -59,6 +69,7 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
           </div>
         ) : null}
       </header>
+      {state?.unseenChanges ? <RoadmapChangesNotice slug={slug} changes={state.unseenChanges} /> : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <HydrationBoundary state={dehydrate(queryClient)}>
           <RoadmapView

@@ -2,7 +2,14 @@ import "server-only";
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Transaction } from "../../../db/client";
 import { refreshProgressSummary } from "../../../db/progress-summaries";
-import { enrollments, milestoneProgress, milestoneReviews, milestones, progressEvents } from "../../../db/schema";
+import {
+  enrollments,
+  milestoneProgress,
+  milestoneReviews,
+  milestones,
+  progressEvents,
+  roadmaps,
+} from "../../../db/schema";
 import type { LocalDate } from "../../domain/dates";
 import type { MilestoneStatus } from "../../domain/progress-math";
 import { insertInChunks } from "./insert-in-chunks";
@@ -14,6 +21,10 @@ import { insertInChunks } from "./insert-in-chunks";
  * the learner's lock (./learner-lock.ts). The content sync in db/ rebuilds every summary of a
  * roadmap whose milestones it changed.
  */
+
+/** A new follower starts on the version published now: only later versions are news to them. */
+const publishedVersionOf = (roadmapId: string) =>
+  sql<number>`(select ${roadmaps.publishedVersion} from ${roadmaps} where ${roadmaps.id} = ${roadmapId})`;
 
 type StatusChangeWrite = {
   learnerId: string;
@@ -37,15 +48,13 @@ export async function writeStatusChange(
   change: StatusChangeWrite,
 ): Promise<{ othersUnfinishedInStage: number }> {
   const { learnerId, milestoneId, roadmapId, stageId, fromStatus, status, timestamps, now } = change;
-  const enrolled = tx
-    .$with("enrolled")
-    .as(
-      tx
-        .insert(enrollments)
-        .values({ userId: learnerId, roadmapId })
-        .onConflictDoNothing()
-        .returning({ userId: enrollments.userId }),
-    );
+  const enrolled = tx.$with("enrolled").as(
+    tx
+      .insert(enrollments)
+      .values({ userId: learnerId, roadmapId, seenVersion: publishedVersionOf(roadmapId) })
+      .onConflictDoNothing()
+      .returning({ userId: enrollments.userId }),
+  );
   const progressed = tx.$with("progressed").as(
     tx
       .insert(milestoneProgress)
@@ -117,7 +126,7 @@ export async function replaceRoadmapProgress(
   }
   await tx
     .insert(enrollments)
-    .values({ userId: learnerId, roadmapId, ...progress.enrollment })
+    .values({ userId: learnerId, roadmapId, seenVersion: publishedVersionOf(roadmapId), ...progress.enrollment })
     .onConflictDoUpdate({ target: [enrollments.userId, enrollments.roadmapId], set: progress.enrollment });
   const started = progress.milestones.filter((milestone) => milestone.status !== "not_started");
   await insertInChunks(started, (chunk) =>
@@ -154,6 +163,7 @@ export async function followRoadmap(
     .values({
       userId: learnerId,
       roadmapId,
+      seenVersion: publishedVersionOf(roadmapId),
       startedAt: sql`coalesce((${firstChange}), ${now.toISOString()}::timestamptz)`,
     })
     .onConflictDoNothing()
