@@ -106,6 +106,8 @@ export type DraftEvent =
   | { type: "doneWhenRemoved"; milestone: string; index: number }
   | { type: "restored" }
   | { type: "undoExpired" }
+  /** Changes this tab had not saved before a reload, written on `baseRevision`. */
+  | { type: "unsavedRecovered"; draft: RoadmapContent; baseRevision: number }
   | { type: "saveStarted" }
   | { type: "saveSucceeded"; saved: SavedDraft; edits: number }
   | { type: "saveRefused"; message: string; fieldErrors: FieldErrors }
@@ -365,6 +367,14 @@ export function roadmapDraftReducer(editor: DraftEditor, event: DraftEvent): Dra
   switch (event.type) {
     case "undoExpired":
       return { ...editor, deleted: null };
+    case "unsavedRecovered":
+      // Saved on the revision it was written on: if another save came since, the author chooses.
+      return {
+        ...editor,
+        draft: event.draft,
+        saved: { ...editor.saved, revision: event.baseRevision },
+        edits: editor.edits + 1,
+      };
     case "saveStarted":
       return { ...editor, status: { kind: "saving", edits: editor.edits } };
     case "saveSucceeded":

@@ -1,12 +1,14 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { OpenFeedbackFromLink } from "@/components/open-feedback-from-link";
+import { RoadmapAuthorActions } from "@/components/roadmap-editor/roadmap-author-actions";
 import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
 import { ShareLinkPanel } from "@/components/share-link-panel";
 import { getViewer } from "@/lib/server/auth";
+import { findRoadmapAccess, roadmapAllows } from "@/lib/data/roadmap-access";
 import { getRoadmapPageForViewer } from "@/lib/data/roadmap-state";
 import { AppError } from "@/lib/domain/errors";
 import { parseMilestoneQuery } from "@/lib/domain/milestone-filter";
@@ -31,6 +33,9 @@ export async function generateMetadata({ params }: PageProps<"/roadmaps/[slug]">
 
 export default async function RoadmapPage({ params, searchParams }: PageProps<"/roadmaps/[slug]">) {
   const { slug } = await params;
+  const viewerAccess = await findRoadmapAccess((await getViewer())?.id ?? null, slug);
+  // A roadmap never published has no page yet: its author works on it in the editor.
+  if (viewerAccess?.role === "owner" && viewerAccess.roadmap.publishedVersion === 0) redirect(`/roadmaps/${slug}/edit`);
   const initialQuery = parseMilestoneQuery(await searchParams);
   const { viewer, roadmap, state } = await loadRoadmap(slug);
   const queryClient = new QueryClient();
@@ -46,6 +51,11 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
         <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Roadmap</p>
         <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
+        {viewer && viewerAccess && roadmapAllows(viewerAccess, "copy") ? (
+          <div className="mt-3">
+            <RoadmapAuthorActions slug={slug} canEdit={roadmapAllows(viewerAccess, "edit")} />
+          </div>
+        ) : null}
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <HydrationBoundary state={dehydrate(queryClient)}>
