@@ -24,6 +24,8 @@ type PublishPanelProps = {
   initialPublished: RoadmapContent | null;
   saved: SavedDraft;
   unsaved: boolean;
+  /** What keeps the draft from saving, found before asking the server; null when nothing. */
+  problem: string | null;
   /** Saves the draft on screen; the revision saved, or null when it could not. */
   save: () => Promise<number | null>;
 };
@@ -38,6 +40,7 @@ export function PublishPanel({
   initialPublished,
   saved,
   unsaved,
+  problem,
   save,
 }: PublishPanelProps) {
   const id = useId();
@@ -72,6 +75,10 @@ export function PublishPanel({
     setOutcome(null);
     setAttempt((count) => count + 1);
     try {
+      if (unsaved && problem) {
+        setOutcome({ ok: false, text: problem.replace("Not saved yet:", "Nothing was published:") });
+        return;
+      }
       const revision = unsaved ? await save() : saved.revision;
       if (revision === null) {
         setOutcome({

@@ -6,6 +6,7 @@ import { newItemSlug } from "@/lib/domain/roadmap-slugs";
 import {
   draftSlugs,
   findMilestone,
+  localDraftProblem,
   type DraftEvent,
   type RoadmapContent,
   type SavedDraft,
@@ -186,6 +187,32 @@ export function RoadmapEditor({
       <p role="status" aria-live="polite" className="sr-only">
         {editor.announcement}
       </p>
+      {/* Above the stages, so the save status is in view on a phone too. */}
+      <div className="rounded-xl border border-slate-200 bg-white px-4 py-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <p
+            role="status"
+            className={`text-sm ${status.kind === "failed" || status.kind === "conflict" ? "text-red-800" : "text-slate-700"}`}
+          >
+            {statusMessage || "All changes saved"}
+          </p>
+          {status.kind === "conflict" ? (
+            <>
+              <button type="button" className={linkButton} onClick={() => dispatch({ type: "keptMine" })}>
+                Keep mine
+              </button>
+              <button type="button" className={linkButton} onClick={() => dispatch({ type: "otherVersionTaken" })}>
+                Use the other version
+              </button>
+            </>
+          ) : null}
+          {status.kind === "failed" ? (
+            <button type="button" className={linkButton} onClick={() => void save()}>
+              Try again
+            </button>
+          ) : null}
+        </div>
+      </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex flex-col gap-6">
           <section
@@ -254,31 +281,6 @@ export function RoadmapEditor({
         </div>
 
         <aside className="flex flex-col gap-4 lg:sticky lg:top-20 lg:self-start">
-          <div className="rounded-xl border border-slate-200 bg-white p-4">
-            <div className="flex flex-wrap items-center gap-2">
-              <p
-                role="status"
-                className={`text-sm ${status.kind === "failed" || status.kind === "conflict" ? "text-red-800" : "text-slate-700"}`}
-              >
-                {statusMessage || "All changes saved"}
-              </p>
-              {status.kind === "conflict" ? (
-                <>
-                  <button type="button" className={linkButton} onClick={() => dispatch({ type: "keptMine" })}>
-                    Keep mine
-                  </button>
-                  <button type="button" className={linkButton} onClick={() => dispatch({ type: "otherVersionTaken" })}>
-                    Use the other version
-                  </button>
-                </>
-              ) : null}
-              {status.kind === "failed" ? (
-                <button type="button" className={linkButton} onClick={() => void save()}>
-                  Try again
-                </button>
-              ) : null}
-            </div>
-          </div>
           <PublishPanel
             roadmapId={roadmapId}
             slug={slug}
@@ -288,6 +290,7 @@ export function RoadmapEditor({
             initialPublished={published}
             saved={editor.saved}
             unsaved={unsaved}
+            problem={localDraftProblem(draft)}
             save={save}
           />
           {editor.deleted ? (

@@ -153,7 +153,39 @@ export function parseDraft(draft: unknown): RoadmapContent {
     (fieldErrors[key] ??= []).push(draftIssueMessage(issue));
   }
   const first = parsed.error.issues[0]!;
-  throw new AppError("INVALID_INPUT", `Couldn't save: ${draftIssueMessage(first)}`, fieldErrors);
+  const place = placeOf(first.path);
+  const message = `Couldn't save${place ? ` (${place})` : ""}: ${draftIssueMessage(first)}`;
+  throw new AppError("INVALID_INPUT", message, fieldErrors);
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  title: "title",
+  summary: "summary",
+  description: "description",
+  practice: "practice idea",
+  url: "address",
+  startMonth: "start month",
+  endMonth: "end month",
+};
+const LIST_ITEMS: Record<string, string> = {
+  stages: "stage",
+  milestones: "milestone",
+  resources: "resource",
+  doneWhen: "“Done when” check",
+};
+
+/** Where a problem is, as an author would say it: "stage 2, milestone 1, address". */
+function placeOf(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  for (const [index, key] of path.entries()) {
+    const next = path[index + 1];
+    if (typeof key === "string" && LIST_ITEMS[key] && typeof next === "number") {
+      parts.push(`${LIST_ITEMS[key]} ${next + 1}`);
+    } else if (typeof key === "string" && FIELD_NAMES[key]) {
+      parts.push(FIELD_NAMES[key]);
+    }
+  }
+  return parts.join(", ");
 }
 
 /** zod's wording made plain for an author. */

@@ -177,3 +177,17 @@ describe("saving a draft", () => {
     expect(sameContent({ ...empty, title: "Data 2" }, empty)).toBe(false);
   });
 });
+
+describe("changes left unsaved by a reload", () => {
+  it("come back unsaved, to be saved on the revision they were written on", () => {
+    const recovered = after(fresh(), {
+      type: "unsavedRecovered",
+      draft: { ...empty, title: "Typed before the reload" },
+      baseRevision: 2,
+    });
+    expect(recovered.draft.title).toBe("Typed before the reload");
+    expect(recovered.saved.revision).toBe(2);
+    expect(hasUnsavedChanges(recovered)).toBe(true);
+    expect(draftAutosaveInMs(recovered)).toBe(DRAFT_AUTOSAVE_AFTER_MS);
+  });
+});
