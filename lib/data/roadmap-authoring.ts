@@ -127,10 +127,13 @@ export async function getRoadmapEditor({ viewer, slug }: { viewer: Viewer; slug:
   return { id, slug, visibility, draft: { ...draft, slug }, draftRevision, publishedVersion, published: row.published };
 }
 
+/** Deeper than any field of the format (stages.0.milestones.0.resources.0.title): the schema refuses it anyway. */
+const DEEPEST_FIELD = 8;
+
 /** Where a value holds a NUL, which Postgres cannot store in text or jsonb, as a field path. */
 function pathToNul(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
   if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (typeof value !== "object" || value === null) return null;
+  if (typeof value !== "object" || value === null || path.length > DEEPEST_FIELD) return null;
   for (const [key, inner] of Object.entries(value)) {
     const found = pathToNul(inner, [...path, Array.isArray(value) ? Number(key) : key]);
     if (found) return found;

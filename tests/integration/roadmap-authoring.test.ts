@@ -239,6 +239,14 @@ describe("limits", () => {
     expect(
       await refusal(saveRoadmapDraft({ viewer: author, roadmapId: id, baseRevision: 1, draft: nul })),
     ).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { "stages.0.milestones.0.practice": [expect.any(String)] } });
+    // Nested far deeper than the format goes, as a hostile client could send it.
+    const deep = JSON.parse(`${'{"a":'.repeat(50_000)}"x"${"}".repeat(50_000)}`) as unknown;
+    const nested = draftOf(slug, [["sql"]]) as unknown as Record<string, unknown>;
+    for (const draft of [deep, { ...nested, stages: [deep] }]) {
+      expect(await refusal(saveRoadmapDraft({ viewer: author, roadmapId: id, baseRevision: 1, draft }))).toMatchObject({
+        code: "INVALID_INPUT",
+      });
+    }
     expect((await getRoadmapEditor({ viewer: author, slug })).draftRevision).toBe(1);
   });
 });
