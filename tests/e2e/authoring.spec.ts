@@ -95,6 +95,14 @@ test("an author creates, orders and publishes a roadmap with the keyboard alone,
   await other.reload();
   await expect(other.getByRole("checkbox", { name: "SQL" })).toBeChecked();
   await expect(other.getByRole("checkbox", { name: "Python" })).not.toBeChecked();
+
+  // "Copy and edit" makes the learner their own private draft of it.
+  await other.getByRole("button", { name: "Copy and edit" }).click();
+  await expect(other).toHaveURL(/\/roadmaps\/data-engineering-[a-z0-9]{12}\/edit$/);
+  expect(other.url()).not.toBe(`${address}/edit`);
+  await expect(other.getByLabel("Title", { exact: true })).toHaveValue("Copy of Data engineering");
+  await expect(other.getByLabel("Milestone title")).toHaveCount(2);
+  await expect(other.getByLabel("Visibility")).toHaveValue("private");
   await context.close();
 });
 

@@ -47,14 +47,15 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
 
   return (
     <main className="flex flex-col gap-6">
-      <header>
-        <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Roadmap</p>
-        <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
+      {/* The author's actions sit beside the title, so the first milestone stays on the first screen. */}
+      <header className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
+        <div>
+          <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Roadmap</p>
+          <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
+          <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
+        </div>
         {viewer && viewerAccess && roadmapAllows(viewerAccess, "copy") ? (
-          <div className="mt-3">
-            <RoadmapAuthorActions slug={slug} canEdit={roadmapAllows(viewerAccess, "edit")} />
-          </div>
+          <RoadmapAuthorActions slug={slug} canEdit={roadmapAllows(viewerAccess, "edit")} />
         ) : null}
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
