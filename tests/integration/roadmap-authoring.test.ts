@@ -264,26 +264,29 @@ describe("who may do what", () => {
     return { author, id, slug, follower, stranger: await createLearner("Sam Stranger") };
   }
 
-  it("only the author reads the editor, saves, publishes or changes visibility; the rest get not-found", async () => {
-    const { id, slug, follower, stranger } = await published("public");
-    for (const someone of [follower, stranger] as Viewer[]) {
-      const notFound = { code: "NOT_FOUND" };
-      expect(await refusal(getRoadmapEditor({ viewer: someone, slug }))).toMatchObject(notFound);
-      expect(
-        await refusal(
-          saveRoadmapDraft({ viewer: someone, roadmapId: id, baseRevision: 1, draft: draftOf(slug, [["x1"]]) }),
-        ),
-      ).toMatchObject(notFound);
-      expect(await refusal(publishRoadmap({ viewer: someone, roadmapId: id, baseRevision: 1 }))).toMatchObject(
-        notFound,
-      );
-      expect(
-        await refusal(setRoadmapVisibility({ viewer: someone, roadmapId: id, visibility: "private" })),
-      ).toMatchObject(notFound);
-    }
-    const [row] = await getDb().select().from(roadmaps).where(eq(roadmaps.id, id));
-    expect(row).toMatchObject({ visibility: "public", draftRevision: 1, publishedVersion: 1 });
-  });
+  it.each(["public", "unlisted", "private"] as const)(
+    "on a %s roadmap only the author reads the editor, saves, publishes or changes visibility; the rest get not-found",
+    async (visibility) => {
+      const { id, slug, follower, stranger } = await published(visibility);
+      for (const someone of [follower, stranger] as Viewer[]) {
+        const notFound = { code: "NOT_FOUND" };
+        expect(await refusal(getRoadmapEditor({ viewer: someone, slug }))).toMatchObject(notFound);
+        expect(
+          await refusal(
+            saveRoadmapDraft({ viewer: someone, roadmapId: id, baseRevision: 1, draft: draftOf(slug, [["x1"]]) }),
+          ),
+        ).toMatchObject(notFound);
+        expect(await refusal(publishRoadmap({ viewer: someone, roadmapId: id, baseRevision: 1 }))).toMatchObject(
+          notFound,
+        );
+        expect(
+          await refusal(setRoadmapVisibility({ viewer: someone, roadmapId: id, visibility: "private" })),
+        ).toMatchObject(notFound);
+      }
+      const [row] = await getDb().select().from(roadmaps).where(eq(roadmaps.id, id));
+      expect(row).toMatchObject({ visibility, draftRevision: 1, publishedVersion: 1 });
+    },
+  );
 
   it("an unlisted roadmap opens by its address for anyone, but is listed only for its author and followers", async () => {
     const { author, id, slug, follower, stranger } = await published("unlisted");
