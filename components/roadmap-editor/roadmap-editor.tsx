@@ -11,6 +11,7 @@ import {
   type RoadmapContent,
   type SavedDraft,
 } from "@/lib/client/roadmap-draft";
+import { DeleteRoadmapForm } from "./delete-roadmap-form";
 import type { DragProps, DragTarget, Dragged } from "./drag";
 import { EditorInput, EditorTextarea, linkButton, smallButton } from "./fields";
 import { PublishPanel, type Visibility } from "./publish-panel";
@@ -309,6 +310,7 @@ export function RoadmapEditor({
               </button>
             </div>
           ) : null}
+          {publishedVersion === 0 ? <DeleteRoadmapForm roadmapId={roadmapId} title={draft.title} /> : null}
           {publishedVersion > 0 ? (
             <Link href={`/roadmaps/${slug}`} className={linkButton}>
               Open the roadmap&apos;s page

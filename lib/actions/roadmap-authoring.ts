@@ -6,6 +6,7 @@ import { action } from "@/lib/server/action";
 import {
   copyRoadmap,
   createRoadmap,
+  deleteRoadmap,
   publishRoadmap,
   ROADMAP_VISIBILITIES,
   saveRoadmapDraft,
@@ -40,4 +41,10 @@ export const publishRoadmapAction = action(z.object({ roadmapId, baseRevision: r
 export const copyRoadmapAction = action(z.object({ slug: z.string().max(200) }), async (input, viewer) => {
   const { slug } = await copyRoadmap({ viewer, slug: input.slug });
   redirect(`/roadmaps/${slug}/edit`);
+});
+
+/** Only a roadmap never published; its author goes back to the dashboard. */
+export const deleteRoadmapAction = action(z.object({ roadmapId }), async (input, viewer) => {
+  await deleteRoadmap({ viewer, ...input });
+  redirect("/dashboard");
 });

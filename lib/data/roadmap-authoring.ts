@@ -321,3 +321,21 @@ export async function copyRoadmap({ viewer, slug }: { viewer: Viewer; slug: stri
     return insertRoadmap(tx, viewer, draft, roadmap.id);
   });
 }
+
+/**
+ * Deletes a roadmap that was never published: nobody can have followed it or copied a
+ * version of it. A published one stays, for the learners who follow it.
+ */
+export async function deleteRoadmap({ viewer, roadmapId }: { viewer: Viewer; roadmapId: string }) {
+  await getDb().transaction(async (tx) => {
+    const { roadmap } = await lockRoadmapForEdit(tx, viewer, roadmapId);
+    if (roadmap.publishedVersion > 0) {
+      throw new AppError(
+        "CONFLICT",
+        "A published roadmap can't be deleted: learners may be following it. Make it private instead.",
+      );
+    }
+    await tx.delete(roadmaps).where(eq(roadmaps.id, roadmapId));
+  });
+  return { deleted: true };
+}

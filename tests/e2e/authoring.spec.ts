@@ -130,4 +130,10 @@ test("the editor is its author's alone, and a new roadmap needs a signed-in auth
   await stranger.goto("/roadmaps/new");
   await expect(stranger).toHaveURL(/\/sign-in\?next=/);
   await context.close();
+
+  // Never published, so its author may delete it, after saying so twice.
+  await page.getByRole("button", { name: "Delete this roadmap" }).click();
+  await page.getByRole("button", { name: "Delete roadmap" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect((await page.goto(editor))?.status()).toBe(404);
 });

@@ -7,6 +7,7 @@ import { setMilestoneStatus } from "@/lib/data/milestone-status";
 import {
   copyRoadmap,
   createRoadmap,
+  deleteRoadmap,
   getRoadmapEditor,
   publishRoadmap,
   ROADMAPS_PER_ACCOUNT,
@@ -322,5 +323,22 @@ describe("who may do what", () => {
     const copied = await getRoadmapEditor({ viewer: stranger, slug: builtIn.slug });
     expect(copied.draft.title).toBe("Copy of Backend Developer");
     expect(copied.draft.stages.length).toBeGreaterThan(0);
+  });
+});
+
+describe("deleting a roadmap", () => {
+  it("deletes one never published, refuses a published one, and is its author's alone", async () => {
+    const { author, id, slug } = await authorWithDraft();
+    const stranger = await createLearner("Sam Stranger");
+    expect(await refusal(deleteRoadmap({ viewer: stranger, roadmapId: id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await deleteRoadmap({ viewer: author, roadmapId: id })).toEqual({ deleted: true });
+    expect(await findRoadmapAccess(author.id, slug)).toBeNull();
+
+    const other = await authorWithDraft();
+    await publishRoadmap({ viewer: other.author, roadmapId: other.id, baseRevision: 1 });
+    expect(await refusal(deleteRoadmap({ viewer: other.author, roadmapId: other.id }))).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("Make it private instead"),
+    });
   });
 });
