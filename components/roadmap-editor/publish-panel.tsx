@@ -26,6 +26,7 @@ type PublishPanelProps = {
   unsaved: boolean;
   /** What keeps the draft from saving, found before asking the server; null when nothing. */
   problem: string | null;
+  onPublished: (version: number) => void;
   /** Saves the draft on screen; the revision saved, or null when it could not. */
   save: () => Promise<number | null>;
 };
@@ -42,6 +43,7 @@ export function PublishPanel({
   unsaved,
   problem,
   save,
+  onPublished,
 }: PublishPanelProps) {
   const id = useId();
   const [visibility, setVisibility] = useState(initialVisibility);
@@ -98,6 +100,7 @@ export function PublishPanel({
         return;
       }
       setPublished({ version: result.data.version, content: saved.draft });
+      onPublished(result.data.version);
       setOutcome({ ok: true, text: `Published version ${result.data.version}.` });
     } catch {
       setOutcome({ ok: false, text: "Couldn't publish: no connection to the server. Your draft is kept." });

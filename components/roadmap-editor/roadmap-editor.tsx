@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { newItemSlug } from "@/lib/domain/roadmap-slugs";
 import {
   draftSlugs,
@@ -46,6 +46,8 @@ export function RoadmapEditor({
 }: RoadmapEditorProps) {
   const { editor, dispatch: dispatchDraft, unsaved, statusMessage, save } = useRoadmapDraft({ roadmapId, initial });
   const { draft, status } = editor;
+  // Once published, the roadmap can no longer be deleted, and has a page to open.
+  const [publishedNow, setPublishedNow] = useState(publishedVersion);
   const focusRequest = useRef<FocusRequest | null>(null);
   const setFocusRequest = (request: FocusRequest) => {
     focusRequest.current = request;
@@ -293,6 +295,7 @@ export function RoadmapEditor({
             unsaved={unsaved}
             problem={localDraftProblem(draft)}
             save={save}
+            onPublished={setPublishedNow}
           />
           {editor.deleted ? (
             // Not a live region itself: the editor's announces the deletion, and focus is on "Undo".
@@ -310,8 +313,8 @@ export function RoadmapEditor({
               </button>
             </div>
           ) : null}
-          {publishedVersion === 0 ? <DeleteRoadmapForm roadmapId={roadmapId} title={draft.title} /> : null}
-          {publishedVersion > 0 ? (
+          {publishedNow === 0 ? <DeleteRoadmapForm roadmapId={roadmapId} title={draft.title} /> : null}
+          {publishedNow > 0 ? (
             <Link href={`/roadmaps/${slug}`} className={linkButton}>
               Open the roadmap&apos;s page
             </Link>

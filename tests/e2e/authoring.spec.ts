@@ -71,6 +71,7 @@ test("an author creates, orders and publishes a roadmap with the keyboard alone,
   await page.keyboard.press("Enter");
   await expect(page.getByText("Published version 1.")).toBeVisible();
   await expect(page.getByText("Version 1 is published, and up to date.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Delete this roadmap" })).toHaveCount(0);
 
   // A change after publishing waits for the next publish.
   await page.getByLabel("Summary", { exact: true }).fill("From SQL to pipelines.");
