@@ -6,7 +6,7 @@ import { linkIn, VERIFY_EMAIL_SUBJECT, waitForMail } from "./mail";
 
 type Visitor = "visitor" | "learner" | "mentor";
 /** Paths known only once the accounts exist. */
-type Made = { share: string; invite: string; mentee: string; reset: string; verifyEmail: string };
+type Made = { share: string; invite: string; mentee: string; reset: string; verifyEmail: string; editor: string };
 
 /**
  * Every page as somebody sees it. `route` is the page's folder under app/, so a test can check
@@ -33,6 +33,8 @@ export const EVERY_PAGE: { route: string; as: Visitor; path: (made: Made) => str
   { route: "mentors", as: "learner", path: () => "/mentors" },
   { route: "notifications", as: "learner", path: () => "/notifications" },
   { route: "account", as: "learner", path: () => "/account" },
+  { route: "roadmaps/new", as: "learner", path: () => "/roadmaps/new" },
+  { route: "roadmaps/[slug]/edit", as: "learner", path: (made) => made.editor },
   { route: "invite/[token]", as: "mentor", path: (made) => made.invite },
   { route: "mentees/(list)", as: "mentor", path: () => "/mentees" },
   { route: "mentees/[id]", as: "mentor", path: (made) => made.mentee },
@@ -79,6 +81,20 @@ async function newInviteLink(page: Page, path: "/mentees" | "/mentors"): Promise
   return new URL(await link.inputValue()).pathname;
 }
 
+/** The editor of a new roadmap of the learner's, with a stage and a milestone in it. */
+async function authoredRoadmap(page: Page): Promise<string> {
+  await page.goto("/roadmaps/new");
+  await page.getByLabel("Title").fill("Data engineering for people with rather long titles");
+  await page.getByRole("button", { name: "Create roadmap" }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  await page.getByRole("button", { name: "Add stage" }).click();
+  await page.getByLabel("Stage title").fill("Foundations of working with data");
+  await page.getByRole("button", { name: "Add milestone" }).click();
+  await page.getByLabel("Milestone title").fill("Write SQL queries that join, group and filter");
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
 /**
  * A learner with some progress and a public link, their mentor, and an invite nobody has
  * opened: enough for every page to show real content rather than its empty state. Long names,
@@ -106,6 +122,7 @@ export async function prepareEveryPage(browser: Browser): Promise<EveryPageAccou
   await mentor.getByRole("link", { name: /Lena Learner/ }).click();
   await expect(mentor).toHaveURL(/\/mentees\/[0-9a-f-]{36}$/);
   const mentee = new URL(mentor.url()).pathname;
+  const editor = await authoredRoadmap(learner);
   const reset = await unusedResetLink(learner, lena.email);
   const verifyEmail = linkIn(await waitForMail(lena.email, VERIFY_EMAIL_SUBJECT), "/verify-email");
 
@@ -115,7 +132,7 @@ export async function prepareEveryPage(browser: Browser): Promise<EveryPageAccou
   };
   await learner.context().close();
   await mentor.context().close();
-  return { made: { share, invite, mentee, reset, verifyEmail }, storageState };
+  return { made: { share, invite, mentee, reset, verifyEmail, editor }, storageState };
 }
 
 /** A browser as `as` on the page, once it is drawn as they would see it: its heading shown, nothing still loading. */

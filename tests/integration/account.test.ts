@@ -152,6 +152,9 @@ async function createEverything() {
     })
     .returning({ id: schema.roadmaps.id });
   await getDb()
+    .insert(schema.roadmapAssignments)
+    .values({ roadmapId: authored!.id, learnerId: mentee.id, mentorId: user.id });
+  await getDb()
     .insert(schema.roadmapVersions)
     .values({
       roadmapId: authored!.id,

@@ -392,8 +392,8 @@ async function databaseDigest({ exceptRowsOf }: { exceptRowsOf?: string } = {}):
     tables.map((table) => {
       const name = getTableName(table);
       const columns = getTableColumns(table);
-      // An invite is its creator's.
-      const owner = table === schema.users ? schema.users.id : (columns.userId ?? columns.creatorId);
+      // An invite is its creator's; an authored roadmap its owner's.
+      const owner = table === schema.users ? schema.users.id : (columns.userId ?? columns.creatorId ?? columns.ownerId);
       const mine =
         exceptRowsOf && owner ? sql`where t.${sql.identifier(owner.name)} is distinct from ${exceptRowsOf}` : sql``;
       return sql`select ${name} as name, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as digest from ${sql.identifier(name)} t ${mine}`;

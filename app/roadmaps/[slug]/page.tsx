@@ -1,17 +1,18 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { FollowRoadmapPanel } from "@/components/follow-roadmap";
 import { OpenFeedbackFromLink } from "@/components/open-feedback-from-link";
 import { RoadmapChangesNotice } from "@/components/roadmap-changes-notice";
+import { RoadmapAuthorActions } from "@/components/roadmap-editor/roadmap-author-actions";
 import { RoadmapView } from "@/components/roadmap-view";
 import { SalaryGuides } from "@/components/salary-guides";
 import { ShareLinkPanel } from "@/components/share-link-panel";
 import { getViewer } from "@/lib/server/auth";
+import { findRoadmapAccess, roadmapAllows } from "@/lib/data/roadmap-access";
 import { getRoadmapPageForViewer } from "@/lib/data/roadmap-state";
-import { findRoadmapAccess } from "@/lib/data/roadmap-access";
 import { AppError } from "@/lib/domain/errors";
 import { parseMilestoneQuery } from "@/lib/domain/milestone-filter";
 import { roadmapNotesQuery, roadmapProgressQuery } from "@/lib/client/queries";
@@ -35,10 +36,11 @@ export async function generateMetadata({ params }: PageProps<"/roadmaps/[slug]">
 
 export default async function RoadmapPage({ params, searchParams }: PageProps<"/roadmaps/[slug]">) {
   const { slug } = await params;
+  const viewerAccess = await findRoadmapAccess((await getViewer())?.id ?? null, slug);
+  // A roadmap never published has no page yet: its author works on it in the editor.
+  if (viewerAccess?.role === "owner" && viewerAccess.roadmap.publishedVersion === 0) redirect(`/roadmaps/${slug}/edit`);
   const initialQuery = parseMilestoneQuery(await searchParams);
   const { viewer, roadmap, state } = await loadRoadmap(slug);
-  // Read once per request already (the layout checked it): no further statement.
-  const access = viewer ? await findRoadmapAccess(viewer.id, slug) : null;
   const queryClient = new QueryClient();
   if (viewer && state) {
     const { statuses, dates, notebook } = state;
@@ -48,7 +50,7 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
 
   return (
     <main className="flex flex-col gap-6">
-      {/* Following sits beside the title on a wide screen, so the first milestone stays on the first screen. */}
+      {/* Following and the author's actions sit beside the title on a wide screen, so the first milestone stays on the first screen. */}
       <header className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
         <div>
           <p className="flex flex-wrap items-baseline gap-x-3 text-sm">
@@ -63,9 +65,12 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
           <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
           <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
         </div>
-        {access && access.roadmap.publishedVersion > 0 ? (
-          <div className="lg:w-80 lg:shrink-0 lg:pt-6">
-            <FollowRoadmapPanel roadmapSlug={slug} roadmapTitle={roadmap.title} following={access.following} />
+        {viewer && viewerAccess && viewerAccess.roadmap.publishedVersion > 0 ? (
+          <div className="flex flex-col gap-3 lg:w-80 lg:shrink-0 lg:pt-6">
+            {roadmapAllows(viewerAccess, "copy") ? (
+              <RoadmapAuthorActions slug={slug} canEdit={roadmapAllows(viewerAccess, "edit")} />
+            ) : null}
+            <FollowRoadmapPanel roadmapSlug={slug} roadmapTitle={roadmap.title} following={viewerAccess.following} />
           </div>
         ) : null}
       </header>

@@ -1,0 +1,140 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, newLearner, nextSave, signUp, test, testClientAddress } from "./fixtures";
+
+/** Presses Tab until the element has focus, as someone with only a keyboard would. */
+async function tabTo(page: Page, target: Locator, { backwards = false } = {}) {
+  for (let presses = 0; presses < 80; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+test("an author creates, orders and publishes a roadmap with the keyboard alone, and a learner ticks a milestone", async ({
+  page,
+  learner,
+  browser,
+}) => {
+  void learner;
+  await page.goto("/roadmaps/new");
+  await tabTo(page, page.getByLabel("Title"));
+  await page.keyboard.type("Data engineering");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/roadmaps\/data-engineering-[a-z0-9]{12}\/edit$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Data engineering" })).toBeVisible();
+
+  await tabTo(page, page.getByRole("button", { name: "Add stage" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Stage title")).toBeFocused();
+  await page.keyboard.type("Basics");
+
+  for (const title of ["SQL", "Python"]) {
+    await tabTo(page, page.getByRole("button", { name: "Add milestone to Basics" }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByLabel("Milestone title").last()).toBeFocused();
+    await page.keyboard.type(title);
+  }
+  const titles = page.getByLabel("Milestone title");
+  await expect(titles).toHaveCount(2);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // Reorder: SQL goes below Python; focus stays with SQL's move buttons and the move is announced.
+  await tabTo(page, page.getByRole("button", { name: "Move SQL down" }), { backwards: true });
+  await page.keyboard.press("Enter");
+  await expect(titles.nth(0)).toHaveValue("Python");
+  await expect(titles.nth(1)).toHaveValue("SQL");
+  await expect(page.getByRole("button", { name: "Move SQL up" })).toBeFocused();
+  await expect(page.getByText("SQL moved to position 2 of 2.")).toBeAttached();
+
+  // Delete, then undo.
+  await tabTo(page, page.getByRole("button", { name: "Delete Python" }), { backwards: true });
+  await page.keyboard.press("Enter");
+  await expect(titles).toHaveCount(1);
+  await expect(page.getByRole("complementary").getByText("Deleted Python.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(titles).toHaveCount(2);
+  await expect(titles.nth(0)).toHaveValue("Python");
+  await expect(titles.nth(0)).toBeFocused();
+
+  const visibility = page.getByLabel("Visibility");
+  await expect(visibility).toHaveValue("private");
+  await tabTo(page, visibility);
+  await page.keyboard.press("ArrowDown");
+  await expect(visibility).toHaveValue("unlisted");
+  await expect(page.getByLabel("Unlisted address")).toHaveValue(/\/roadmaps\/data-engineering-[a-z0-9]{12}$/);
+  await page.keyboard.press("ArrowDown");
+  await expect(visibility).toHaveValue("public");
+  await expect(page.getByText("Visibility saved.")).toBeVisible();
+
+  await tabTo(page, page.getByRole("button", { name: "Publish" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Published version 1.")).toBeVisible();
+  await expect(page.getByText("Version 1 is published, and up to date.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Delete this roadmap" })).toHaveCount(0);
+
+  // A change after publishing waits for the next publish.
+  await page.getByLabel("Summary", { exact: true }).fill("From SQL to pipelines.");
+  await expect(page.getByText("Version 1 is published. Unpublished changes.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  const address = page.url().replace(/\/edit$/, "");
+  await page.goto(address);
+  await expect(page.getByRole("link", { name: "Edit roadmap" })).toBeVisible();
+
+  // Someone else opens it and ticks a milestone; the tick is kept.
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
+  const other = await context.newPage();
+  await signUp(other, newLearner("Lee Learner"));
+  await other.goto(address);
+  await expect(other.getByRole("heading", { level: 1, name: "Data engineering" })).toBeVisible();
+  await expect(other.getByRole("link", { name: "Edit roadmap" })).toHaveCount(0);
+  await expect(other.getByRole("button", { name: "Copy and edit" })).toBeVisible();
+  const saved = nextSave(other);
+  await other.getByRole("checkbox", { name: "SQL" }).check();
+  await saved;
+  await other.reload();
+  await expect(other.getByRole("checkbox", { name: "SQL" })).toBeChecked();
+  await expect(other.getByRole("checkbox", { name: "Python" })).not.toBeChecked();
+
+  // "Copy and edit" makes the learner their own private draft of it.
+  await other.getByRole("button", { name: "Copy and edit" }).click();
+  await expect(other).toHaveURL(/\/roadmaps\/data-engineering-[a-z0-9]{12}\/edit$/);
+  expect(other.url()).not.toBe(`${address}/edit`);
+  await expect(other.getByLabel("Title", { exact: true })).toHaveValue("Copy of Data engineering");
+  await expect(other.getByLabel("Milestone title")).toHaveCount(2);
+  await expect(other.getByLabel("Visibility")).toHaveValue("private");
+  await context.close();
+});
+
+test("the editor is its author's alone, and a new roadmap needs a signed-in author", async ({
+  page,
+  learner,
+  browser,
+}) => {
+  void learner;
+  await page.goto("/roadmaps/new");
+  await page.getByRole("button", { name: "Create roadmap" }).click();
+  await expect(page.getByText("Give your roadmap a title.")).toBeVisible();
+  await page.getByLabel("Title").fill("Secret plans");
+  await page.getByRole("button", { name: "Create roadmap" }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  const editor = page.url();
+  // Before the first publish the roadmap's page sends its author to the editor.
+  await page.goto(editor.replace(/\/edit$/, ""));
+  await expect(page).toHaveURL(editor);
+
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() } });
+  const stranger = await context.newPage();
+  const response = await stranger.goto(editor);
+  expect(response?.status()).toBe(404);
+  await stranger.goto("/roadmaps/new");
+  await expect(stranger).toHaveURL(/\/sign-in\?next=/);
+  await context.close();
+
+  // Never published, so its author may delete it, after saying so twice.
+  await page.getByRole("button", { name: "Delete this roadmap" }).click();
+  await page.getByRole("button", { name: "Delete roadmap" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect((await page.goto(editor))?.status()).toBe(404);
+});
