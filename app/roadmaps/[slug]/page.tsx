@@ -53,7 +53,7 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
       {/* Following and the author's actions sit beside the title on a wide screen, so the first milestone stays on the first screen. */}
       <header className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
         <div>
-          <p className="flex flex-wrap items-baseline gap-x-3 text-sm">
+          <div className="flex flex-wrap items-baseline gap-x-4 text-sm">
             <span className="font-medium uppercase tracking-wide text-indigo-700">Roadmap</span>
             <Link
               href={`/roadmaps/${slug}/versions`}
@@ -61,15 +61,18 @@ export default async function RoadmapPage({ params, searchParams }: PageProps<"/
             >
               Versions
             </Link>
-          </p>
+            {viewer &&
+            viewerAccess &&
+            roadmapAllows(viewerAccess, "copy") &&
+            viewerAccess.roadmap.publishedVersion > 0 ? (
+              <RoadmapAuthorActions slug={slug} canEdit={roadmapAllows(viewerAccess, "edit")} />
+            ) : null}
+          </div>
           <h1 className="text-3xl font-bold tracking-tight">{roadmap.title}</h1>
           <p className="mt-2 max-w-3xl text-slate-700">{roadmap.summary}</p>
         </div>
         {viewer && viewerAccess && viewerAccess.roadmap.publishedVersion > 0 ? (
-          <div className="flex flex-col gap-3 lg:w-80 lg:shrink-0 lg:pt-6">
-            {roadmapAllows(viewerAccess, "copy") ? (
-              <RoadmapAuthorActions slug={slug} canEdit={roadmapAllows(viewerAccess, "edit")} />
-            ) : null}
+          <div className="lg:w-80 lg:shrink-0 lg:pt-6">
             <FollowRoadmapPanel roadmapSlug={slug} roadmapTitle={roadmap.title} following={viewerAccess.following} />
           </div>
         ) : null}
