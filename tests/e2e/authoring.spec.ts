@@ -16,7 +16,10 @@ test("an author creates, orders and publishes a roadmap with the keyboard alone,
   browser,
 }) => {
   void learner;
-  await page.goto("/roadmaps/new");
+  await page.goto("/roadmaps");
+  await tabTo(page, page.getByRole("link", { name: "Create a roadmap" }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/roadmaps\/new$/);
   await tabTo(page, page.getByLabel("Title"));
   await page.keyboard.type("Data engineering");
   await page.keyboard.press("Enter");
@@ -97,12 +100,32 @@ test("an author creates, orders and publishes a roadmap with the keyboard alone,
   await expect(other.getByRole("checkbox", { name: "SQL" })).toBeChecked();
   await expect(other.getByRole("checkbox", { name: "Python" })).not.toBeChecked();
 
+  // The author publishes a second version; the learner's tick carries over and they are told what changed.
+  await page.goto(`${address}/edit`);
+  await expect(page.getByLabel("Milestone title")).toHaveCount(2);
+  await page.getByRole("button", { name: "Add milestone" }).click();
+  await expect(page.getByLabel("Milestone title")).toHaveCount(3);
+  await page.getByLabel("Milestone title").last().fill("Spark");
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published version 2.")).toBeVisible();
+  await other.reload();
+  const changed = other.getByRole("region", { name: /This roadmap has changed since you last looked/ });
+  await expect(changed).toContainText("1 milestone added");
+  await expect(other.getByRole("checkbox", { name: "SQL" })).toBeChecked();
+  await expect(other.getByRole("checkbox", { name: "Spark" })).not.toBeChecked();
+  await changed.getByRole("button", { name: "Got it" }).click();
+  await expect(changed).toHaveCount(0);
+  await other.reload();
+  await expect(other.getByRole("checkbox", { name: "SQL" })).toBeChecked();
+  await expect(other.getByRole("region", { name: /This roadmap has changed/ })).toHaveCount(0);
+
   // "Copy and edit" makes the learner their own private draft of it.
   await other.getByRole("button", { name: "Copy and edit" }).click();
   await expect(other).toHaveURL(/\/roadmaps\/data-engineering-[a-z0-9]{12}\/edit$/);
   expect(other.url()).not.toBe(`${address}/edit`);
   await expect(other.getByLabel("Title", { exact: true })).toHaveValue("Copy of Data engineering");
-  await expect(other.getByLabel("Milestone title")).toHaveCount(2);
+  await expect(other.getByLabel("Milestone title")).toHaveCount(3);
   await expect(other.getByLabel("Visibility")).toHaveValue("private");
   await context.close();
 });
