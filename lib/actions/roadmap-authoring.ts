@@ -7,11 +7,14 @@ import {
   copyRoadmap,
   createRoadmap,
   deleteRoadmap,
+  importRoadmapFile,
   publishRoadmap,
   ROADMAP_VISIBILITIES,
   saveRoadmapDraft,
   setRoadmapVisibility,
 } from "@/lib/data/roadmap-authoring";
+import { AppError } from "@/lib/domain/errors";
+import { ROADMAP_FILE_MAX_BYTES } from "@/lib/domain/roadmap-file";
 
 const roadmapId = z.uuid();
 const revision = z.number().int().min(0);
@@ -21,6 +24,30 @@ export const createRoadmapAction = action(z.object({ title: z.string().max(10_00
   const { slug } = await createRoadmap({ viewer, title: input.title });
   redirect(`/roadmaps/${slug}/edit`);
 });
+
+const CHOOSE_ROADMAP_FILE = "Choose a roadmap file (.yaml or .json) to import.";
+
+/** A roadmap file becomes a new private roadmap, whole, or every problem in it is reported. */
+export const importRoadmapFileAction = action(
+  // A form with no file chosen still sends the field: an empty File without a name.
+  z.object({ file: z.union([z.instanceof(File), z.string()], { error: CHOOSE_ROADMAP_FILE }) }),
+  async ({ file }, viewer) => {
+    const fileName = typeof file === "string" ? "roadmap.yaml" : file.name;
+    const size = typeof file === "string" ? Buffer.byteLength(file) : file.size;
+    if (size === 0) throw new AppError("INVALID_INPUT", CHOOSE_ROADMAP_FILE, { file: [CHOOSE_ROADMAP_FILE] });
+    if (size > ROADMAP_FILE_MAX_BYTES) {
+      const message = `That file is over ${ROADMAP_FILE_MAX_BYTES / 1024 / 1024} MB, the most a roadmap file may be.`;
+      throw new AppError("INVALID_INPUT", message, { file: [message] });
+    }
+    const imported = await importRoadmapFile({
+      viewer,
+      fileName,
+      text: typeof file === "string" ? file : await file.text(),
+    });
+    if (imported.ok) redirect(`/roadmaps/${imported.slug}/edit`);
+    return { fileName, problems: imported.problems };
+  },
+);
 
 export const saveRoadmapDraftAction = action(
   // The draft is checked against the roadmap file format by the data layer, which names each problem's field.

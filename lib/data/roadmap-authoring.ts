@@ -12,6 +12,7 @@ import {
 import { recordVersion, versionContentOf, writePublishedContent } from "../../db/content/sync";
 import { roadmaps, roadmapVersions } from "../../db/schema";
 import { AppError, UNSTORABLE_TEXT_MESSAGE, type FieldErrors } from "../domain/errors";
+import type { RoadmapFileProblem } from "../domain/roadmap-file";
 import { newRoadmapSlug } from "../domain/roadmap-slugs";
 import { lockLearner } from "./internal/learner-lock";
 import {
@@ -21,6 +22,7 @@ import {
   requireRoadmapAccess,
   requireRoadmapPermission,
 } from "./roadmap-access";
+import { readRoadmapFile } from "./roadmap-files";
 import type { Viewer } from "./viewer";
 
 /*
@@ -105,6 +107,35 @@ export async function createRoadmap({ viewer, title }: { viewer: Viewer; title: 
   return getDb().transaction(async (tx) => {
     await requireRoomForRoadmap(tx, viewer);
     return insertRoadmap(tx, viewer, emptyDraft(slug, parsed.data), null);
+  });
+}
+
+export type RoadmapImport = { ok: true; slug: string } | { ok: false; problems: RoadmapFileProblem[] };
+
+/**
+ * A new private roadmap from a roadmap file (YAML or JSON), as its owner's draft: every field
+ * is checked first, and every problem reported with its place, or the roadmap is created whole.
+ * Its stages and milestones keep the file's slugs; the roadmap gets an address of its own.
+ */
+export async function importRoadmapFile({
+  viewer,
+  fileName,
+  text,
+}: {
+  viewer: Viewer;
+  fileName: string;
+  text: string;
+}): Promise<RoadmapImport> {
+  const read = readRoadmapFile(text, fileName);
+  if (!read.ok) return { ok: false, problems: read.problems };
+  const content = versionContentOf(read.content);
+  const nul = pathToNul(content);
+  if (nul) return { ok: false, problems: [{ path: nul.join("."), message: UNSTORABLE_TEXT_MESSAGE }] };
+  const slug = newRoadmapSlug(content.title);
+  return getDb().transaction(async (tx) => {
+    await requireRoomForRoadmap(tx, viewer);
+    await insertRoadmap(tx, viewer, { ...content, slug }, null);
+    return { ok: true as const, slug };
   });
 }
 

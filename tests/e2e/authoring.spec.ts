@@ -161,3 +161,41 @@ test("the editor is its author's alone, and a new roadmap needs a signed-in auth
   await expect(page).toHaveURL(/\/dashboard$/);
   expect((await page.goto(editor))?.status()).toBe(404);
 });
+
+test("a roadmap file becomes a private draft, and a broken one is explained with nothing created", async ({
+  page,
+  learner,
+}) => {
+  void learner;
+  await page.goto("/roadmaps/new");
+  const importing = page.getByRole("region", { name: "Or import a roadmap file" });
+  await importing.getByLabel("Roadmap file").setInputFiles({
+    name: "broken.yaml",
+    mimeType: "application/yaml",
+    buffer: Buffer.from("format: waymark-roadmap/1\nslug: broken\ntitle: ''\nstages: []\n"),
+  });
+  await importing.getByRole("button", { name: "Import roadmap" }).click();
+  const problems = page.getByRole("alert").filter({ hasText: "broken.yaml has a problem; nothing was created" });
+  await expect(problems).toContainText("line 3");
+
+  const file = [
+    "format: waymark-roadmap/1",
+    "slug: rust-basics",
+    "title: Rust basics",
+    "stages:",
+    "  - slug: ownership",
+    "    title: Ownership",
+    "    milestones:",
+    "      - slug: borrowing",
+    "        title: Borrow without fighting the checker",
+  ].join("\n");
+  await importing.getByLabel("Roadmap file").setInputFiles({
+    name: "rust.yaml",
+    mimeType: "application/yaml",
+    buffer: Buffer.from(file),
+  });
+  await importing.getByRole("button", { name: "Import roadmap" }).click();
+  await expect(page).toHaveURL(/\/roadmaps\/rust-basics-[a-z0-9]{12}\/edit$/);
+  await expect(page.getByLabel("Milestone title")).toHaveValue("Borrow without fighting the checker");
+  await expect(page.getByLabel("Visibility")).toHaveValue("private");
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CreateRoadmapForm } from "@/components/roadmap-editor/create-roadmap-form";
+import { ImportRoadmapForm } from "@/components/roadmap-editor/import-roadmap-form";
 import { requirePageViewer } from "@/lib/server/viewer-guard";
 
 export const metadata: Metadata = { title: "New roadmap" };
@@ -17,6 +18,15 @@ export default async function NewRoadmapPage() {
       </header>
       <section aria-label="Create a roadmap" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
         <CreateRoadmapForm />
+      </section>
+      <section
+        aria-labelledby="import-roadmap-heading"
+        className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
+      >
+        <h2 id="import-roadmap-heading" className="mb-3 text-lg font-semibold">
+          Or import a roadmap file
+        </h2>
+        <ImportRoadmapForm />
       </section>
     </main>
   );
