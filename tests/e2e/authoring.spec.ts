@@ -93,6 +93,8 @@ test("an author creates, orders and publishes a roadmap with the keyboard alone,
   await expect(other.getByRole("heading", { level: 1, name: "Data engineering" })).toBeVisible();
   await expect(other.getByRole("link", { name: "Edit roadmap" })).toHaveCount(0);
   await expect(other.getByRole("button", { name: "Copy and edit" })).toBeVisible();
+  await other.getByRole("button", { name: "Follow roadmap" }).click();
+  await expect(other.getByText("You follow this roadmap.")).toBeVisible();
   const saved = nextSave(other);
   await other.getByRole("checkbox", { name: "SQL" }).check();
   await saved;
