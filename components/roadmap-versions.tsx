@@ -51,7 +51,11 @@ export function VersionList({ slug, versions }: { slug: string; versions: Roadma
               Published <LocalTime value={version.publishedAt} /> by {version.publisher}
             </p>
           </div>
-          <p className="mt-1 text-slate-700">{version.changes ?? "The first published version."}</p>
+          <p className="mt-1 text-slate-700">
+            {version.changes === undefined
+              ? "Compare it with the version before to see what changed."
+              : (version.changes ?? "The first published version.")}
+          </p>
           <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
             {version.version > 1 ? (
               <Link

@@ -85,7 +85,8 @@ export const stageContentSchema = z
     startMonth: month.nullable().default(null),
     /** null with a start: open-ended ("1+ year"). */
     endMonth: month.nullable().default(null),
-    milestones: z.array(milestoneContentSchema).default([]),
+    // Bounded here too, not only in the roadmap's total: zod parses every element before a refinement runs.
+    milestones: z.array(milestoneContentSchema).max(ROADMAP_LIMITS.milestones).default([]),
   })
   .superRefine((stage, ctx) => {
     if (stage.endMonth === null) return;

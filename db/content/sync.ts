@@ -28,6 +28,11 @@ function differs<T extends Record<string, unknown>>(row: T, wanted: Partial<T>):
   return Object.entries(wanted).some(([key, value]) => canonical(row[key]) !== canonical(value));
 }
 
+/** Whether two contents make the same version, whatever their key order or editor-only fields. */
+export function sameVersionContent(a: RoadmapContent, b: RoadmapContent): boolean {
+  return canonical(versionContentOf(a)) === canonical(versionContentOf(b));
+}
+
 /** The content as a version keeps it: what a file may add for editors ($schema, format) left out. */
 export function versionContentOf(content: RoadmapContent): RoadmapContent {
   const { $schema: _schema, format: _format, ...kept } = content;
@@ -59,7 +64,7 @@ export async function syncRoadmapContent(db: Database, input: RoadmapContent): P
       .where(eq(roadmapVersions.roadmapId, roadmap.id))
       .orderBy(desc(roadmapVersions.version))
       .limit(1);
-    if (!latest || canonical(latest.content) !== canonical(versionContentOf(content))) {
+    if (!latest || !sameVersionContent(latest.content, content)) {
       await recordVersion(tx, roadmap.id, content, null);
     }
     return report;

@@ -63,7 +63,7 @@ export async function assignRoadmap({
   return { roadmapTitle: roadmap.title, status: existing?.status ?? "pending" };
 }
 
-/** What a mentor has suggested to this mentee, newest first, for the mentee page. */
+/** What this mentor has suggested to this mentee, newest first: other mentors' suggestions are theirs. */
 export async function listAssignmentsForMentee({
   viewer,
   mentorshipId,
@@ -83,7 +83,7 @@ export async function listAssignmentsForMentee({
     })
     .from(roadmapAssignments)
     .innerJoin(roadmaps, eq(roadmaps.id, roadmapAssignments.roadmapId))
-    .where(eq(roadmapAssignments.learnerId, mentee.learnerId))
+    .where(and(eq(roadmapAssignments.learnerId, mentee.learnerId), eq(roadmapAssignments.mentorId, viewer.id)))
     .orderBy(desc(roadmapAssignments.createdAt));
   return rows.map(({ respondedAt, createdAt, ...row }) => ({ ...row, at: respondedAt ?? createdAt }));
 }

@@ -9,10 +9,10 @@ import {
   ROADMAP_LIMITS,
   type RoadmapContent,
 } from "../../db/content/content-schema";
-import { recordVersion, versionContentOf, writePublishedContent } from "../../db/content/sync";
+import { recordVersion, sameVersionContent, versionContentOf, writePublishedContent } from "../../db/content/sync";
 import { roadmaps, roadmapVersions } from "../../db/schema";
 import { AppError, UNSTORABLE_TEXT_MESSAGE, type FieldErrors } from "../domain/errors";
-import type { RoadmapFileProblem } from "../domain/roadmap-file";
+import { ROADMAP_FILE_MAX_PROBLEMS, safeParseBounded, type RoadmapFileProblem } from "../domain/roadmap-file";
 import { newRoadmapSlug } from "../domain/roadmap-slugs";
 import { lockLearner } from "./internal/learner-lock";
 import {
@@ -161,9 +161,12 @@ export async function getRoadmapEditor({ viewer, slug }: { viewer: Viewer; slug:
 /** Deeper than any field of the format (stages.0.milestones.0.resources.0.title): the schema refuses it anyway. */
 const DEEPEST_FIELD = 8;
 
-/** Where a value holds a NUL, which Postgres cannot store in text or jsonb, as a field path. */
+/** A NUL, or half of a surrogate pair: text Postgres refuses to store in text or jsonb. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Where a value holds text Postgres cannot store, as a field path. */
 function pathToNul(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (typeof value === "string") return UNSTORABLE.test(value) ? path : null;
   if (typeof value !== "object" || value === null || path.length > DEEPEST_FIELD) return null;
   for (const [key, inner] of Object.entries(value)) {
     const found = pathToNul(inner, [...path, Array.isArray(value) ? Number(key) : key]);
@@ -179,10 +182,12 @@ export function parseDraft(draft: unknown): RoadmapContent {
   const nul = pathToNul(draft);
   if (nul)
     throw new AppError("INVALID_INPUT", UNSTORABLE_TEXT_MESSAGE, { [fieldPath(nul)]: [UNSTORABLE_TEXT_MESSAGE] });
-  const parsed = roadmapContentSchema.safeParse(draft);
+  const parsed = safeParseBounded(roadmapContentSchema, draft);
+  if (!parsed)
+    throw new AppError("INVALID_INPUT", "This draft is too large to save: a roadmap holds at most 300 milestones.");
   if (parsed.success) return parsed.data;
   const fieldErrors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of parsed.error.issues.slice(0, ROADMAP_FILE_MAX_PROBLEMS)) {
     const key = fieldPath(issue.path);
     (fieldErrors[key] ??= []).push(draftIssueMessage(issue));
   }
@@ -320,6 +325,17 @@ export async function publishRoadmap({
       for (const problem of problems) (fieldErrors[fieldPath(problem.path)] ??= []).push(problem.message);
       throw new AppError("INVALID_INPUT", problems[0]!.message, fieldErrors);
     }
+    const [latest] = await tx
+      .select({ content: roadmapVersions.content })
+      .from(roadmapVersions)
+      .where(and(eq(roadmapVersions.roadmapId, roadmapId), eq(roadmapVersions.version, row.publishedVersion)));
+    // Every version is kept and listed: publishing the same content again would only add noise.
+    if (latest && sameVersionContent(latest.content, content)) {
+      throw new AppError(
+        "CONFLICT",
+        `Nothing has changed since version ${row.publishedVersion}, so there is nothing to publish.`,
+      );
+    }
     await writePublishedContent(tx, row, content);
     return recordVersion(tx, roadmapId, content, viewer.id);
   });
@@ -345,7 +361,8 @@ export async function copyRoadmap({ viewer, slug }: { viewer: Viewer; slug: stri
     .where(eq(roadmaps.id, roadmap.id));
   const content = (access.role === "owner" ? (source?.draft ?? source?.published) : source?.published) ?? null;
   if (!content) throw noRoadmap();
-  const title = `Copy of ${content.title}`.slice(0, ROADMAP_LIMITS.titleLength).trim();
+  // Cut by characters, not UTF-16 units: half an emoji can't be stored.
+  const title = Array.from(`Copy of ${content.title}`).slice(0, ROADMAP_LIMITS.titleLength).join("").trim();
   const draft = versionContentOf({ ...content, title, slug: newRoadmapSlug(content.title) });
   return getDb().transaction(async (tx) => {
     await requireRoomForRoadmap(tx, viewer);

@@ -20,7 +20,8 @@ export type RoadmapVersionSummary = {
   /** "Waymark" for a built-in roadmap, else the author's name. */
   publisher: string;
   /** Against the version before; null for the first. */
-  changes: string | null;
+  /** null for the first version; undefined for one older than the summarised ones. */
+  changes?: string | null;
 };
 
 export type RoadmapVersionsPage = {
@@ -39,12 +40,18 @@ export type VersionComparison =
 /** What the learner has not yet acknowledged: from the version they last saw to the current one. */
 export type UnseenChanges = { from: number; to: number; summary: string };
 
-type VersionRow = { version: number; content: RoadmapContent; publishedAt: Date; publisher: string | null };
+type VersionRow = { version: number; content: RoadmapContent | null; publishedAt: Date; publisher: string | null };
 
 /**
- * The versions page: the roadmap's versions, newest first, each with its change summary, and
- * the comparison the address asks for. Two statements: the access check and one read of
- * every version (a roadmap's history is small; the summaries need each version's content).
+ * How many of the latest versions the list reads whole to summarise: each can be megabytes,
+ * and anyone may open a public roadmap's versions, so the history read stays bounded.
+ */
+export const SUMMARISED_VERSIONS = 20;
+
+/**
+ * The versions page: the roadmap's versions, newest first, the latest SUMMARISED_VERSIONS with
+ * their change summary, and the comparison the address asks for. Two statements: the access
+ * check and one read of the versions, holding the content of only those summarised or compared.
  */
 export async function getRoadmapVersionsPage({
   viewer,
@@ -57,10 +64,20 @@ export async function getRoadmapVersionsPage({
 }): Promise<RoadmapVersionsPage> {
   const access = await requireRoadmapAccess({ viewer, slug, permission: "view" });
   const { roadmap } = access;
+  const compared = [compare?.from, compare?.to].flatMap((value) => {
+    const number = value === undefined ? null : versionNumber(value);
+    return number === null ? [] : [number];
+  });
+  const summarisedFrom = roadmap.publishedVersion - SUMMARISED_VERSIONS;
   const rows: VersionRow[] = await getDb()
     .select({
       version: roadmapVersions.version,
-      content: roadmapVersions.content,
+      content: sql<RoadmapContent | null>`case when ${roadmapVersions.version} >= ${summarisedFrom}
+        or ${roadmapVersions.version} in (${sql.join(
+          [-1, ...compared].map((number) => sql`${number}`),
+          sql`, `,
+        )})
+        then ${roadmapVersions.content} end`.mapWith(roadmapVersions.content),
       publishedAt: roadmapVersions.publishedAt,
       publisher: users.name,
     })
@@ -73,7 +90,7 @@ export async function getRoadmapVersionsPage({
     version: row.version,
     publishedAt: row.publishedAt,
     publisher: roadmap.builtIn ? "Waymark" : (row.publisher ?? "A former author"),
-    changes: index === 0 ? null : describeChanges(diffRoadmapContents(rows[index - 1]!.content, row.content)),
+    changes: changesBetween(rows[index - 1], row),
   }));
   return {
     roadmap: { slug: roadmap.slug, title: roadmap.title, publishedVersion: roadmap.publishedVersion },
@@ -81,6 +98,13 @@ export async function getRoadmapVersionsPage({
     comparison:
       compare && (compare.from !== undefined || compare.to !== undefined) ? compareVersions(rows, compare) : null,
   };
+}
+
+/** The one-line summary of a version against the one before; null for the first, undefined past the summarised ones. */
+function changesBetween(previous: VersionRow | undefined, row: VersionRow): string | null | undefined {
+  if (!previous) return null;
+  if (!previous.content || !row.content) return undefined;
+  return describeChanges(diffRoadmapContents(previous.content, row.content));
 }
 
 function compareVersions(
@@ -101,7 +125,7 @@ function compareVersions(
       return { ok: false, message: `${label} version “${shown.slice(0, 20)}” does not exist: ${range}.` };
     }
   }
-  const diff = diffRoadmapContents(byNumber.get(fromNumber!)!.content, byNumber.get(toNumber!)!.content);
+  const diff = diffRoadmapContents(byNumber.get(fromNumber!)!.content!, byNumber.get(toNumber!)!.content!);
   return { ok: true, from: fromNumber!, to: toNumber!, diff, summary: describeChanges(diff) };
 }
 

@@ -96,6 +96,8 @@ export async function loadRoadmapContent({ slug, publishedVersion }: PublishedRo
 const loadVersion = (slug: string) => () =>
   getDb().query.roadmaps.findFirst({
     where: eq(roadmaps.slug, slug),
+    // Only what every reader may see: never the author's draft, their id or the roadmap's source.
+    columns: { id: true, slug: true, title: true, summary: true, salaryGuides: true, salaryCaveat: true },
     with: {
       stages: {
         where: isNull(stages.archivedAt),

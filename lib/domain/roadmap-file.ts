@@ -18,6 +18,25 @@ export const ROADMAP_FILE_MAX_BYTES = 1024 * 1024;
  */
 export const ROADMAP_FILE_MAX_DEPTH = 32;
 
+/** More would only bury the first ones: a file with this many is fixed from the top. */
+export const ROADMAP_FILE_MAX_PROBLEMS = 50;
+
+/**
+ * A schema's safeParse, or null when the input was too big for it to walk (zod recurses, and
+ * a list of a hundred thousand wrong items overflows the stack): too big is an answer too.
+ */
+export function safeParseBounded<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+): ReturnType<z.ZodType<T>["safeParse"]> | null {
+  try {
+    return schema.safeParse(value);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
 export type RoadmapFileKind = "yaml" | "json";
 
 export type RoadmapFileProblem = {
@@ -124,13 +143,18 @@ export function parseRoadmapFile<T>(text: string, fileName: string, schema: z.Zo
     };
   }
 
-  const parsed = schema.safeParse(value);
+  const parsed = safeParseBounded(schema, value);
+  if (!parsed) {
+    return { ok: false, kind, problems: [{ path: "", message: "This file is too large or too deep to check." }] };
+  }
   if (parsed.success) return { ok: true, content: parsed.data, kind };
   const located = document && document.errors.length === 0 ? document : undefined;
   return {
     ok: false,
     kind,
-    problems: parsed.error.issues.map((issue) => problemOf(issue, value, located, lineCounter)),
+    problems: parsed.error.issues
+      .slice(0, ROADMAP_FILE_MAX_PROBLEMS)
+      .map((issue) => problemOf(issue, value, located, lineCounter)),
   };
 }
 
