@@ -2,11 +2,12 @@ import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "../../db/client";
-import { milestoneEvidence, milestones } from "../../db/schema";
+import { milestoneEvidence } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { evidenceLinkSchema } from "../domain/evidence-link-schema";
 import { EVIDENCE_MAX_PER_MILESTONE, tooManyEvidenceLinksMessage } from "../domain/evidence-rules";
 import { lockLearner } from "./internal/learner-lock";
+import { milestoneVisibleTo } from "./roadmap-access";
 import type { Viewer } from "./viewer";
 
 export type EvidenceView = { id: string; title: string; url: string; createdAt: Date };
@@ -36,8 +37,9 @@ export async function addMilestoneEvidence({
   return getDb().transaction(async (tx) => {
     // Serialises this learner's adds so two tabs cannot both take the twentieth place.
     await lockLearner(tx, viewer.id);
-    const [milestone] = await tx.select({ id: milestones.id }).from(milestones).where(eq(milestones.id, milestoneId));
-    if (!milestone) throw new AppError("NOT_FOUND", "That milestone no longer exists. Reload the page.");
+    if (!(await milestoneVisibleTo(tx, viewer.id, milestoneId))) {
+      throw new AppError("NOT_FOUND", "That milestone no longer exists. Reload the page.");
+    }
     const [{ total } = { total: 0 }] = await tx
       .select({ total: count() })
       .from(milestoneEvidence)

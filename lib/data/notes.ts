@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { milestoneNotes, milestones } from "../../db/schema";
+import { milestoneNotes } from "../../db/schema";
 import { AppError } from "../domain/errors";
+import { milestoneVisibleTo } from "./roadmap-access";
 import type { Viewer } from "./viewer";
 
 export const NOTE_MAX_LENGTH = 20_000;
@@ -31,8 +32,9 @@ export async function saveMilestoneNote({
     throw new AppError("INVALID_INPUT", message, { body: [message] });
   }
   return getDb().transaction(async (tx) => {
-    const [milestone] = await tx.select({ id: milestones.id }).from(milestones).where(eq(milestones.id, milestoneId));
-    if (!milestone) throw new AppError("NOT_FOUND", "That milestone no longer exists. Reload the page.");
+    if (!(await milestoneVisibleTo(tx, viewer.id, milestoneId))) {
+      throw new AppError("NOT_FOUND", "That milestone no longer exists. Reload the page.");
+    }
     const key = and(eq(milestoneNotes.userId, viewer.id), eq(milestoneNotes.milestoneId, milestoneId));
     const [current] = await tx
       .select({ version: milestoneNotes.version })

@@ -3,7 +3,7 @@ import { and, eq, exists, gt, ne, or, sql, type SQL } from "drizzle-orm";
 import { cache } from "react";
 import { getDb, type Transaction } from "../../db/client";
 import { isSlug } from "../../db/content/content-schema";
-import { enrollments, roadmapAssignments, roadmaps } from "../../db/schema";
+import { enrollments, milestones, roadmapAssignments, roadmaps } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { couldBeRowId } from "./row-id";
 import type { Viewer } from "./viewer";
@@ -169,4 +169,19 @@ export async function lockRoadmapForEdit(tx: Transaction, viewer: Viewer, roadma
   const access = { roadmap: row, role, following: false, assigned: false } as RoadmapAccess;
   requireRoadmapPermission(access, "edit");
   return access;
+}
+
+/**
+ * Whether a milestone exists for the viewer: it is on a roadmap they may view. For writes that
+ * name a milestone by id (a note, an evidence link): an id alone grants nothing.
+ */
+export async function milestoneVisibleTo(tx: Transaction, viewerId: string, milestoneId: string): Promise<boolean> {
+  const [row] = await tx
+    .select(accessColumns(viewerId))
+    .from(milestones)
+    .innerJoin(roadmaps, eq(roadmaps.id, milestones.roadmapId))
+    .where(eq(milestones.id, milestoneId));
+  if (!row) return false;
+  const { following, assigned, ...roadmap } = row;
+  return roadmapRoleOf(roadmap, viewerId, { following, assigned }) !== null;
 }

@@ -3,11 +3,12 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { shareLinks } from "../../db/schema";
+import { AppError } from "../domain/errors";
 import type { StatusMap } from "../domain/progress-math";
 import { allows, findShareTokenAccess, requirePermission } from "./access";
 import { loadLearnerRoadmap } from "./internal/learner-roadmap";
 import { loadEvidence } from "./internal/learner-evidence";
-import { requireRoadmapAccess } from "./roadmap-access";
+import { findRoadmapAccess, requireRoadmapAccess } from "./roadmap-access";
 import type { RoadmapView } from "./roadmaps";
 import type { Viewer } from "./viewer";
 
@@ -52,7 +53,11 @@ export async function publishShareLink({
   roadmapSlug: string;
   includeEvidence: boolean;
 }): Promise<ShareLinkView> {
-  const roadmapId = (await requireRoadmapAccess({ viewer, slug: roadmapSlug, permission: "view" })).roadmap.id;
+  const { roadmap } = await requireRoadmapAccess({ viewer, slug: roadmapSlug, permission: "view" });
+  if (roadmap.publishedVersion === 0) {
+    throw new AppError("CONFLICT", "Publish this roadmap before sharing progress on it.");
+  }
+  const roadmapId = roadmap.id;
   return getDb().transaction(async (tx) => {
     const [updated] = await tx
       .update(shareLinks)
@@ -87,6 +92,8 @@ export async function getSharedProgress(token: string): Promise<SharedProgress> 
   if (link.state !== "shared") return link;
   const { access, roadmapSlug } = link;
   requirePermission(access, "readProgress");
+  // The link shows what its learner may still see: not a roadmap its author has since made private to them.
+  if (!(await findRoadmapAccess(access.learnerId, roadmapSlug))) return { state: "revoked" };
   const [{ roadmap, statuses }, evidence] = await Promise.all([
     loadLearnerRoadmap(roadmapSlug, access.learnerId),
     allows(access, "readEvidence") ? loadEvidence(access.learnerId, roadmapSlug) : Promise.resolve(null),

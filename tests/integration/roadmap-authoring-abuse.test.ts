@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { addMilestoneEvidence } from "@/lib/data/evidence";
+import { saveMilestoneNote } from "@/lib/data/notes";
+import { getSharedProgress, publishShareLink } from "@/lib/data/share-links";
 import { acceptInvite, createInvite } from "@/lib/data/mentorships";
 import { assignRoadmap, listAssignmentsForMentee } from "@/lib/data/roadmap-assignments";
 import { createRoadmap, publishRoadmap, saveRoadmapDraft, setRoadmapVisibility } from "@/lib/data/roadmap-authoring";
@@ -75,5 +78,35 @@ describe("authoring, as an attacker tries it", () => {
     await assignRoadmap({ viewer: otto!.mentor, mentorshipId: otto!.mentorshipId, roadmapSlug: secret.slug });
     expect(await listAssignmentsForMentee({ viewer: maya!.mentor, mentorshipId: maya!.mentorshipId })).toEqual([]);
     expect(await listAssignmentsForMentee({ viewer: otto!.mentor, mentorshipId: otto!.mentorshipId })).toHaveLength(1);
+  });
+
+  it("takes no note or evidence on a milestone of a roadmap the writer may not see, whatever id they hold", async () => {
+    const owner = await createLearner();
+    const hidden = await createAuthoredRoadmap({ owner, visibility: "private", publish: true });
+    const { roadmap } = await getRoadmapPageForViewer({ viewer: owner, slug: hidden.slug });
+    const milestoneId = roadmap.stages[0]!.milestones[0]!.id;
+    const stranger = await createLearner("Sam Stranger");
+    await expect(
+      saveMilestoneNote({ viewer: stranger, milestoneId, body: "mine", baseVersion: 0 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      addMilestoneEvidence({ viewer: stranger, milestoneId, title: "Repo", url: "https://example.com" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await saveMilestoneNote({ viewer: owner, milestoneId, body: "the owner's own", baseVersion: 0 });
+  });
+
+  it("ends a share link's view of a roadmap its learner may no longer see, and shares no unpublished one", async () => {
+    const author = await createLearner();
+    const learner = await createLearner();
+    const shared = await createAuthoredRoadmap({ owner: author, visibility: "public", publish: true });
+    const { token } = await publishShareLink({ viewer: learner, roadmapSlug: shared.slug, includeEvidence: false });
+    expect((await getSharedProgress(token)).state).toBe("shared");
+    await setRoadmapVisibility({ viewer: author, roadmapId: shared.id, visibility: "private" });
+    expect((await getSharedProgress(token)).state).toBe("revoked");
+
+    const draft = await createRoadmap({ viewer: author, title: "Not yet" });
+    await expect(
+      publishShareLink({ viewer: author, roadmapSlug: draft.slug, includeEvidence: false }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
