@@ -8,6 +8,8 @@ export async function GET(): Promise<Response> {
     headers: {
       "Content-Type": "application/schema+json; charset=utf-8",
       "Cache-Control": "public, max-age=3600",
+      // Its $id names the host asked: a shared cache must not hand one host's copy to another.
+      Vary: "Host, X-Forwarded-Host, X-Forwarded-Proto",
       "Access-Control-Allow-Origin": "*",
     },
   });

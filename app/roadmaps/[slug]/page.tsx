@@ -30,8 +30,16 @@ const loadRoadmap = cache(async (slug: string) => {
 });
 
 export async function generateMetadata({ params }: PageProps<"/roadmaps/[slug]">): Promise<Metadata> {
-  const { roadmap } = await loadRoadmap((await params).slug);
-  return { title: `${roadmap.title} roadmap`, description: roadmap.summary };
+  const { slug } = await params;
+  const { viewer, roadmap } = await loadRoadmap(slug);
+  const access = await findRoadmapAccess(viewer?.id ?? null, slug);
+  // An unlisted or private roadmap's address is its secret: search engines must not list it.
+  const listed = access?.roadmap.builtIn || access?.roadmap.visibility === "public";
+  return {
+    title: `${roadmap.title} roadmap`,
+    description: roadmap.summary,
+    ...(listed ? {} : { robots: { index: false } }),
+  };
 }
 
 export default async function RoadmapPage({ params, searchParams }: PageProps<"/roadmaps/[slug]">) {
