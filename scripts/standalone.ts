@@ -91,6 +91,14 @@ function bundleForNode(entry: string, outfile: string, format: "cjs" | "esm", ex
     target: "node24",
     external,
     logLevel: "warning",
+    // CommonJS packages bundled into ESM (yaml) require Node's own modules: give them a require.
+    ...(format === "esm"
+      ? {
+          banner: {
+            js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
+          },
+        }
+      : {}),
   });
 }
 
