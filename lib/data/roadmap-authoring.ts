@@ -51,11 +51,15 @@ export type DraftSaveResult =
   /** Another tab or device saved first: its revision and draft, for the author to choose between. */
   | { saved: false; revision: number; draft: RoadmapContent };
 
+/** A NUL, or half of a surrogate pair: text Postgres refuses to store in text or jsonb. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export const roadmapTitleSchema = z
   .string()
   .trim()
   .min(1, "Give your roadmap a title.")
-  .max(ROADMAP_LIMITS.titleLength, `A title can be up to ${ROADMAP_LIMITS.titleLength} characters.`);
+  .max(ROADMAP_LIMITS.titleLength, `A title can be up to ${ROADMAP_LIMITS.titleLength} characters.`)
+  .refine((title) => !UNSTORABLE.test(title), UNSTORABLE_TEXT_MESSAGE);
 
 function emptyDraft(slug: string, title: string): RoadmapContent {
   return { slug, title, summary: "", stages: [], salaryGuides: [], salaryCaveat: "" };
@@ -160,9 +164,6 @@ export async function getRoadmapEditor({ viewer, slug }: { viewer: Viewer; slug:
 
 /** Deeper than any field of the format (stages.0.milestones.0.resources.0.title): the schema refuses it anyway. */
 const DEEPEST_FIELD = 8;
-
-/** A NUL, or half of a surrogate pair: text Postgres refuses to store in text or jsonb. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Where a value holds text Postgres cannot store, as a field path. */
 function pathToNul(value: unknown, path: (string | number)[] = []): (string | number)[] | null {

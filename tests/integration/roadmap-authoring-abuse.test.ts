@@ -55,6 +55,14 @@ describe("authoring, as an attacker tries it", () => {
     });
   });
 
+  it("refuses a new roadmap's title holding half of an emoji, as the hostile-input run sent it", async () => {
+    const author = await createLearner();
+    await expect(createRoadmap({ viewer: author, title: "Half \ud83d" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { title: [expect.any(String)] },
+    });
+  });
+
   it("refuses half of an emoji (a lone surrogate) by its field instead of failing in the database", async () => {
     const author = await createLearner();
     const { id, slug } = await createRoadmap({ viewer: author, title: "Emoji" });
